@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: speed figures and ratios (never asserted by tests).
+ *   - convert time of the jet tagger (parse → passes → emulate 1000 vectors → write project)
+ *   - emulator throughput, fixed point and float (samples/s)
+ *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convert, compile } from '../src/pipeline.ts';
+import { compileEmulator, emulate } from '../src/emulator/index.ts';
+import { randomInputs } from '../src/data/random-inputs.ts';
+import { runCsim } from '../src/csim/index.ts';
+
+const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
+const CONFIG = 'examples/jet_tagger/config.yml';
+const work = mkdtempSync(join(tmpdir(), 'hlsforge-bench-'));
+const rows: [string, string][] = [];
+const report = (what: string, value: string) => {
+  rows.push([what, value]);
+  console.log(`${what.padEnd(48)} ${value}`);
+};
+
+function best(n: number, f: () => void): number {
+  let t = Infinity;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    f();
+    t = Math.min(t, performance.now() - t0);
+  }
+  return t / 1000;
+}
+
+try {
+  // 1. convert
+  let k = 0;
+  const tConvert: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await convert({ model: MODEL, configFile: CONFIG, overrides: { outputDir: join(work, `prj${k++}`) } });
+    tConvert.push((performance.now() - t0) / 1000);
+  }
+  report('convert jet tagger (1000 test vectors), best of 5', `${(Math.min(...tConvert) * 1000).toFixed(1)} ms`);
+  const { graph } = compile({ model: MODEL, configFile: CONFIG });
+  const tCompile = best(5, () => compile({ model: MODEL, configFile: CONFIG }));
+  report('  of which parse + passes + verify', `${(tCompile * 1000).toFixed(1)} ms`);
+
+  // 2. emulator throughput
+  const N = 100_000;
+  const x = randomInputs(N, 16, 3);
+  const fixed = compileEmulator(graph);
+  const tFixed = best(3, () => fixed.run(x.data, N));
+  const tFloat = best(3, () => emulate(graph, x.data, N, { mode: 'float' }));
+  const emuFixed = N / tFixed;
+  report('emulator, fixed point (ap_fixed<16,6>)', `${Math.round(emuFixed).toLocaleString('en')} samples/s`);
+  report('emulator, float', `${Math.round(N / tFloat).toLocaleString('en')} samples/s`);
+
+  // 3. C simulation throughput (same model, same precision)
+  const prj = join(work, 'csim');
+  await convert({ model: MODEL, configFile: CONFIG, overrides: { outputDir: prj }, samples: 10_000 });
+  const cs = await runCsim(prj, { repeat: 10 });
+  report('C simulation (g++ -O2, our ap_fixed headers)', `${Math.round(cs.samplesPerSecond).toLocaleString('en')} samples/s (compile ${cs.compileSeconds.toFixed(1)} s, ${cs.mismatches} mismatches)`);
+  report('ratio emulator / C-sim', `${(emuFixed / cs.samplesPerSecond).toFixed(2)}×`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

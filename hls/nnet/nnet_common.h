@@ -1,0 +1,32 @@
+// hlsforge C++ layer library: common definitions.
+// Every kernel implements docs/arithmetic.md exactly, using only the standard Xilinx ap_fixed API,
+// so the same sources build against the vendor headers (synthesis) and ours (C simulation with g++).
+#ifndef NNET_COMMON_H_
+#define NNET_COMMON_H_
+
+#include "ap_fixed.h"
+#include "ap_int.h"
+
+namespace nnet {
+
+// Which dense implementation a layer uses (CONFIG_T::strategy).
+enum strategy { latency, resource };
+
+// ceil(a / b) for compile-time constants.
+template <unsigned A, unsigned B> struct ceil_div {
+    static const unsigned value = (A + B - 1) / B;
+};
+
+// Index of a lookup table with 2^TABLE_BITS entries: clamp(floor(v · 2^SHIFT), 0, 2^TABLE_BITS − 1).
+// The cast to an unsigned type with SHIFT fractional bits does both steps the Xilinx way: AP_TRN floors onto the
+// 2^−SHIFT grid (an arithmetic shift, correct for negative v), then unsigned AP_SAT clamps to [0, 2^TABLE_BITS − 1].
+// The TABLE_BITS bits of the clamped value are then the index itself.
+template <int TABLE_BITS, int SHIFT, class value_T> inline unsigned table_index(const value_T &v) {
+    ap_ufixed<TABLE_BITS, TABLE_BITS - SHIFT, AP_TRN, AP_SAT> clamped = v;
+    ap_uint<TABLE_BITS> index = clamped.range(TABLE_BITS - 1, 0);
+    return index.to_uint();
+}
+
+} // namespace nnet
+
+#endif

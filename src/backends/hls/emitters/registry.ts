@@ -1,0 +1,24 @@
+import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import type { LayerEmitter } from '../emit-context.ts';
+import { emitBatchNorm } from './batchnorm.ts';
+import { emitClip } from './clip.ts';
+import { emitDense } from './dense.ts';
+import { emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
+import { emitLeakyRelu } from './leaky-relu.ts';
+import { emitSigmoid, emitTanh } from './lookup.ts';
+import { emitSoftmax } from './softmax.ts';
+
+/** One HLS emitter per layer kind: adding a kind to the IR fails `tsc` here until the backend handles it. */
+export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> = {
+  input: emitInput,
+  dense: emitDense,
+  batchnorm: emitBatchNorm,
+  relu: emitRelu,
+  leaky_relu: emitLeakyRelu,
+  clip: emitClip,
+  sigmoid: emitSigmoid,
+  tanh: emitTanh,
+  softmax: emitSoftmax,
+  linear: emitLinear,
+  identity: emitIdentity,
+};

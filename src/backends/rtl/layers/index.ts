@@ -1,0 +1,20 @@
+import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import { dense } from './dense.ts';
+import { batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
+import { sigmoid, softmax, tanh } from './tables.ts';
+import type { RtlLayer } from './types.ts';
+
+/** Hardware generator of every layer kind (adding a kind fails tsc until it is handled here). */
+export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
+  input: () => undefined, // the top registers the input; the layer itself is a wire
+  identity: () => undefined, // no-op: its input passes through with its own type (as in the emulator)
+  dense,
+  batchnorm,
+  relu,
+  leaky_relu: leakyRelu,
+  clip,
+  sigmoid,
+  tanh,
+  softmax,
+  linear,
+};

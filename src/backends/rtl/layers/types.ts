@@ -1,0 +1,30 @@
+import type { FixedType } from '../../../fixed/fixed-type.ts';
+import type { LayerKind, LayerOf } from '../../../ir/layers.ts';
+import type { Module } from '../netlist/netlist.ts';
+
+/** What a layer's hardware generator knows about its surroundings. */
+export interface LayerContext {
+  /** safe Verilog module name */
+  readonly moduleName: string;
+  /** type and element count of the packed input */
+  readonly inType: FixedType;
+  readonly inSize: number;
+  /** logic levels per pipeline stage (timing.ts) */
+  readonly levels: number;
+}
+
+/** One layer as hardware: its module and its timing, known when it is generated. */
+export interface LayerHardware {
+  readonly module: Module;
+  /** cycles from a valid input on `x` to the result on `y` */
+  readonly latency: number;
+  /** cycles between accepted samples */
+  readonly ii: number;
+  readonly outType: FixedType;
+  readonly outSize: number;
+  /** has `rst` and `start` ports (a reuse-factor dense layer); otherwise a pure pipeline with only `clk` */
+  readonly sequential: boolean;
+}
+
+/** A layer generator; `undefined` means the layer is a wire (input, identity). */
+export type RtlLayer<K extends LayerKind> = (layer: LayerOf<K>, ctx: LayerContext) => LayerHardware | undefined;

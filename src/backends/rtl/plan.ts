@@ -1,0 +1,62 @@
+import type { ProjectConfig } from '../../config/project-config.ts';
+import { formatFixedType } from '../../fixed/index.ts';
+import type { Graph } from '../../ir/graph.ts';
+import { buildDesign, type RtlDesign } from './design.ts';
+import type { Module } from './netlist/netlist.ts';
+
+/** Per-layer hardware figures, counted on the generated netlist. */
+export interface RtlLayerInfo {
+  readonly name: string;
+  readonly kind: string;
+  readonly module: string;
+  readonly latency: number;
+  readonly ii: number;
+  /** multiply cells (constant or shared) */
+  readonly multipliers: number;
+  /** add/sub cells, including the rounding adders of casts */
+  readonly adders: number;
+  /** flip-flop bits */
+  readonly registerBits: number;
+  /** ROM bits (lookup tables) */
+  readonly romBits: number;
+  readonly outputType: string;
+}
+
+export interface RtlDesignInfo {
+  /** cycles from in_valid to out_valid */
+  readonly latencyCycles: number;
+  /** cycles between accepted samples */
+  readonly ii: number;
+  readonly levelsPerStage: number;
+  readonly perLayer: readonly RtlLayerInfo[];
+}
+
+export function countModule(m: Module) {
+  const count = (ops: string[]) => m.cells.filter((c) => ops.includes(c.op)).length;
+  return {
+    multipliers: count(['mul']),
+    adders: count(['add', 'sub']),
+    registerBits: m.cells.reduce((n, c) => n + (c.op === 'reg' ? c.out.width : 0), 0),
+    romBits: m.roms.reduce((n, r) => n + r.width * r.words.length, 0),
+  };
+}
+
+export function designInfo(d: RtlDesign): RtlDesignInfo {
+  return {
+    latencyCycles: d.latencyCycles,
+    ii: d.ii,
+    levelsPerStage: d.levelsPerStage,
+    perLayer: d.layers.map((p) => ({
+      name: p.layer.name,
+      kind: p.layer.kind,
+      module: p.hw.module.name,
+      latency: p.hw.latency,
+      ii: p.hw.ii,
+      ...countModule(p.hw.module),
+      outputType: formatFixedType(p.hw.outType),
+    })),
+  };
+}
+
+/** Latency, II and per-layer figures of the design `writeRtlProject` would write, without writing anything. */
+export const planRtl = (graph: Graph, config: ProjectConfig): RtlDesignInfo => designInfo(buildDesign(graph, config));

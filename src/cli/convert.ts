@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { convert } from '../pipeline.ts';
+import { addModelOptions, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
+import { layerRows, layerTable, totalParameters } from './summary.ts';
+
+export function registerConvert(program: Command): void {
+  addModelOptions(
+    program
+      .command('convert')
+      .description('convert a model into a Vivado/Vitis HLS project (C++), with test vectors from the bit-exact emulator')
+      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+  )
+    .option('-o, --output <dir>', 'OutputDir')
+    .option('-i, --input <file>', 'test vectors for tb_data (.dat, .csv, .json); default: random, seeded')
+    .option('-n, --samples <n>', 'number of random test vectors', (v) => Number(v), 1000)
+    .option('--seed <n>', 'seed of the random test vectors', (v) => Number(v), 1)
+    .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number }) => {
+      const say = progress(f.json);
+      const passes: string[] = [];
+      const r = await convert({
+        model,
+        configFile: f.config,
+        overrides: { ...overridesFrom(f, true), inputData: f.input },
+        samples: f.samples,
+        seed: f.seed,
+        onStep: say,
+        onPass: (p) => passes.push(`${p.name}: ${p.description}`),
+      });
+      endProgress(f.json);
+      const rows = layerRows(r.graph, r.emulation.overflows);
+      if (f.json) {
+        process.stdout.write(JSON.stringify({ project: r.config.projectName, outputDir: r.config.outputDir, backend: r.config.backend, part: r.config.part, clockPeriod: r.config.clockPeriod, passes, layers: rows, testVectors: r.vectors.batch }, null, 2) + '\n');
+        return;
+      }
+      if (f.verbose) process.stdout.write(`passes:\n${passes.map((p, i) => `  ${i + 1}. ${p}`).join('\n')}\n\n`);
+      process.stdout.write(`${layerTable(rows)}\n\n`);
+      process.stdout.write(
+        `${r.config.projectName}: ${totalParameters(r.graph)} parameters, ${r.config.backend} HLS, part ${r.config.part}, clock ${r.config.clockPeriod} ns\n` +
+          `wrote ${r.config.outputDir} (tb_data: ${r.vectors.batch} test vectors with emulator predictions)\n` +
+          `next: hlsforge csim ${r.config.outputDir}\n`,
+      );
+    });
+}

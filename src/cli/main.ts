@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
+import { registerConvert } from './convert.ts';
+import { registerPredict } from './predict.ts';
+import { registerCsim } from './csim.ts';
+import { VERSION } from '../version.ts';
+
+/** Entry point of the `hlsforge` binary; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('hlsforge')
+    .description('Compile trained neural networks into bit-accurate FPGA firmware (HLS C++), with a bit-exact emulator')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerConvert(program);
+  registerPredict(program);
+  registerCsim(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (isHlsforgeError(e)) {
+      process.stderr.write(`hlsforge: error[${e.code}]: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`hlsforge: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,47 @@
+import type { FixedType } from '../fixed/fixed-type.ts';
+import type { PrecisionVar, Strategy } from '../ir/layers.ts';
+
+export type BackendName = 'Vivado' | 'Vitis' | 'RTL';
+export type IOType = 'io_parallel';
+
+/** The resolved project configuration (hls4ml keys, after defaults, YAML and CLI flags). */
+export interface ProjectConfig {
+  /** model file, resolved to an absolute path */
+  readonly model: string;
+  /** output directory (absolute) */
+  readonly outputDir: string;
+  /** a safe C++ identifier, checked by the config loader */
+  readonly projectName: string;
+  readonly part: string;
+  /** ns */
+  readonly clockPeriod: number;
+  readonly ioType: IOType;
+  readonly backend: BackendName;
+  /** HLSConfig.Model: defaults for every layer (per-layer settings are applied to the graph by the apply-config pass) */
+  readonly defaults: ModelDefaults;
+  /** HLSConfig.LayerType, keyed by our layer kind (hls4ml class names are mapped when loading) */
+  readonly layerType: Readonly<Record<string, LayerSettings>>;
+  /** HLSConfig.LayerName, keyed by the model's layer name */
+  readonly layerName: Readonly<Record<string, LayerSettings>>;
+  /** test vectors for tb_data (hls4ml `InputData`), absolute path */
+  readonly inputData?: string;
+  /** the configuration file it came from, for diagnostics */
+  readonly file?: string;
+}
+
+export interface ModelDefaults {
+  /** `Precision` (or `Precision: {default: …}`) */
+  readonly precision: FixedType;
+  /** per-variable model defaults (`Precision: {accum: …}`) */
+  readonly precisionVars: Readonly<Partial<Record<PrecisionVar, FixedType>>>;
+  readonly reuseFactor: number;
+  readonly strategy: Strategy;
+  readonly tableSize: number;
+}
+
+export interface LayerSettings {
+  readonly precision?: Readonly<Partial<Record<PrecisionVar, FixedType>>>;
+  readonly reuseFactor?: number;
+  readonly strategy?: Strategy;
+  readonly tableSize?: number;
+}

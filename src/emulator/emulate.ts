@@ -1,0 +1,127 @@
+import { toValue, type FixedType, type OverflowStats } from '../fixed/index.ts';
+import { inputLayers, sizeOf, type Graph } from '../ir/graph.ts';
+import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
+import type { Counters, FixedStep, Kernel } from './kernel.ts';
+import { KERNELS } from './kernels/index.ts';
+
+export interface EmulationResult {
+  /** batch × outSize, exact values */
+  readonly output: Float64Array;
+  readonly outputShape: number[];
+  /** per layer: how many casts wrapped or saturated (all precision variables together; 0 in float mode) */
+  readonly overflows: Record<string, number>;
+  /** per layer and precision variable (only variables with overflows) */
+  readonly overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>>;
+  /** every layer's output values, batch × size, when asked for */
+  readonly trace?: Record<string, Float64Array>;
+}
+
+export interface EmulateOptions {
+  readonly mode?: 'fixed' | 'float';
+  readonly trace?: boolean;
+}
+
+export interface CompiledEmulator {
+  run(inputs: Float64Array, batch: number, opts?: { trace?: boolean }): EmulationResult;
+}
+
+const kernelOf = <K extends LayerKind>(layer: LayerOf<K>): Kernel<K> => KERNELS[layer.kind as K];
+
+/** Quantize every constant and build every table once; `run` then emulates any number of batches. */
+export function compileEmulator(graph: Graph): CompiledEmulator {
+  const input = singleInput(graph);
+  const counters = new Map<string, Map<PrecisionVar, OverflowStats>>();
+  const steps = new Map<string, FixedStep>();
+  for (const layer of graph.layers) {
+    const perVar = new Map<PrecisionVar, OverflowStats>();
+    counters.set(layer.name, perVar);
+    const layerCounters: Counters = { stats: (v) => perVar.get(v) ?? perVar.set(v, { overflows: 0 }).get(v)! };
+    const inputTypes = layer.kind === 'input' ? [] : producers(graph, layer).map((p) => steps.get(p)!.type);
+    steps.set(layer.name, kernelOf(layer).fixed(layer, inputTypes, layerCounters));
+  }
+  return {
+    run(inputs, batch, opts = {}) {
+      checkInputs(input, inputs, batch);
+      for (const perVar of counters.values()) for (const stats of perVar.values()) stats.overflows = 0;
+      const data = new Map<string, Float64Array>();
+      for (const layer of graph.layers) {
+        const xs = layer.kind === 'input' ? [inputs] : producers(graph, layer).map((p) => data.get(p)!);
+        data.set(layer.name, steps.get(layer.name)!.run(xs, batch));
+      }
+      const values = (name: string) => mantissasToValues(data.get(name)!, steps.get(name)!.type);
+      const overflows: Record<string, number> = {};
+      const overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>> = {};
+      for (const [name, perVar] of counters) {
+        overflows[name] = 0;
+        for (const [v, stats] of perVar) {
+          overflows[name] += stats.overflows;
+          if (stats.overflows) (overflowsByVar[name] ??= {})[v] = stats.overflows;
+        }
+      }
+      return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar, trace: opts.trace ? traceOf(graph, values) : undefined };
+    },
+  };
+}
+
+/** Run the graph on batch × inputSize row-major inputs, bit-exactly (fixed) or in plain double arithmetic (float). */
+export function emulate(graph: Graph, inputs: Float64Array, batch: number, opts: EmulateOptions = {}): EmulationResult {
+  if (opts.mode !== 'float') return compileEmulator(graph).run(inputs, batch, opts);
+  checkInputs(singleInput(graph), inputs, batch);
+  const data = new Map<string, Float64Array>();
+  for (const layer of graph.layers) {
+    const xs = layer.kind === 'input' ? [inputs] : producers(graph, layer).map((p) => data.get(p)!);
+    data.set(layer.name, kernelOf(layer).float(layer, xs, batch));
+  }
+  const values = (name: string) => data.get(name)!;
+  const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
+  return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
+}
+
+function singleInput(graph: Graph): Layer {
+  const inputs = inputLayers(graph);
+  if (inputs.length !== 1) throw new Error(`the emulator runs graphs with one input layer, not ${inputs.length}`);
+  return inputs[0];
+}
+
+function producers(graph: Graph, layer: Layer): readonly string[] {
+  for (const p of layer.inputs) {
+    if (!graph.layers.some((l) => l.name === p)) throw new Error(`layer '${layer.name}' (${layer.kind}): input '${p}' does not exist`);
+  }
+  return layer.inputs;
+}
+
+function checkInputs(input: Layer, inputs: Float64Array, batch: number): void {
+  const expected = batch * sizeOf(input.shape);
+  if (inputs.length !== expected) {
+    throw new Error(`inputs must hold batch × ${sizeOf(input.shape)} = ${expected} values, not ${inputs.length}`);
+  }
+}
+
+function mantissasToValues(m: Float64Array, t: FixedType): Float64Array {
+  const out = new Float64Array(m.length);
+  for (let i = 0; i < m.length; i++) out[i] = toValue(m[i], t);
+  return out;
+}
+
+/** One output layer: its values; several: concatenated per sample in the order of graph.outputs. */
+function collectOutputs(graph: Graph, batch: number, values: (name: string) => Float64Array) {
+  const outs = graph.outputs.map((name) => ({ data: values(name), size: sizeOf(layerShape(graph, name)) }));
+  if (outs.length === 1) return { output: outs[0].data, outputShape: [...layerShape(graph, graph.outputs[0])] };
+  const width = outs.reduce((a, o) => a + o.size, 0);
+  const output = new Float64Array(batch * width);
+  for (let s = 0; s < batch; s++) {
+    let off = s * width;
+    for (const o of outs) output.set(o.data.subarray(s * o.size, (s + 1) * o.size), off), (off += o.size);
+  }
+  return { output, outputShape: [width] };
+}
+
+const layerShape = (graph: Graph, name: string): readonly number[] => {
+  const layer = graph.layers.find((l) => l.name === name);
+  if (!layer) throw new Error(`output '${name}' is not a layer of the graph`);
+  return layer.shape;
+};
+
+function traceOf(graph: Graph, values: (name: string) => Float64Array): Record<string, Float64Array> {
+  return Object.fromEntries(graph.layers.map((l) => [l.name, values(l.name)]));
+}

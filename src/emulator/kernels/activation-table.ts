@@ -1,0 +1,41 @@
+import { fracBits, indexShift, quantizeDouble, type FixedType } from '../../fixed/index.ts';
+import type { Counters, FixedStep } from '../kernel.ts';
+
+/**
+ * Table lookup shared by sigmoid and tanh:
+ *   index = clamp(floor(x · 2^k) + N/2, 0, N−1), k = log2(N / R);  y = Q_result(table[index])
+ * The result casts of all N entries are done once; an entry whose cast overflowed counts each time it is used.
+ */
+export function tableStep(
+  inType: FixedType,
+  result: FixedType,
+  table: Float64Array,
+  range: number,
+  counters: Counters,
+): FixedStep {
+  const n = table.length;
+  const scale = 2 ** (indexShift(n, range) - fracBits(inType)); // floor(m · 2^(k − F)) = floor(x · 2^k)
+  const cast = new Float64Array(n);
+  const overflowed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const stats = { overflows: 0 };
+    cast[i] = quantizeDouble(table[i], result, stats);
+    overflowed[i] = stats.overflows;
+  }
+  const stats = counters.stats('result');
+  return {
+    type: result,
+    run([x]) {
+      const y = new Float64Array(x.length);
+      let overflows = 0;
+      for (let i = 0; i < x.length; i++) {
+        let index = Math.floor(x[i] * scale) + n / 2;
+        index = index < 0 ? 0 : index > n - 1 ? n - 1 : index;
+        y[i] = cast[index];
+        overflows += overflowed[index];
+      }
+      stats.overflows += overflows;
+      return y;
+    },
+  };
+}

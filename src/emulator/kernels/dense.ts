@@ -1,0 +1,88 @@
+import { Caster, fracBits, quantizeDouble, toValue, type FixedType } from '../../fixed/index.ts';
+import { maxMagnitude } from '../exact.ts';
+import type { Kernel } from '../kernel.ts';
+import { need, single } from '../precision.ts';
+import { denseBig } from './dense-big.ts';
+import { denseNumber } from './dense-number.ts';
+
+/**
+ * Dense, docs/arithmetic.md: acc = Q_accum(bq_j); for i ascending: acc = Q_accum(acc + x_i · wq_ij); y_j = Q_result(acc).
+ * Zero weights are skipped (Q_accum(acc + 0) = acc). Weights are kept per output column as (i, mantissa) lists.
+ * Number arithmetic when every sum acc + x·w fits in 53 bits on the common grid, BigInt otherwise.
+ */
+export interface DenseConstants {
+  readonly nIn: number;
+  readonly nOut: number;
+  /** column j's nonzero weights are entries start[j] .. start[j+1]−1 of index/weight */
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  /** weight mantissas (value · 2^F_weight) */
+  readonly weight: Float64Array;
+  /** bq_j = Q_bias(b_j) as exact values; each path starts acc at Q_accum(bq_j) */
+  readonly bias: Float64Array;
+  readonly inType: FixedType;
+  readonly weightType: FixedType;
+  readonly accum: FixedType;
+  readonly result: Caster;
+}
+
+export const dense: Kernel<'dense'> = {
+  fixed(layer, inputs, counters) {
+    const inType = single(layer, inputs);
+    const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
+    const constant = { weight: { overflows: 0 }, bias: { overflows: 0 } };
+    const { nIn, nOut } = layer;
+    const start = new Int32Array(nOut + 1);
+    const index: number[] = [];
+    const weight: number[] = [];
+    for (let j = 0; j < nOut; j++) {
+      for (let i = 0; i < nIn; i++) {
+        const w = quantizeDouble(layer.weights[i * nOut + j], weightType, constant.weight);
+        if (w !== 0) index.push(i), weight.push(w);
+      }
+      start[j + 1] = index.length;
+    }
+    const bias = Float64Array.from(layer.bias, (b) => toValue(quantizeDouble(b, biasType, constant.bias), biasType));
+    const k: DenseConstants = {
+      nIn, nOut, start, bias, inType, weightType, accum,
+      index: Int32Array.from(index),
+      weight: Float64Array.from(weight),
+      result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
+    };
+    const accStats = counters.stats('accum');
+    const run = fitsNumbers(k) ? denseNumber(k, accStats) : denseBig(k, accStats);
+    return {
+      type: k.result.type,
+      run([x], batch) {
+        const rows = x.length / nIn;
+        counters.stats('weight').overflows += constant.weight.overflows;
+        counters.stats('bias').overflows += constant.bias.overflows;
+        return run(x, rows);
+      },
+    };
+  },
+  float(layer, [x]) {
+    const { nIn, nOut, weights, bias } = layer;
+    const rows = x.length / nIn;
+    const y = new Float64Array(rows * nOut);
+    for (let r = 0; r < rows; r++)
+      for (let j = 0; j < nOut; j++) {
+        let acc = bias[j];
+        for (let i = 0; i < nIn; i++) acc += x[r * nIn + i] * weights[i * nOut + j];
+        y[r * nOut + j] = acc;
+      }
+    return y;
+  },
+};
+
+/** On the grid G = max(F_accum, F_x + F_w): |acc| · 2^(G−F_accum) + |x|·|w| · 2^(G−F_x−F_w) < 2^52 for every term
+ * (one bit of headroom so that d ± ½ in dense-number.ts stays exact). */
+function fitsNumbers(k: DenseConstants): boolean {
+  const productFrac = fracBits(k.inType) + fracBits(k.weightType);
+  const grid = Math.max(fracBits(k.accum), productFrac);
+  let maxWeight = 0;
+  for (const w of k.weight) maxWeight = Math.max(maxWeight, Math.abs(w));
+  const acc = maxMagnitude(k.accum.width, k.accum.signed) * 2 ** (grid - fracBits(k.accum));
+  const term = maxMagnitude(k.inType.width, k.inType.signed) * maxWeight * 2 ** (grid - productFrac);
+  return acc + term < 2 ** 52 && Math.abs(grid - fracBits(k.accum)) < 900;
+}

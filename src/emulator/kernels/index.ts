@@ -1,0 +1,28 @@
+import type { LayerKind } from '../../ir/layers.ts';
+import type { Kernel } from '../kernel.ts';
+import { batchnorm } from './batchnorm.ts';
+import { clip } from './clip.ts';
+import { dense } from './dense.ts';
+import { identity } from './identity.ts';
+import { input } from './input.ts';
+import { leakyRelu } from './leaky-relu.ts';
+import { linear } from './linear.ts';
+import { relu } from './relu.ts';
+import { sigmoid } from './sigmoid.ts';
+import { softmax } from './softmax.ts';
+import { tanh } from './tanh.ts';
+
+/** One emulator kernel per layer kind; a new kind fails tsc until it is added here. */
+export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
+  input,
+  dense,
+  batchnorm,
+  relu,
+  leaky_relu: leakyRelu,
+  clip,
+  sigmoid,
+  tanh,
+  softmax,
+  linear,
+  identity,
+};

@@ -1,0 +1,33 @@
+/** Public API of the fixed-point core: the one source of truth for ap_fixed arithmetic in hlsforge. */
+export * from './fixed-type.ts';
+export { parseFixedType, formatFixedType, MAX_WIDTH } from './parse.ts';
+export {
+  quantizeScaled,
+  quantizeDouble,
+  quantizeDoubleBig,
+  quantizeArray,
+  toValue,
+  roundScaled,
+  overflowInteger,
+  type OverflowStats,
+} from './quantize.ts';
+export { quantizeScaledBig, overflowBig } from './quantize-big.ts';
+export { rangeOf, rangeOfBig, valueRangeOf, productType, sumType } from './range.ts';
+export { doubleParts, type ScaledInt } from './double-parts.ts';
+export {
+  SIGMOID_RANGE,
+  TANH_RANGE,
+  EXP_RANGE,
+  DEFAULT_TABLE_SIZE,
+  invRange,
+  indexShift,
+  log2Exact,
+  sigmoidTable,
+  tanhTable,
+  expTable,
+  invTable,
+  activationIndex,
+  expIndex,
+  invIndex,
+} from './tables.ts';
+export { Caster, roundCarry, quantCode } from './cast.ts';

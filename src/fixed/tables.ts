@@ -1,0 +1,76 @@
+import type { FixedType } from './fixed-type.ts';
+import { quantizeArray } from './quantize.ts';
+
+/**
+ * Lookup-table contents and index arithmetic for sigmoid, tanh and softmax, exactly as docs/arithmetic.md defines them.
+ * Computed once here and emitted as constants by the C++ and Verilog backends, so the implementations cannot drift.
+ * Every table holds exact double VALUES of its table type.
+ */
+
+/** Input range of the sigmoid table: x ∈ [−8, 8). */
+export const SIGMOID_RANGE = 16;
+/** Input range of the tanh table: x ∈ [−4, 4). */
+export const TANH_RANGE = 8;
+/** Input range of the softmax exp table: −d ∈ [0, 8). */
+export const EXP_RANGE = 8;
+/** Default table size N of every table. */
+export const DEFAULT_TABLE_SIZE = 1024;
+
+/** Softmax 1/s table range: the smallest power of two ≥ nElements (and ≥ 2). */
+export function invRange(nElements: number): number {
+  let r = 2;
+  while (r < nElements) r *= 2;
+  return r;
+}
+
+/** log2 of an exact power of two (also < 1), or an Error naming what was expected. */
+export function log2Exact(x: number, what: string): number {
+  const k = Math.round(Math.log2(x));
+  if (!(x > 0) || 2 ** k !== x) throw new Error(`${what} must be a power of two, not ${x}`);
+  return k;
+}
+
+/** k = log2(N / R): the table index of x is floor(x · 2^k) + N/2. */
+export const indexShift = (n: number, range: number): number => log2Exact(n / range, `table size / range (${n} / ${range})`);
+
+/** Table of f at the N bin centres (i − N/2 + ½) · R / N, for an odd-ish activation over [−R/2, R/2). */
+function centredTable(n: number, range: number, f: (x: number) => number, t: FixedType): Float64Array {
+  indexShift(n, range);
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) raw[i] = f(((i - n / 2 + 0.5) * range) / n);
+  return quantizeArray(raw, t);
+}
+
+export const sigmoidTable = (n: number, t: FixedType): Float64Array =>
+  centredTable(n, SIGMOID_RANGE, (x) => 1 / (1 + Math.exp(-x)), t);
+
+export const tanhTable = (n: number, t: FixedType): Float64Array => centredTable(n, TANH_RANGE, Math.tanh, t);
+
+/** expTable[i] = Q(exp(−i · R_exp / N)): left bin edges, so a difference of 0 (the maximum) maps to exactly 1. */
+export function expTable(n: number, t: FixedType): Float64Array {
+  log2Exact(n / EXP_RANGE, `table size / exp range (${n} / ${EXP_RANGE})`);
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) raw[i] = Math.exp((-i * EXP_RANGE) / n);
+  return quantizeArray(raw, t);
+}
+
+/** invTable[i] = Q(1 / max((i + ½) · R_inv / N, 1)), R_inv = invRange(nElements). */
+export function invTable(n: number, nElements: number, t: FixedType): Float64Array {
+  const range = invRange(nElements);
+  log2Exact(n / range, `table size / inverse range (${n} / ${range})`);
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) raw[i] = 1 / Math.max(((i + 0.5) * range) / n, 1);
+  return quantizeArray(raw, t);
+}
+
+const clampIndex = (i: number, n: number): number => (i <= 0 ? 0 : i > n - 1 ? n - 1 : i);
+
+/** Sigmoid/tanh index of an exact value x: clamp(floor(x · N / R) + N/2, 0, N−1). */
+export const activationIndex = (x: number, n: number, range: number): number =>
+  clampIndex(Math.floor((x * n) / range) + n / 2, n);
+
+/** Softmax exp-table index of d = x − max ≤ 0: clamp(floor(−d · N / R_exp), 0, N−1). */
+export const expIndex = (d: number, n: number): number => clampIndex(Math.floor((-d * n) / EXP_RANGE), n);
+
+/** Softmax inverse-table index of the sum s: clamp(floor(s · N / R_inv), 0, N−1). */
+export const invIndex = (s: number, n: number, range: number): number => clampIndex(Math.floor((s * n) / range), n);

@@ -1,0 +1,141 @@
+import { fail, type Where } from '../../diagnostics/diagnostic.ts';
+import type { FixedType } from '../../fixed/fixed-type.ts';
+import type { Graph } from '../../ir/graph.ts';
+import type { Layer } from '../../ir/layers.ts';
+import { Attributes } from './attributes.ts';
+import { checkFinite } from './check-weights.ts';
+import { graphInputShape } from './graph-input.ts';
+import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
+import { OPS, SUPPORTED_OPS } from './ops/registry.ts';
+import type { GraphProto, NodeProto } from './proto.ts';
+import { pruneUnreachable } from './prune.ts';
+import { decodeTensor } from './tensor.ts';
+import { constValue, type LayerValue, type Value } from './values.ts';
+
+export interface BuildOptions {
+  readonly file: string;
+  readonly opset: number;
+  readonly defaultPrecision: FixedType;
+}
+
+/** The translation state: tensor name → value, layers in creation (topological) order, names taken. */
+class GraphBuilder {
+  readonly values = new Map<string, Value>();
+  readonly layers: Layer[] = [];
+  private readonly taken = new Set<string>();
+  private readonly useCount = new Map<string, number>();
+
+  constructor(private readonly graph: GraphProto, private readonly opts: BuildOptions) {
+    const uses = [...(graph.node ?? []).flatMap((n) => n.input ?? []), ...(graph.output ?? []).map((o) => o.name ?? '')];
+    for (const t of uses) this.useCount.set(t, (this.useCount.get(t) ?? 0) + 1);
+  }
+
+  uniqueName(wanted: string): string {
+    let name = wanted;
+    for (let k = 1; this.taken.has(name); k++) name = `${wanted}_${k}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  uses(tensor: string): number {
+    return this.useCount.get(tensor) ?? 0;
+  }
+
+  add(layer: Layer, where: Where): LayerValue {
+    checkFinite(layer, where);
+    this.layers.push(layer);
+    return { kind: 'layer', layer: layer.name, shape: layer.shape };
+  }
+
+  replace(layer: Layer, where: Where): void {
+    checkFinite(layer, where);
+    const at = this.layers.findIndex((l) => l.name === layer.name);
+    this.layers[at] = layer;
+  }
+
+  complete(layer: LayerSpec, name: string, op: string, node: string): Layer {
+    const { file, defaultPrecision } = this.opts;
+    return { ...layer, name, precision: { result: defaultPrecision }, reuseFactor: 1, strategy: 'latency', origin: { file, op, node } } as Layer;
+  }
+
+  context(node: NodeProto, name: string): OpContext {
+    const op = node.opType ?? '';
+    const where: Where = { file: this.opts.file, layer: name, op };
+    const inputNames = node.input ?? [];
+    const input = (i: number): Value | undefined => {
+      const t = inputNames[i];
+      if (!t) return undefined;
+      const v = this.values.get(t);
+      if (!v) throw fail('unsupported-topology', where, `input '${t}' must be produced by an earlier node or be an initializer`);
+      return v;
+    };
+    return {
+      name, op, where, opset: this.opts.opset, attrs: new Attributes(node, where), inputNames, outputNames: node.output ?? [],
+      input,
+      layerInput: (i) => {
+        const v = input(i);
+        if (v?.kind === 'layer') return v;
+        const what = v ? 'a constant' : 'absent';
+        throw fail('unsupported-topology', where, `input ${i} must be the output of a layer, not ${what}`);
+      },
+      constInput: (i, role) => {
+        const v = input(i);
+        if (v?.kind === 'const') return v.tensor;
+        const what = v ? `the output of layer '${v.layer}'` : 'absent';
+        throw fail('missing-initializer', where, `${role} must be an initializer or Constant, not ${what}`);
+      },
+      uses: (t) => this.uses(t),
+      addLayer: (spec, reportedOp) => this.add(this.complete(spec, name, reportedOp ?? op, name), where),
+      layer: (n) => this.layers.find((l) => l.name === n)!,
+      replaceLayer: (l) => this.replace(l, { file: this.opts.file, layer: l.name, op: l.origin?.op }),
+    };
+  }
+}
+
+const isDefaultDomain = (domain: string | null | undefined): boolean => !domain || domain === 'ai.onnx';
+
+function lookupHandler(node: NodeProto, where: Where): OpHandler {
+  const op = node.opType ?? '';
+  if (isDefaultDomain(node.domain) && Object.hasOwn(OPS, op)) return OPS[op];
+  const domain = isDefaultDomain(node.domain) ? '' : `ops of domain '${node.domain}' are not supported; `;
+  throw fail('unsupported-op', where, `${domain}supported: ${SUPPORTED_OPS}`);
+}
+
+/** Translate a decoded ONNX graph into the IR (layers in topological order, unreachable ones removed). */
+export function buildGraph(graph: GraphProto, name: string, opts: BuildOptions): Graph {
+  const { file } = opts;
+  const b = new GraphBuilder(graph, opts);
+  for (const t of graph.initializer ?? []) b.values.set(t.name ?? '', constValue(decodeTensor(t, { file })));
+
+  const inputs = (graph.input ?? []).filter((vi) => !b.values.has(vi.name ?? ''));
+  if (inputs.length !== 1) {
+    const names = inputs.map((vi) => `'${vi.name}'`).join(', ') || 'none';
+    throw fail('unsupported-topology', { file }, `the model must have exactly 1 input, not ${inputs.length} (${names})`);
+  }
+  const input = inputs[0];
+  const inputName = b.uniqueName(input.name || 'input');
+  const inputWhere = { file, layer: inputName, op: 'input' };
+  const inputSpec: LayerSpec = { kind: 'input', inputs: [], shape: graphInputShape(input, inputWhere) };
+  b.values.set(input.name ?? '', b.add(b.complete(inputSpec, inputName, 'input', input.name ?? ''), inputWhere));
+
+  (graph.node ?? []).forEach((node, index) => {
+    const op = node.opType ?? '';
+    const layerName = b.uniqueName(node.name || `${op}_${index}`);
+    const handler = lookupHandler(node, { file, layer: layerName, op });
+    const result = handler(b.context(node, layerName));
+    const outs = Array.isArray(result) ? result : [result];
+    (node.output ?? []).forEach((t, i) => {
+      const v = outs[i] as Value | undefined;
+      if (t && v) b.values.set(t, v);
+    });
+  });
+
+  const outputs = (graph.output ?? []).map((o) => {
+    const v = b.values.get(o.name ?? '');
+    if (v?.kind !== 'layer') {
+      throw fail('unsupported-topology', { file }, `output '${o.name}' must be computed from the input, not ${v ? 'a constant' : 'undefined'}`);
+    }
+    return v.layer;
+  });
+  return { name, file, layers: pruneUnreachable(b.layers, outputs), outputs: [...new Set(outputs)] };
+}

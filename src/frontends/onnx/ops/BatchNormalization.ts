@@ -1,0 +1,26 @@
+import { fail } from '../../../diagnostics/diagnostic.ts';
+import type { OpHandler } from '../op-context.ts';
+import { showShape, withBatch } from '../values.ts';
+
+const PARAMS = ['scale (gamma)', 'B (beta)', 'mean', 'var'] as const;
+
+/** Inference BN: y = γ·(x − μ)/√(var + ε) + β = x·s + (β − μ·s), s = γ/√(var + ε) */
+export const BatchNormalization: OpHandler = (ctx) => {
+  const x = ctx.layerInput(0);
+  ctx.attrs.requireInt('training_mode', 0, [0]);
+  if (x.shape.length !== 1) {
+    throw fail('shape-mismatch', ctx.where, `the input must have shape [batch, channels], not ${withBatch(x)}`);
+  }
+  const channels = x.shape[0];
+  const [gamma, beta, mean, variance] = PARAMS.map((role, k) => {
+    const t = ctx.constInput(k + 1, role);
+    if (t.data.length !== channels) {
+      throw fail('shape-mismatch', ctx.where, `${role} must have shape [${channels}], not ${showShape(t.dims)}`);
+    }
+    return t.data;
+  });
+  const epsilon = ctx.attrs.float('epsilon', Math.fround(1e-5));
+  const scale = gamma.map((g, c) => g / Math.sqrt(variance[c] + epsilon));
+  const bias = beta.map((b, c) => b - mean[c] * scale[c]);
+  return ctx.addLayer({ kind: 'batchnorm', inputs: [x.layer], shape: x.shape, scale, bias });
+};

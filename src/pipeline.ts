@@ -1,0 +1,65 @@
+/**
+ * The whole flow of `hlsforge convert`, as named steps:
+ *   load config → parse model (frontend) → passes → verify → test vectors → emulate → write project (backend).
+ */
+import type { ConfigOverrides } from './config/load-config.ts';
+import { loadConfig } from './config/load-config.ts';
+import type { ProjectConfig } from './config/project-config.ts';
+import { readVectors, type Vectors } from './data/vectors.ts';
+import { randomInputs } from './data/random-inputs.ts';
+import { emulate, type EmulationResult } from './emulator/index.ts';
+import { loadModel } from './frontends/load-model.ts';
+import { inputLayers, sizeOf, type Graph } from './ir/graph.ts';
+import { verifyGraph } from './ir/verify.ts';
+import { runPasses, type Pass } from './passes/pass.ts';
+import { PASSES } from './passes/index.ts';
+import { writeHlsProject } from './backends/hls/index.ts';
+import { writeDirAtomically } from './util/atomic-dir.ts';
+
+export interface ConvertOptions {
+  readonly model?: string;
+  readonly configFile?: string;
+  readonly overrides?: ConfigOverrides;
+  /** random test vectors when no InputData is given */
+  readonly samples?: number;
+  readonly seed?: number;
+  readonly onPass?: (pass: Pass, graph: Graph) => void;
+  readonly onStep?: (step: string) => void;
+}
+
+export interface ConvertResult {
+  readonly config: ProjectConfig;
+  readonly graph: Graph;
+  readonly vectors: Vectors;
+  readonly emulation: EmulationResult;
+}
+
+/** Front half of every command: config, model, passes, verified graph. */
+export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: Graph } {
+  const config = loadConfig({ model: opts.model, configFile: opts.configFile, overrides: opts.overrides });
+  opts.onStep?.('parse');
+  const parsed = loadModel(config.model, config);
+  const graph = runPasses(parsed, config, PASSES, opts.onPass);
+  verifyGraph(graph, { configured: true });
+  return { config, graph };
+}
+
+export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?: string; samples?: number; seed?: number }): Vectors {
+  const width = sizeOf(inputLayers(graph)[0].shape);
+  const file = opts.input ?? config.inputData;
+  return file ? readVectors(file, width) : randomInputs(opts.samples ?? 1000, width, opts.seed ?? 1);
+}
+
+export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
+  const { config, graph } = compile(opts);
+  opts.onStep?.('emulate');
+  const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
+  const emulation = emulate(graph, vectors.data, vectors.batch);
+  opts.onStep?.('write');
+  await writeDirAtomically(
+    config.outputDir,
+    (dir) => writeHlsProject(graph, config, dir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }),
+    config.file,
+  );
+  return { config, graph, vectors, emulation };
+}

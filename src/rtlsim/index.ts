@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readVectors } from '../data/vectors.ts';
+import { fail } from '../diagnostics/diagnostic.ts';
+import { parseFixedType } from '../fixed/index.ts';
+import { buildSim, run } from './build.ts';
+import { testbench } from './testbench.ts';
+import { packSample, unpackSample, wordsFor } from './vectors.ts';
+
+export interface RtlSimOptions {
+  /** test vectors (.dat/.csv/.json); default tb_data/tb_input_features.dat */
+  readonly inputs?: string;
+  /** exact expected outputs for `inputs`; required with `inputs` */
+  readonly predictions?: string;
+  readonly onProgress?: (msg: string) => void;
+}
+
+export interface RtlMismatch {
+  readonly sample: number;
+  readonly output: number;
+  readonly rtl: number;
+  readonly expected: number;
+}
+
+export interface RtlSimResult {
+  readonly samples: number;
+  readonly outputsCompared: number;
+  readonly mismatches: number;
+  readonly firstMismatches: readonly RtlMismatch[];
+  /** measured: cycles from presenting the first sample to its out_valid */
+  readonly latencyCycles: number;
+  /** measured: largest spacing of consecutive out_valid cycles (samples are presented every expectedIi cycles) */
+  readonly ii: number;
+  readonly expectedLatencyCycles: number;
+  readonly expectedIi: number;
+  readonly built: boolean;
+  readonly buildSeconds: number;
+  readonly runSeconds: number;
+  /** simulated samples per wall-clock second */
+  readonly samplesPerSecond: number;
+}
+
+interface Meta {
+  backend: string;
+  top: string;
+  sources: string[];
+  inputSize: number;
+  outputSize: number;
+  inputType: string;
+  outputType: string;
+  latencyCycles: number;
+  ii: number;
+}
+
+/** Build the Verilator testbench of an RTL project, run it, and compare every output with the expected values exactly. */
+export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): Promise<RtlSimResult> {
+  const dir = resolve(projectDir);
+  const meta = readMeta(dir);
+  const [inType, outType] = [parseFixedType(meta.inputType), parseFixedType(meta.outputType)];
+  if (opts.inputs && !opts.predictions)
+    throw fail('config-bad-value', { key: '--predictions' }, 'inputs given with -i need their exact expected outputs (--predictions <file>)');
+  const inputs = readVectors(opts.inputs ? resolve(opts.inputs) : join(dir, 'tb_data/tb_input_features.dat'), meta.inputSize);
+  const expected = readVectors(opts.predictions ? resolve(opts.predictions) : join(dir, 'tb_data/tb_output_predictions.dat'), meta.outputSize);
+  if (expected.batch !== inputs.batch) throw fail('input-shape', {}, `the predictions must have ${inputs.batch} samples like the inputs, not ${expected.batch}`);
+
+  const [inWords, outWords] = [wordsFor(meta.inputSize, inType), wordsFor(meta.outputSize, outType)];
+  const t0 = performance.now();
+  const built = await buildSim(dir, meta.top, meta.sources, testbench(meta.top, inWords, outWords), opts.onProgress);
+  const buildSeconds = (performance.now() - t0) / 1000;
+
+  const hex: string[] = [];
+  for (let s = 0; s < inputs.batch; s++) hex.push(packSample(inputs.data.subarray(s * meta.inputSize, (s + 1) * meta.inputSize), inType).join(' '));
+  const hexFile = join(dir, 'sim', 'input.hex');
+  writeFileSync(hexFile, hex.join('\n') + '\n');
+  opts.onProgress?.(`simulating ${inputs.batch} samples`);
+  const maxCycles = (inputs.batch * meta.ii + meta.latencyCycles) * 2 + 100;
+  const t1 = performance.now();
+  const r = await run(join(dir, 'obj_dir', 'Vtb'), [hexFile, String(inputs.batch), String(meta.ii), String(maxCycles)], dir);
+  const runSeconds = (performance.now() - t1) / 1000;
+  if (r.code !== 0) throw fail('tool-failed', { file: dir }, `the simulation exited with ${r.code}: ${r.output.slice(0, 500)}`);
+
+  const issued = new Map<number, number>();
+  const outs: { cycle: number; words: string[] }[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f[0] === 'I') issued.set(Number(f[1]), Number(f[2]));
+    else if (f[0] === 'O') outs.push({ cycle: Number(f[1]), words: f.slice(2) });
+  }
+  const mismatches: RtlMismatch[] = [];
+  let compared = 0;
+  outs.forEach((o, s) => {
+    const got = unpackSample(o.words, meta.outputSize, outType);
+    got.forEach((v, j) => {
+      const want = expected.data[s * meta.outputSize + j];
+      compared++;
+      if (v !== want) mismatches.push({ sample: s, output: j, rtl: v, expected: want });
+    });
+  });
+  if (outs.length < inputs.batch) {
+    for (let s = outs.length; s < inputs.batch; s++)
+      for (let j = 0; j < meta.outputSize; j++) mismatches.push({ sample: s, output: j, rtl: NaN, expected: expected.data[s * meta.outputSize + j] });
+  }
+  const spacing = outs.slice(1).map((o, k) => o.cycle - outs[k].cycle);
+  return {
+    samples: inputs.batch,
+    outputsCompared: compared,
+    mismatches: mismatches.length,
+    firstMismatches: mismatches.slice(0, 10),
+    latencyCycles: outs.length ? outs[0].cycle - (issued.get(0) ?? 0) : -1,
+    ii: spacing.length ? Math.max(...spacing) : meta.ii,
+    expectedLatencyCycles: meta.latencyCycles,
+    expectedIi: meta.ii,
+    built,
+    buildSeconds,
+    runSeconds,
+    samplesPerSecond: runSeconds > 0 ? inputs.batch / runSeconds : 0,
+  };
+}
+
+function readMeta(dir: string): Meta {
+  const file = join(dir, 'hlsforge.json');
+  if (!existsSync(file)) throw fail('not-a-project', { file: dir }, 'hlsforge.json is missing; write one with `hlsforge convert` and Backend: RTL');
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as Meta;
+  if (meta.backend !== 'RTL') throw fail('not-a-project', { file }, `the project backend must be RTL, not ${meta.backend}`);
+  return meta;
+}

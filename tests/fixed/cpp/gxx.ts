@@ -1,0 +1,90 @@
+/**
+ * Compiling and running the C++ test drivers of tests/fixed against our headers in hls/.
+ * Tests skip (with a visible message) when g++ is not installed.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
+export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
+
+export const hasGxx = (): boolean => spawnSync('g++', ['--version']).status === 0;
+
+/** A fresh temporary directory for one test file's build. */
+export const buildDir = (name: string): string => mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));
+
+export interface BuildOptions {
+  std?: 'c++14' | 'c++17';
+  /** extra flags, e.g. ['-Wall', '-Wextra', '-Werror'] */
+  flags?: string[];
+  /** extra include directories (hls/ and the driver folder are always included) */
+  includes?: string[];
+}
+
+export interface Unit {
+  source: string;
+  /** -D definitions, e.g. ['HLSFORGE_TYPES_START=0'] */
+  defines?: string[];
+}
+
+const baseArgs = (o: BuildOptions): string[] => [
+  `-std=${o.std ?? 'c++14'}`,
+  '-O2',
+  ...(o.flags ?? []),
+  `-I${HLS_DIR}`,
+  `-I${DRIVER_DIR}`,
+  ...(o.includes ?? []).map((d) => `-I${d}`),
+];
+
+function gxx(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('g++', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(`g++ ${args.join(' ')} failed:\n${stderr}`)),
+    );
+  });
+}
+
+/** Compiles the units to objects (in parallel, one g++ per core) and links them into `output`. */
+export async function build(units: Unit[], output: string, opts: BuildOptions = {}): Promise<void> {
+  const objects = units.map((_, i) => `${output}-${i}.o`);
+  const queue = units.map((u, i) => () =>
+    gxx([...baseArgs(opts), ...(u.defines ?? []).map((d) => `-D${d}`), '-c', u.source, '-o', objects[i]]),
+  );
+  const worker = async (): Promise<void> => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  await gxx([...objects, '-o', output]);
+}
+
+/** Runs an executable with stdin text; returns stdout. */
+export function run(exe: string, input: string, args: string[] = []): string {
+  return execFileSync(exe, args, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+export function writeText(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/**
+ * Units for a driver whose per-type table is split into `chunks` slices: `typesSource` is compiled once per
+ * slice with HLSFORGE_TYPES_FILE and HLSFORGE_TYPES_START; each line of a slice is HLSFORGE_TYPE(<C++ type>).
+ */
+export function typeTableUnits(dir: string, typesSource: string, types: string[], chunks: number): Unit[] {
+  const size = Math.ceil(types.length / chunks);
+  const units: Unit[] = [];
+  for (let start = 0; start < types.length; start += size) {
+    const file = writeText(dir, `types-${start}.inc`, types.slice(start, start + size).map((t) => `HLSFORGE_TYPE(${t})\n`).join(''));
+    units.push({ source: typesSource, defines: [`HLSFORGE_TYPES_FILE="${file}"`, `HLSFORGE_TYPES_START=${start}`] });
+  }
+  return units;
+}

@@ -1,0 +1,53 @@
+/** A plain double-precision forward pass over the IR (a test oracle for the frontend, not the fixed-point emulator). */
+import type { Graph } from '../../../src/ir/graph.ts';
+import type { Layer } from '../../../src/ir/layers.ts';
+
+function softmaxLastAxis(x: Float64Array, n: number): Float64Array {
+  const y = new Float64Array(x.length);
+  for (let at = 0; at < x.length; at += n) {
+    const row = x.subarray(at, at + n);
+    const m = Math.max(...row);
+    const e = row.map((v) => Math.exp(v - m));
+    const s = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, j) => (y[at + j] = v / s));
+  }
+  return y;
+}
+
+function apply(l: Layer, x: Float64Array): Float64Array {
+  switch (l.kind) {
+    case 'input':
+    case 'identity':
+    case 'linear':
+      return x;
+    case 'dense': {
+      const y = Float64Array.from(l.bias);
+      for (let i = 0; i < l.nIn; i++) for (let j = 0; j < l.nOut; j++) y[j] += x[i] * l.weights[i * l.nOut + j];
+      return y;
+    }
+    case 'batchnorm':
+      return x.map((v, i) => v * l.scale[i % l.scale.length] + l.bias[i % l.bias.length]);
+    case 'relu':
+      return x.map((v) => Math.max(v, 0));
+    case 'leaky_relu':
+      return x.map((v) => (v > 0 ? v : l.alpha * v));
+    case 'clip':
+      return x.map((v) => Math.min(Math.max(v, l.min), l.max));
+    case 'sigmoid':
+      return x.map((v) => 1 / (1 + Math.exp(-v)));
+    case 'tanh':
+      return x.map(Math.tanh);
+    case 'softmax':
+      return softmaxLastAxis(x, l.shape[l.shape.length - 1]);
+  }
+}
+
+/** Output values of the graph's first output for one input sample (flattened row-major). */
+export function floatForward(g: Graph, input: ArrayLike<number>): Float64Array {
+  const values = new Map<string, Float64Array>();
+  for (const l of g.layers) {
+    const x = l.kind === 'input' ? Float64Array.from(input) : values.get(l.inputs[0])!;
+    values.set(l.name, apply(l, x));
+  }
+  return values.get(g.outputs[0])!;
+}

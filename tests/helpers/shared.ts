@@ -1,0 +1,9 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The shared model corpus lives beside the repository (../shared); CI has it, a bare clone may not. */
+export const SHARED = resolve(import.meta.dirname, '../../../shared');
+export const hasShared = existsSync(SHARED);
+export const sharedPath = (p: string) => resolve(SHARED, p);
+
+if (!hasShared) console.warn(`[hlsforge tests] ${SHARED} not found: tests on the shared model corpus are SKIPPED`);
