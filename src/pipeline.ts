@@ -1,6 +1,6 @@
 /**
  * The whole flow of `hlsforge convert`, as named steps:
- *   load config → parse model (frontend) → passes → verify → test vectors → emulate → write project (backend).
+ *   load config → parse model (frontend) → passes → verify → test vectors → emulate → write project (HLS or RTL backend).
  */
 import type { ConfigOverrides } from './config/load-config.ts';
 import { loadConfig } from './config/load-config.ts';
@@ -14,6 +14,7 @@ import { verifyGraph } from './ir/verify.ts';
 import { runPasses, type Pass } from './passes/pass.ts';
 import { PASSES } from './passes/index.ts';
 import { writeHlsProject } from './backends/hls/index.ts';
+import { writeRtlProject, type RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 
 export interface ConvertOptions {
@@ -32,6 +33,28 @@ export interface ConvertResult {
   readonly graph: Graph;
   readonly vectors: Vectors;
   readonly emulation: EmulationResult;
+  /** latency and II of the generated design (RTL backend) */
+  readonly rtl?: RtlDesignInfo;
+}
+
+export interface TestData {
+  readonly inputs: Float64Array;
+  readonly predictions: Float64Array;
+  readonly batch: number;
+}
+
+/** Back half: write the project of the configured backend into `dir`, atomically. */
+export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData): Promise<RtlDesignInfo | undefined> {
+  let rtl: RtlDesignInfo | undefined;
+  await writeDirAtomically(
+    dir,
+    (tmp) => {
+      if (config.backend === 'RTL') rtl = writeRtlProject(graph, config, tmp, data);
+      else writeHlsProject(graph, config, tmp, data);
+    },
+    config.file,
+  );
+  return rtl;
 }
 
 /** Front half of every command: config, model, passes, verified graph. */
@@ -56,10 +79,6 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
   const emulation = emulate(graph, vectors.data, vectors.batch);
   opts.onStep?.('write');
-  await writeDirAtomically(
-    config.outputDir,
-    (dir) => writeHlsProject(graph, config, dir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }),
-    config.file,
-  );
-  return { config, graph, vectors, emulation };
+  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch });
+  return { config, graph, vectors, emulation, rtl };
 }

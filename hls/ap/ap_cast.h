@@ -19,39 +19,55 @@ struct cast_target {
   ap_o_mode O;
 };
 
-/** Largest mantissa of a W-bit type. */
-AP_INLINE i128 max_mantissa(int W, bool S) { return S ? i128((u128(1) << (W - 1)) - 1) : i128((u128(1) << W) - 1); }
+// The cast works on a machine integer T (int64_t when source and target fit it: the fast path; else __int128).
+template <class T> struct unsigned_of;
+template <> struct unsigned_of<std::int64_t> { typedef std::uint64_t type; };
+template <> struct unsigned_of<i128> { typedef u128 type; };
+template <class T> struct bits_of { static const int value = int(sizeof(T) * CHAR_BIT); };
 
-/** Keeps the low W bits of v (two's complement), sign-extended for signed types. */
-AP_INLINE i128 wrap_bits(u128 v, int W, bool S) {
-  if (W >= 128) return i128(v);
-  const u128 mask = (u128(1) << W) - 1;
-  v &= mask;
-  if (S && ((v >> (W - 1)) & 1)) v |= ~mask;
-  return i128(v);
+/** Largest mantissa of a W-bit type (W < bits of T for unsigned). */
+template <class T>
+AP_INLINE T max_mantissa(int W, bool S) {
+  typedef typename unsigned_of<T>::type U;
+  return S ? T((U(1) << (W - 1)) - 1) : T((U(1) << W) - 1);
 }
 
-/** Bit W of a mantissa (its sign when W reaches past the 128 bits). */
-AP_INLINE bool bit_above(u128 v, bool neg, int W) { return W < 128 ? ((v >> W) & 1) != 0 : neg; }
+/** Keeps the low W bits of v (two's complement), sign-extended for signed types. */
+template <class T>
+AP_INLINE T wrap_bits(typename unsigned_of<T>::type v, int W, bool S) {
+  typedef typename unsigned_of<T>::type U;
+  if (W >= bits_of<T>::value) return T(v);
+  const U mask = (U(1) << W) - 1;
+  v &= mask;
+  if (S && ((v >> (W - 1)) & 1)) v |= ~mask;
+  return T(v);
+}
+
+/** Bit W of a mantissa (its sign when W reaches past the bits of T). */
+template <class T>
+AP_INLINE bool bit_above(typename unsigned_of<T>::type v, bool neg, int W) {
+  return W < bits_of<T>::value ? ((v >> W) & 1) != 0 : neg;
+}
 
 /**
  * Overflow handling of an exact mantissa M. `fits` says whether M itself is known (it is not when the exact
- * value exceeds 128 bits; then `low` still holds M mod 2^128 and `neg` its sign). `above` is bit W of the value
+ * value exceeds T; then `low` still holds M modulo 2^bits and `neg` its sign). `above` is bit W of the value
  * before the rounding increment, which decides AP_WRAP_SM.
  */
-AP_INLINE i128 overflow(const cast_target& t, bool fits, i128 M, u128 low, bool neg, bool above) {
-  const i128 hi = max_mantissa(t.W, t.S);
+template <class T>
+AP_INLINE T overflow(const cast_target& t, bool fits, T M, typename unsigned_of<T>::type low, bool neg, bool above) {
+  const T hi = max_mantissa<T>(t.W, t.S);
   // AP_SAT_SYM keeps the range symmetric (the most negative mantissa saturates too), except for a signed 1-bit
   // type whose range {-1, 0} cannot be symmetric: the vendor library saturates to -1 there.
-  const i128 lo = !t.S ? 0 : (t.O == AP_SAT_SYM && t.W > 1) ? -hi : -hi - 1;
+  const T lo = !t.S ? 0 : (t.O == AP_SAT_SYM && t.W > 1) ? -hi : -hi - 1;
   if (fits && M >= lo && M <= hi) return M;
   switch (t.O) {
     case AP_WRAP:
-      return wrap_bits(low, t.W, t.S);
+      return wrap_bits<T>(low, t.W, t.S);
     case AP_WRAP_SM: {
       // Sign-magnitude wrap: where the bit above the wrapped ones differs from the new sign bit, the wrapped
       // bits invert (a triangle wave in the input).
-      const i128 w = wrap_bits(low, t.W, t.S);
+      const T w = wrap_bits<T>(low, t.W, t.S);
       return above != (w < 0) ? ~w : w;
     }
     case AP_SAT:
@@ -64,13 +80,16 @@ AP_INLINE i128 overflow(const cast_target& t, bool fits, i128 M, u128 low, bool 
 }
 
 /** Shifts m right by s > 0 bits, rounding with mode Q: the quantization step. `floor` receives m >> s. */
-AP_INLINE i128 quantize_shift(i128 m, int s, ap_q_mode Q, i128& floor) {
-  i128 q;
+template <class T>
+AP_INLINE T quantize_shift(T m, int s, ap_q_mode Q, T& floor) {
+  typedef typename unsigned_of<T>::type U;
+  const int bits = bits_of<T>::value;
+  T q;
   bool exact;
   int vs_half;  // sign of (dropped bits − half an LSB)
-  if (s <= 127) {
-    const u128 mask = (u128(1) << s) - 1, half = u128(1) << (s - 1);
-    const u128 r = u128(m) & mask;
+  if (s < bits) {
+    const U mask = (U(1) << s) - 1, half = U(1) << (s - 1);
+    const U r = U(m) & mask;
     q = m >> s;
     exact = r == 0;
     vs_half = r < half ? -1 : r == half ? 0 : 1;
@@ -81,7 +100,7 @@ AP_INLINE i128 quantize_shift(i128 m, int s, ap_q_mode Q, i128& floor) {
   } else {
     q = -1;
     exact = false;
-    vs_half = (s == 128 && m == -max_mantissa(128, true) - 1) ? 0 : 1;
+    vs_half = (s == bits && m == -max_mantissa<T>(bits, true) - 1) ? 0 : 1;
   }
   const bool neg = m < 0;
   bool up = false;
@@ -98,32 +117,38 @@ AP_INLINE i128 quantize_shift(i128 m, int s, ap_q_mode Q, i128& floor) {
   return up ? q + 1 : q;
 }
 
-/** The cast of the exact value m·2^-fs to the target type: its mantissa. Inlined, so constant targets fold. */
-AP_INLINE i128 cast_core(i128 m, int fs, const cast_target& t) {
+/**
+ * The cast of the exact value m·2^-fs to the target type: its mantissa. Needs m and every target value to fit T
+ * (target W < bits of T). Inlined, so constant targets fold.
+ */
+template <class T>
+AP_INLINE T cast_core(T m, int fs, const cast_target& t) {
+  typedef typename unsigned_of<T>::type U;
   const int d = t.F - fs;
   if (d < 0) {
-    i128 fl;
-    const i128 q = quantize_shift(m, -d, t.Q, fl);
-    return overflow(t, true, q, u128(q), q < 0, bit_above(u128(fl), fl < 0, t.W));
+    T fl;
+    const T q = quantize_shift<T>(m, -d, t.Q, fl);
+    return overflow<T>(t, true, q, U(q), q < 0, bit_above<T>(U(fl), fl < 0, t.W));
   }
   if (m == 0) return 0;
-  if (d <= 127) {
-    const i128 M = i128(u128(m) << d);
-    if ((M >> d) == m) return overflow(t, true, M, u128(M), M < 0, bit_above(u128(M), M < 0, t.W));
-    const u128 low = u128(m) << d;
-    return overflow(t, false, 0, low, m < 0, bit_above(low, m < 0, t.W));
+  if (d < bits_of<T>::value) {
+    const T M = T(U(m) << d);
+    if ((M >> d) == m) return overflow<T>(t, true, M, U(M), M < 0, bit_above<T>(U(M), M < 0, t.W));
+    const U low = U(m) << d;
+    return overflow<T>(t, false, 0, low, m < 0, bit_above<T>(low, m < 0, t.W));
   }
-  return overflow(t, false, 0, 0, m < 0, bit_above(0, m < 0, t.W));
+  return overflow<T>(t, false, 0, 0, m < 0, bit_above<T>(0, m < 0, t.W));
 }
 
-template <int W, int F, bool S, ap_q_mode Q, ap_o_mode O>
-AP_INLINE i128 cast_exact(i128 m, int fs) {
-  return cast_core(m, fs, cast_target{W, F, S, Q, O});
-}
-
-template <int W, bool S>
-AP_INLINE i128 wrap_bits(u128 v) {
-  return wrap_bits(v, W, S);
+/**
+ * The cast from a W2-bit source with F2 fractional bits (signedness S2) to <W, F, S, Q, O>: on int64_t when the
+ * source fits it and the target leaves a spare bit, on __int128 otherwise.
+ */
+template <int W, int F, bool S, ap_q_mode Q, ap_o_mode O, int W2, int F2, bool S2>
+AP_INLINE i128 cast_exact(i128 m) {
+  const cast_target t = {W, F, S, Q, O};
+  if (holder_bits(W2, S2) <= 64 && holder_bits(W, S) < 64) return cast_core<std::int64_t>(std::int64_t(m), F2, t);
+  return cast_core<i128>(m, F2, t);
 }
 
 /** Splits a double into an exact m·2^-f (m < 2^53). Infinities become a huge value of their sign; NaN is 0. */
@@ -147,7 +172,7 @@ __attribute__((noinline)) inline i128 cast_double(double x, cast_target t) {
   i128 m;
   int f;
   split_double(x, m, f);
-  return cast_core(m, f, t);
+  return cast_core<i128>(m, f, t);
 }
 
 /** Exact three-way comparison of a·2^-fa and b·2^-fb. */

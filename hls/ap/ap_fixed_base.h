@@ -38,25 +38,25 @@ class ap_fixed_base {
 
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
   AP_INLINE ap_fixed_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x)
-      : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O>(x.V, W2 - I2))) {}
+      : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, W2, W2 - I2, S2>(x.V))) {}
 
   template <typename T, ap_detail::enable_if_int<T> = 0>
-  AP_INLINE ap_fixed_base(T x) : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O>(x, 0))) {}
+  AP_INLINE ap_fixed_base(T x) : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, ap_detail::int_traits<T>::width, 0, ap_detail::int_traits<T>::sign>(x))) {}
 
   template <typename T, ap_detail::enable_if_float<T> = 0>
   ap_fixed_base(T x)
       : V(static_cast<raw_type>(ap_detail::cast_double(static_cast<double>(x), ap_detail::cast_target{W, W - I, S, Q, O}))) {}
   ap_fixed_base(const ap_detail::const_range_ref& r)
-      : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O>(ap_detail::i128(r.bits()), 0))) {}
+      : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, 128, 0, true>(ap_detail::i128(r.bits())))) {}
   template <class B>
   ap_fixed_base(const ap_detail::range_ref<B>& r) : ap_fixed_base(r.get()) {}
 
   // ---- raw access (hlsforge helpers, not in the vendor API) ----
   /** The value whose mantissa is the low W bits of `raw` (wrapped like a W-bit register). */
   static ap_fixed_base from_raw(ap_detail::i128 raw) {
-    return ap_fixed_base(ap_detail::raw_tag(), static_cast<raw_type>(ap_detail::wrap_bits<W, S>(ap_detail::u128(raw))));
+    return ap_fixed_base(ap_detail::raw_tag(), static_cast<raw_type>(ap_detail::wrap_bits<ap_detail::i128>(ap_detail::u128(raw), W, S)));
   }
-  void set_raw(ap_detail::i128 raw) { V = static_cast<raw_type>(ap_detail::wrap_bits<W, S>(ap_detail::u128(raw))); }
+  void set_raw(ap_detail::i128 raw) { V = static_cast<raw_type>(ap_detail::wrap_bits<ap_detail::i128>(ap_detail::u128(raw), W, S)); }
   raw_type raw() const { return V; }
 
   // ---- conversions ----

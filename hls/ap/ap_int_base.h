@@ -90,7 +90,8 @@ AP_INT_TPL2 inline AP_IR(mod) operator%(const AP_IA& a, const AP_IB& b) {
 // Bitwise operators work on both operands sign- or zero-extended to the result width.
 #define AP_INT_LOGIC_OP(OP)                                                                                  \
   AP_INT_TPL2 AP_INLINE AP_IR(logic) operator OP(const AP_IA& a, const AP_IB& b) {                           \
-    return AP_IR(logic)::from_raw(ap_detail::i128(a.V) OP ap_detail::i128(b.V));                             \
+    typedef AP_IR(logic) R;                                                                                  \
+    return R(R::from_raw(ap_detail::i128(a.V) OP ap_detail::i128(b.V)));                                      \
   }
 AP_INT_LOGIC_OP(&)
 AP_INT_LOGIC_OP(|)

@@ -29,15 +29,18 @@ export function registerConvert(program: Command): void {
       endProgress(f.json);
       const rows = layerRows(r.graph, r.emulation.overflows);
       if (f.json) {
-        process.stdout.write(JSON.stringify({ project: r.config.projectName, outputDir: r.config.outputDir, backend: r.config.backend, part: r.config.part, clockPeriod: r.config.clockPeriod, passes, layers: rows, testVectors: r.vectors.batch }, null, 2) + '\n');
+        const rtl = r.rtl && { latencyCycles: r.rtl.latencyCycles, ii: r.rtl.ii, latencyNs: r.rtl.latencyCycles * r.config.clockPeriod };
+        process.stdout.write(JSON.stringify({ project: r.config.projectName, outputDir: r.config.outputDir, backend: r.config.backend, part: r.config.part, clockPeriod: r.config.clockPeriod, passes, layers: rows, testVectors: r.vectors.batch, rtl }, null, 2) + '\n');
         return;
       }
       if (f.verbose) process.stdout.write(`passes:\n${passes.map((p, i) => `  ${i + 1}. ${p}`).join('\n')}\n\n`);
       process.stdout.write(`${layerTable(rows)}\n\n`);
+      const kind = r.config.backend === 'RTL' ? 'Verilog (RTL)' : `${r.config.backend} HLS`;
       process.stdout.write(
-        `${r.config.projectName}: ${totalParameters(r.graph)} parameters, ${r.config.backend} HLS, part ${r.config.part}, clock ${r.config.clockPeriod} ns\n` +
+        `${r.config.projectName}: ${totalParameters(r.graph)} parameters, ${kind}, part ${r.config.part}, clock ${r.config.clockPeriod} ns\n` +
+          (r.rtl ? `latency ${r.rtl.latencyCycles} cycles (${(r.rtl.latencyCycles * r.config.clockPeriod).toFixed(1)} ns), II ${r.rtl.ii}\n` : '') +
           `wrote ${r.config.outputDir} (tb_data: ${r.vectors.batch} test vectors with emulator predictions)\n` +
-          `next: hlsforge csim ${r.config.outputDir}\n`,
+          `next: hlsforge ${r.rtl ? 'rtl-sim' : 'csim'} ${r.config.outputDir}\n`,
       );
     });
 }

@@ -3,6 +3,8 @@ import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
 import { registerConvert } from './convert.ts';
 import { registerPredict } from './predict.ts';
 import { registerCsim } from './csim.ts';
+import { registerRtlSim } from './rtl-sim.ts';
+import { registerVerify } from './verify.ts';
 import { VERSION } from '../version.ts';
 
 /** Entry point of the `hlsforge` binary; returns the process exit code. */
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<number> {
   registerConvert(program);
   registerPredict(program);
   registerCsim(program);
+  registerRtlSim(program);
+  registerVerify(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -37,6 +37,11 @@ export interface ModelDefaults {
   readonly reuseFactor: number;
   readonly strategy: Strategy;
   readonly tableSize: number;
+  /** variables set to `auto` in `HLSConfig.Model.Precision` (the `precision` above is their placeholder) */
+  readonly autoPrecision?: readonly PrecisionVar[];
+  /** `Precision: {maximum: …}`: cap of the inferred types */
+  readonly precisionMaximum?: FixedType;
+  readonly prune?: PruneSettings;
 }
 
 export interface LayerSettings {
@@ -44,4 +49,11 @@ export interface LayerSettings {
   readonly reuseFactor?: number;
   readonly strategy?: Strategy;
   readonly tableSize?: number;
+  /** variables set to `auto` at this level (an explicit type at a higher level wins, and the other way round) */
+  readonly autoPrecision?: readonly PrecisionVar[];
+  readonly precisionMaximum?: FixedType;
+  readonly prune?: PruneSettings;
 }
+
+/** `Prune: {sparsity}` or `Prune: {threshold}`: exactly one is set. */
+export type PruneSettings = { readonly sparsity: number; readonly threshold?: undefined } | { readonly threshold: number; readonly sparsity?: undefined };

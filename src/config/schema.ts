@@ -20,8 +20,13 @@ export const TOP_KEYS = {
 } as const;
 
 export const HLS_CONFIG_KEYS = ['Model', 'LayerType', 'LayerName'] as const;
-export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size'] as const;
-export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table'] as const;
+export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'Prune'] as const;
+export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table', 'maximum'] as const;
+/** precision variables that may be `auto` (inferred by the infer-precision pass); `Precision: auto` means accum and result */
+export const AUTO_VARS = ['accum', 'result', 'table', 'exp_table', 'inv_table'] as const;
+export const AUTO_DEFAULT_VARS = ['accum', 'result'] as const;
+/** `Prune: {sparsity: 0.7}` (fraction of each dense layer's weights set to zero) or `Prune: {threshold: 0.01}` */
+export const PRUNE_KEYS = ['sparsity', 'threshold'] as const;
 
 /** hls4ml layer class names (and our kind names) → our layer kinds, for `HLSConfig.LayerType`. */
 export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {

@@ -24,5 +24,7 @@ export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
   tanh: { precisionVars: ['table', 'result'], elementwise: true, hasWeights: false, usesTable: true, hlsClass: 'Activation' },
   softmax: { precisionVars: ['exp_table', 'inv_table', 'accum', 'result'], elementwise: false, hasWeights: false, usesTable: true, hlsClass: 'Softmax' },
   linear: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Activation' },
+  // lowered by the import-qonnx pass before any backend sees it
+  quant: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Quant' },
   identity: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Identity' },
 };

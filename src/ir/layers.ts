@@ -1,4 +1,5 @@
 import type { FixedType } from '../fixed/fixed-type.ts';
+import type { Quantizer } from './quantizer.ts';
 
 /**
  * Layer kinds of the IR. Target-free and framework-free: ONNX `Relu` and Keras `ReLU` both become `{ kind: 'relu' }`.
@@ -26,6 +27,23 @@ export interface LayerBase {
   readonly strategy: Strategy;
   /** where it came from, for diagnostics: source op type and node name */
   readonly origin?: { readonly file?: string; readonly op: string; readonly node: string };
+  /**
+   * Precision stated by the model itself (e.g. a QONNX quantizer folded into the weights): exact types the
+   * `import-qonnx` pass applies over the config defaults, under explicit `LayerName` settings.
+   */
+  readonly declared?: Partial<Record<PrecisionVar, FixedType>>;
+  /**
+   * Precision variables configured as `auto`: `precision` holds a placeholder for them until the `infer-precision`
+   * pass replaces it with the narrowest exact type (capped by `maximum`) and drops this field.
+   */
+  readonly autoPrecision?: AutoPrecision;
+}
+
+export interface AutoPrecision {
+  readonly vars: readonly PrecisionVar[];
+  readonly maximum?: FixedType;
+  /** the configuration key `maximum` came from, for diagnostics */
+  readonly maximumKey?: string;
 }
 
 export interface InputLayer extends LayerBase { readonly kind: 'input' }
@@ -56,6 +74,12 @@ export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly t
 export interface SoftmaxLayer extends LayerBase { readonly kind: 'softmax'; readonly tableSize: number }
 /** y = x cast to the result type */
 export interface LinearLayer extends LayerBase { readonly kind: 'linear' }
+/**
+ * A QONNX quantizer on activations (Quant/IntQuant, BipolarQuant, Trunc), lowered to fixed-point types by the
+ * `import-qonnx` pass; see src/ir/quantizer.ts for its exact semantics. scale and zeroPoint hold 1 value (per tensor)
+ * or one per channel of the last axis. A 1-bit signed quantizer is bipolar, as in QONNX: y = s · (x/s + z ≥ 0 ? 1 : −1).
+ */
+export interface QuantLayer extends LayerBase, Quantizer { readonly kind: 'quant' }
 /** no-op on data (Identity, Dropout, Flatten, order-preserving Reshape); removed by the `remove-identity` pass */
 export interface IdentityLayer extends LayerBase { readonly kind: 'identity' }
 
@@ -70,6 +94,7 @@ export type Layer =
   | TanhLayer
   | SoftmaxLayer
   | LinearLayer
+  | QuantLayer
   | IdentityLayer;
 
 export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;

@@ -32,6 +32,12 @@ export function verifyGraph(g: Graph, opts: { configured?: boolean } = {}): void
       finite(l.scale, where);
       finite(l.bias, where);
     }
+    if (l.kind === 'quant') {
+      const c = l.shape[l.shape.length - 1];
+      for (const [what, a] of [['scale', l.scale], ['zero point', l.zeroPoint]] as const)
+        if (a.length !== 1 && a.length !== c) throw fail('shape-mismatch', where, `quantizer ${what} must have 1 or ${c} elements, not ${a.length}`);
+      if (opts.configured) throw fail('unsupported-op', where, 'QONNX quantizers must be lowered by the import-qonnx pass before the backends');
+    }
     if (opts.configured) for (const v of KINDS[l.kind].precisionVars) if (!l.precision[v]) throw fail('bad-precision', where, `precision '${v}' must be set`);
     seen.set(l.name, l);
   }

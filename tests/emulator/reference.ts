@@ -79,6 +79,8 @@ function referenceLayer(layer: Layer, x: Exact[], Q: Cast): Exact[] {
       return x.map((v) => Q(v, 'result'));
     case 'identity':
       return x;
+    case 'quant':
+      throw new Error(`layer '${layer.name}': QONNX quantizers are lowered by the import-qonnx pass before this reference runs`);
     case 'relu':
       return x.map((v) => Q(v.m > 0n ? v : { m: 0n, f: 0 }, 'result'));
     case 'leaky_relu': {

@@ -45,8 +45,9 @@ describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
     if (!gxx || !present) return;
     for (const f of FILES) lines.set(f, readLines(f));
     const all = [...lines.values()].flat();
-    // One C++ type per line of the data, spelled by our own parser/formatter (which must round-trip).
-    const types = all.map((l) => formatFixedType(parseFixedType(l.type)));
+    // One C++ type per line of the data, spelled by our own parser/formatter; the wide source alternates between
+    // a 64-bit and a 128-bit ap_fixed so that both internal paths of the cast are checked.
+    const types = all.map((l, i) => `${i % 2 ? 'Wide128' : 'Wide64'}, ${formatFixedType(parseFixedType(l.type))}`);
     const dir = buildDir('cpp-oracle');
     const exe = join(dir, 'oracle');
     const units = typeTableUnits(dir, join(DRIVER_DIR, 'oracle-types.cpp'), types, 8);
@@ -66,7 +67,7 @@ describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
   });
 
   for (const name of FILES) {
-    it.skipIf(!gxx || !present)(`reproduces every cast in ${name}, from double and from an exact ap_fixed<80,40>`, () => {
+    it.skipIf(!gxx || !present)(`reproduces every cast in ${name}, from double and from an exact wide ap_fixed`, () => {
       const ls = lines.get(name)!;
       const { fromDouble, fromWide } = outputs.get(name)!;
       const bad: string[] = [];

@@ -7,6 +7,7 @@ import { identity } from './identity.ts';
 import { input } from './input.ts';
 import { leakyRelu } from './leaky-relu.ts';
 import { linear } from './linear.ts';
+import { quant } from './quant.ts';
 import { relu } from './relu.ts';
 import { sigmoid } from './sigmoid.ts';
 import { softmax } from './softmax.ts';
@@ -24,5 +25,6 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   tanh,
   softmax,
   linear,
+  quant,
   identity,
 };

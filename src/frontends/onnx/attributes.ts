@@ -30,6 +30,11 @@ export class Attributes {
     return a ? int64(a.i) : fallback;
   }
 
+  string(name: string, fallback: string): string {
+    const a = this.get(name, AttrType.STRING, 'a string');
+    return a?.s ? new TextDecoder().decode(a.s) : fallback;
+  }
+
   floats(name: string): number[] | undefined {
     const a = this.get(name, AttrType.FLOATS, 'a list of floats');
     return a ? [...(a.floats ?? [])] : undefined;

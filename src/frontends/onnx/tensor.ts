@@ -1,10 +1,13 @@
 import { fail, type Where } from '../../diagnostics/diagnostic.ts';
+import type { FixedType } from '../../fixed/fixed-type.ts';
 import { DataType, int64, type TensorProto } from './proto.ts';
 
 /** A constant tensor (initializer or Constant node), values widened to double. */
 export interface ConstTensor {
   readonly dims: readonly number[];
   readonly data: Float64Array;
+  /** a type holding every value exactly, when the model states one (a QONNX quantizer folded into the constant) */
+  readonly declared?: FixedType;
 }
 
 const DTYPE_NAMES: Record<number, string> = {

@@ -3,7 +3,8 @@
  * Tests skip (with a visible message) when g++ is not installed.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +52,42 @@ function gxx(args: string[]): Promise<void> {
   });
 }
 
-/** Compiles the units to objects (in parallel, one g++ per core) and links them into `output`. */
+/** Every header and driver source the build can read, plus the build's own arguments: a content key. */
+function buildKey(units: Unit[], opts: BuildOptions): string {
+  const typesFile = (d: string): string | undefined => /^HLSFORGE_TYPES_FILE="(.*)"$/.exec(d)?.[1];
+  // a type list lives in a fresh temporary directory: its content, not its path, belongs to the key
+  const stable = units.map((u) => ({
+    source: u.source,
+    defines: (u.defines ?? []).map((d) => (typesFile(d) ? readFileSync(typesFile(d)!, 'utf8') : d)),
+  }));
+  const hash = createHash('sha256').update(JSON.stringify({ stable, opts }));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.(h|cpp)$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  for (const f of [...files(HLS_DIR), ...files(DRIVER_DIR)].sort()) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Compiles the units to objects (in parallel, one g++ per core) and links them into `output`. Executables are
+ * kept in a cache under the system temp directory, keyed by the content of every header, driver and type list,
+ * so an unchanged build is not repeated (thousands of ap types take a while to compile).
+ */
 export async function build(units: Unit[], output: string, opts: BuildOptions = {}): Promise<void> {
+  const cacheDir = join(tmpdir(), 'hlsforge-cpp-cache');
+  const cached = join(cacheDir, buildKey(units, opts));
+  if (existsSync(cached)) {
+    copyFileSync(cached, output);
+    return;
+  }
+  await compileAndLink(units, output, opts);
+  mkdirSync(cacheDir, { recursive: true });
+  copyFileSync(output, `${cached}.tmp${process.pid}`);
+  renameSync(`${cached}.tmp${process.pid}`, cached);
+}
+
+async function compileAndLink(units: Unit[], output: string, opts: BuildOptions): Promise<void> {
   const objects = units.map((_, i) => `${output}-${i}.o`);
   const queue = units.map((u, i) => () =>
     gxx([...baseArgs(opts), ...(u.defines ?? []).map((d) => `-D${d}`), '-c', u.source, '-o', objects[i]]),

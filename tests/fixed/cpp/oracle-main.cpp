@@ -1,9 +1,9 @@
 // Casts every input of the vendor truth table to its type with our ap_fixed.h, twice: from the double and from
-// an exact ap_fixed<80,40> holding the same value.
+// an exact wide ap_fixed holding the same value (ap_fixed<48,24> or ap_fixed<80,40>, chosen per type).
 //
 // stdin:  blocks "<type index> <count>" followed by <count> decimal doubles.
-// stdout: per block two lines, "D <mantissas cast from the doubles>" and "X <mantissas cast from ap_fixed<80,40>>".
-// exit 2 when an input is not held exactly by ap_fixed<80,40> (the second cast would then test nothing).
+// stdout: per block two lines, "D <mantissas cast from the doubles>" and "X <mantissas cast from the wide type>".
+// exit 2 when an input is not held exactly by both wide types (the second cast would then test nothing).
 #include <cstdio>
 #include <vector>
 
@@ -27,13 +27,14 @@ int main() {
     }
     std::vector<long long> a(count), b(count);
     for (long i = 0; i < count; ++i) {
-      const Wide w = xs[i];
-      if (w != xs[i]) {
-        std::fprintf(stderr, "input %.17g of type #%lu is not exact in ap_fixed<80,40>\n", xs[i], index);
+      const Wide64 w64 = xs[i];
+      const Wide128 w128 = xs[i];
+      if (w64 != xs[i] || w128 != xs[i]) {
+        std::fprintf(stderr, "input %.17g of type #%lu is not exact in the wide types\n", xs[i], index);
         return 2;
       }
       a[i] = types[index].from_double(xs[i]);
-      b[i] = types[index].from_wide(w);
+      b[i] = types[index].from_wide(w64, w128);
     }
     print_line('D', a);
     print_line('X', b);

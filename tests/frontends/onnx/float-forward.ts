@@ -1,6 +1,7 @@
 /** A plain double-precision forward pass over the IR (a test oracle for the frontend, not the fixed-point emulator). */
 import type { Graph } from '../../../src/ir/graph.ts';
 import type { Layer } from '../../../src/ir/layers.ts';
+import { quantValue } from '../../../src/ir/quantizer.ts';
 
 function softmaxLastAxis(x: Float64Array, n: number): Float64Array {
   const y = new Float64Array(x.length);
@@ -39,6 +40,8 @@ function apply(l: Layer, x: Float64Array): Float64Array {
       return x.map(Math.tanh);
     case 'softmax':
       return softmaxLastAxis(x, l.shape[l.shape.length - 1]);
+    case 'quant':
+      return x.map((v, i) => quantValue(l, v, i % l.shape[l.shape.length - 1]));
   }
 }
 

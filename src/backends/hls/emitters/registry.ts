@@ -1,4 +1,5 @@
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
 import { emitBatchNorm } from './batchnorm.ts';
 import { emitClip } from './clip.ts';
@@ -20,5 +21,6 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   tanh: emitTanh,
   softmax: emitSoftmax,
   linear: emitLinear,
+  quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the HLS backend'); },
   identity: emitIdentity,
 };

@@ -1,3 +1,4 @@
+import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
@@ -17,4 +18,5 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   tanh,
   softmax,
   linear,
+  quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };

@@ -127,14 +127,12 @@ function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedTy
   const canLo = range.min < min;
   const inner = b.resize(n, wo, true, `${hint}_in`); // the value itself when it is in range
   if (!canHi && !canLo) return inner;
-  const wide = b.resize(n, Math.max(n.width, w), true, `${hint}_wide`);
-  const low = b.slice(wide, 0, w, `${hint}_wrap`); // n mod 2^W
   const hi = canHi ? b.gt(n, b.constant(max, wo, true), `${hint}_ovh`) : undefined;
   const lo = canLo ? b.lt(n, b.constant(min, wo, true), `${hint}_ovl`) : undefined;
-  const ovf = hi && lo ? b.or(hi, lo, `${hint}_ovf`) : (hi ?? lo)!;
+  const ovf = () => (hi && lo ? b.or(hi, lo, `${hint}_ovf`) : (hi ?? lo)!);
   switch (t.overflow) {
-    case 'AP_WRAP':
-      return b.resize(low, wo, true, hint);
+    case 'AP_WRAP': // handled by wrapCast
+      throw new Error('unreachable');
     case 'AP_SAT':
     case 'AP_SAT_SYM': {
       let y = inner;
@@ -143,13 +141,14 @@ function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedTy
       return y;
     }
     case 'AP_SAT_ZERO':
-      return b.mux(ovf, b.constant(0n, wo, true), inner, hint);
+      return b.mux(ovf(), b.constant(0n, wo, true), inner, hint);
     case 'AP_WRAP_SM': {
       // keep the low W bits u; complement them when their sign bit disagrees with bit W of the truncated value
+      const low = b.slice(b.resize(n, Math.max(n.width, w), true, `${hint}_wide`), 0, w, `${hint}_wrap`); // n mod 2^W
       const u = b.resize(low, w, true, `${hint}_u`);
       const bitW = b.slice(trunc, Math.min(w, trunc.width - 1), 1, `${hint}_bitw`);
       const flip = b.xor(b.slice(low, w - 1, 1, `${hint}_usgn`), bitW, `${hint}_flip`);
-      return b.mux(ovf, b.mux(flip, b.not(u, `${hint}_inv`), u, `${hint}_sm`), inner, hint);
+      return b.mux(ovf(), b.mux(flip, b.not(u, `${hint}_inv`), u, `${hint}_sm`), inner, hint);
     }
   }
 }

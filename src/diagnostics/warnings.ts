@@ -1,0 +1,49 @@
+import type { Where } from './diagnostic.ts';
+
+/**
+ * Warnings: things the user should know that do not stop the flow (e.g. an `auto` precision capped by `maximum`).
+ * Same grammar as errors: `<file>: layer '<name>' (<op>): key '<key>': <text>: <detail>`. Passes stay pure functions
+ * of the graph: they report through this channel and whoever listens (the CLI prints to stderr, tests collect) decides.
+ */
+export const WARNINGS = {
+  'precision-capped': 'precision capped by maximum',
+} as const;
+
+export type WarningCode = keyof typeof WARNINGS;
+
+export interface HlsforgeWarning {
+  readonly code: WarningCode;
+  readonly where: Where;
+  readonly detail: string;
+  readonly message: string;
+}
+
+type Listener = (w: HlsforgeWarning) => void;
+const listeners = new Set<Listener>();
+
+/** Listen for warnings; returns the function that stops listening. */
+export function onWarning(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Run fn and return its result with the warnings it raised. */
+export function collectWarnings<T>(fn: () => T): { result: T; warnings: HlsforgeWarning[] } {
+  const warnings: HlsforgeWarning[] = [];
+  const stop = onWarning((w) => warnings.push(w));
+  try {
+    return { result: fn(), warnings };
+  } finally {
+    stop();
+  }
+}
+
+export function warn(code: WarningCode, where: Where, detail: string): HlsforgeWarning {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.layer !== undefined) parts.push(`layer '${where.layer}'${where.op ? ` (${where.op})` : ''}`);
+  if (where.key) parts.push(`key '${where.key}'`);
+  const w = { code, where, detail, message: `${parts.length ? parts.join(': ') + ': ' : ''}${WARNINGS[code]}: ${detail}` };
+  for (const l of listeners) l(w);
+  return w;
+}
