@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { convert } from '../pipeline.ts';
 import { addModelOptions, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
 import { layerRows, layerTable, totalParameters } from './summary.ts';
+import { formatPruneReport, trackPruning } from '../passes/prune-report.ts';
 
 export function registerConvert(program: Command): void {
   addModelOptions(
@@ -17,6 +18,7 @@ export function registerConvert(program: Command): void {
     .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number }) => {
       const say = progress(f.json);
       const passes: string[] = [];
+      const pruning = trackPruning();
       const r = await convert({
         model,
         configFile: f.config,
@@ -24,17 +26,19 @@ export function registerConvert(program: Command): void {
         samples: f.samples,
         seed: f.seed,
         onStep: say,
-        onPass: (p) => passes.push(`${p.name}: ${p.description}`),
+        onPass: (p, g) => (passes.push(`${p.name}: ${p.description}`), pruning.onPass(p, g)),
       });
+      const pruned = pruning.report(r.vectors.data, r.vectors.batch);
       endProgress(f.json);
       const rows = layerRows(r.graph, r.emulation.overflows);
       if (f.json) {
         const rtl = r.rtl && { latencyCycles: r.rtl.latencyCycles, ii: r.rtl.ii, latencyNs: r.rtl.latencyCycles * r.config.clockPeriod };
-        process.stdout.write(JSON.stringify({ project: r.config.projectName, outputDir: r.config.outputDir, backend: r.config.backend, part: r.config.part, clockPeriod: r.config.clockPeriod, passes, layers: rows, testVectors: r.vectors.batch, rtl }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ project: r.config.projectName, outputDir: r.config.outputDir, backend: r.config.backend, part: r.config.part, clockPeriod: r.config.clockPeriod, passes, layers: rows, testVectors: r.vectors.batch, rtl, pruning: pruned }, null, 2) + '\n');
         return;
       }
       if (f.verbose) process.stdout.write(`passes:\n${passes.map((p, i) => `  ${i + 1}. ${p}`).join('\n')}\n\n`);
       process.stdout.write(`${layerTable(rows)}\n\n`);
+      if (pruned) process.stdout.write(`${formatPruneReport(pruned)}\n\n`);
       const kind = r.config.backend === 'RTL' ? 'Verilog (RTL)' : `${r.config.backend} HLS`;
       process.stdout.write(
         `${r.config.projectName}: ${totalParameters(r.graph)} parameters, ${kind}, part ${r.config.part}, clock ${r.config.clockPeriod} ns\n` +

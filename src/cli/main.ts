@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
+import { onWarning } from '../diagnostics/warnings.ts';
 import { registerConvert } from './convert.ts';
 import { registerPredict } from './predict.ts';
 import { registerCsim } from './csim.ts';
 import { registerRtlSim } from './rtl-sim.ts';
 import { registerVerify } from './verify.ts';
+import { registerEstimate } from './estimate.ts';
+import { registerSynth } from './synth.ts';
+import { registerSweep } from './sweep.ts';
 import { VERSION } from '../version.ts';
 
 /** Entry point of the `hlsforge` binary; returns the process exit code. */
@@ -14,11 +18,15 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const stopWarnings = onWarning((w) => process.stderr.write(`hlsforge: warning[${w.code}]: ${w.message}\n`));
   registerConvert(program);
   registerPredict(program);
   registerCsim(program);
   registerRtlSim(program);
   registerVerify(program);
+  registerEstimate(program);
+  registerSynth(program);
+  registerSweep(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -30,5 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`hlsforge: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
+  } finally {
+    stopWarnings();
   }
 }

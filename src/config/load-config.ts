@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
 import type { BackendName, LayerSettings, ProjectConfig } from './project-config.ts';
-import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, closest } from './schema.ts';
+import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, expectObject, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
 import { parseFixedType } from '../fixed/index.ts';
@@ -63,7 +63,9 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   checkProjectName(projectName, file);
   const outputDir = resolve(cwd, o.outputDir ?? str(doc.OutputDir, ctx, 'OutputDir') ?? `${projectName}_prj`);
 
-  const precisionText = o.precision;
+  // `--precision auto` infers accum and result over the file's model precision
+  const cliAuto = o.precision?.trim().toLowerCase() === 'auto';
+  const precisionText = cliAuto ? undefined : o.precision;
   const precision = precisionText !== undefined ? parseType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
   const inputRel = o.inputData ? resolve(cwd, o.inputData) : str(doc.InputData, ctx, 'InputData') !== undefined ? resolve(base, String(doc.InputData)) : undefined;
 
@@ -81,7 +83,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
       reuseFactor: o.reuseFactor ?? modelSettings.reuseFactor ?? DEFAULTS.reuseFactor,
       strategy: (o.strategy !== undefined ? readLayerSettings({ Strategy: o.strategy }, ctx, '--strategy').strategy : modelSettings.strategy) ?? DEFAULTS.strategy,
       tableSize: modelSettings.tableSize ?? DEFAULTS.tableSize,
-      autoPrecision: modelSettings.autoPrecision,
+      autoPrecision: cliAuto ? [...AUTO_DEFAULT_VARS] : precisionText !== undefined ? undefined : modelSettings.autoPrecision,
       precisionMaximum: modelSettings.precisionMaximum,
       prune: modelSettings.prune,
     },

@@ -6,7 +6,7 @@ import type { Where } from './diagnostic.ts';
  * of the graph: they report through this channel and whoever listens (the CLI prints to stderr, tests collect) decides.
  */
 export const WARNINGS = {
-  'precision-capped': 'precision capped by maximum',
+  'precision-capped': 'precision capped',
 } as const;
 
 export type WarningCode = keyof typeof WARNINGS;

@@ -1,7 +1,7 @@
 import { toValue, type FixedType, type OverflowStats } from '../fixed/index.ts';
 import { inputLayers, sizeOf, type Graph } from '../ir/graph.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
-import type { Counters, FixedStep, Kernel } from './kernel.ts';
+import { reusableBuffer, type Counters, type FixedStep, type Kernel } from './kernel.ts';
 import { KERNELS } from './kernels/index.ts';
 
 export interface EmulationResult {
@@ -43,11 +43,8 @@ export function compileEmulator(graph: Graph): CompiledEmulator {
     run(inputs, batch, opts = {}) {
       checkInputs(input, inputs, batch);
       for (const perVar of counters.values()) for (const stats of perVar.values()) stats.overflows = 0;
-      const data = new Map<string, Float64Array>();
-      for (const layer of graph.layers) {
-        const xs = layer.kind === 'input' ? [inputs] : producers(graph, layer).map((p) => data.get(p)!);
-        data.set(layer.name, steps.get(layer.name)!.run(xs, batch));
-      }
+      for (const step of steps.values()) step.begin?.();
+      const data = runChunked(graph, inputs, batch, opts.trace, (layer, xs, rows) => steps.get(layer.name)!.run(xs, rows));
       const values = (name: string) => mantissasToValues(data.get(name)!, steps.get(name)!.type);
       const overflows: Record<string, number> = {};
       const overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>> = {};
@@ -67,14 +64,41 @@ export function compileEmulator(graph: Graph): CompiledEmulator {
 export function emulate(graph: Graph, inputs: Float64Array, batch: number, opts: EmulateOptions = {}): EmulationResult {
   if (opts.mode !== 'float') return compileEmulator(graph).run(inputs, batch, opts);
   checkInputs(singleInput(graph), inputs, batch);
-  const data = new Map<string, Float64Array>();
-  for (const layer of graph.layers) {
-    const xs = layer.kind === 'input' ? [inputs] : producers(graph, layer).map((p) => data.get(p)!);
-    data.set(layer.name, kernelOf(layer).float(layer, xs, batch));
-  }
+  for (const layer of graph.layers) if (layer.kind !== 'input') producers(graph, layer);
+  const buffers = new Map(graph.layers.map((l) => [l.name, reusableBuffer()]));
+  const data = runChunked(graph, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
   const values = (name: string) => data.get(name)!;
   const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
+}
+
+/** Samples per chunk: every layer works sample by sample, so the batch runs through the whole graph in chunks that
+ * stay in cache; only the layers whose values are returned get whole-batch arrays. */
+const CHUNK = 128;
+
+function runChunked(
+  graph: Graph,
+  inputs: Float64Array,
+  batch: number,
+  trace: boolean | undefined,
+  run: (layer: Layer, xs: Float64Array[], rows: number) => Float64Array,
+): Map<string, Float64Array> {
+  const kept = new Map<string, Float64Array>();
+  for (const layer of graph.layers) {
+    if (trace || graph.outputs.includes(layer.name)) kept.set(layer.name, new Float64Array(batch * sizeOf(layer.shape)));
+  }
+  const inSize = inputs.length / Math.max(batch, 1);
+  const chunk = new Map<string, Float64Array>();
+  for (let first = 0; first < batch; first += CHUNK) {
+    const rows = Math.min(CHUNK, batch - first);
+    for (const layer of graph.layers) {
+      const xs = layer.kind === 'input' ? [inputs.subarray(first * inSize, (first + rows) * inSize)] : layer.inputs.map((p) => chunk.get(p)!);
+      const y = run(layer, xs, rows);
+      chunk.set(layer.name, y);
+      kept.get(layer.name)?.set(y, first * sizeOf(layer.shape));
+    }
+  }
+  return kept;
 }
 
 function singleInput(graph: Graph): Layer {
@@ -99,7 +123,7 @@ function checkInputs(input: Layer, inputs: Float64Array, batch: number): void {
 
 function mantissasToValues(m: Float64Array, t: FixedType): Float64Array {
   const out = new Float64Array(m.length);
-  for (let i = 0; i < m.length; i++) out[i] = toValue(m[i], t);
+  for (let i = 0; i < m.length; i++) out[i] = toValue(m[i], t) + 0; // + 0: a −0 mantissa is the value 0
   return out;
 }
 

@@ -7,15 +7,39 @@ import type { LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
  */
 export interface Kernel<K extends LayerKind> {
   fixed(layer: LayerOf<K>, inputs: readonly FixedType[], counters: Counters): FixedStep;
-  /** plain double arithmetic, no quantization */
-  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number): Float64Array;
+  /** plain double arithmetic, no quantization; `out` may provide the output buffer */
+  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer): Float64Array;
 }
 
 export interface FixedStep {
   /** the type of the output mantissas */
   readonly type: FixedType;
-  /** the input layer receives raw doubles; every other layer receives its producers' mantissas */
+  /** which implementation runs, when a kind has several (tests check that each one is exercised) */
+  readonly variant?: string;
+  /**
+   * Called once per emulator run, before the batch goes through `run` in chunks: counts the overflows of the
+   * constants (quantized once at compile time, counted once per run).
+   */
+  begin?(): void;
+  /**
+   * One chunk of samples: the input layer receives raw doubles; every other layer receives its producers'
+   * mantissas. The result may be a buffer the step reuses on its next call.
+   */
   run(inputs: readonly Float64Array[], batch: number): Float64Array;
+}
+
+/**
+ * A step's output buffer for one chunk of samples, reused from chunk to chunk: the emulator copies what it keeps
+ * before the next chunk runs. (Fresh whole-chunk arrays cost more than the arithmetic of cheap layers.)
+ */
+export type OutputBuffer = (length: number) => Float64Array;
+
+export function reusableBuffer(): OutputBuffer {
+  let buffer = new Float64Array(0);
+  return (length) => {
+    if (buffer.length < length) buffer = new Float64Array(length);
+    return buffer.length === length ? buffer : buffer.subarray(0, length);
+  };
 }
 
 /** Overflow counters of one layer, one per precision variable, reset before each run. */

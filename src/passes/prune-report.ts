@@ -1,6 +1,8 @@
 import { compareToFloat, type ErrorReport } from '../emulator/compare.ts';
 import { emulate } from '../emulator/index.ts';
 import { sizeOf, type Graph } from '../ir/graph.ts';
+import type { Pass } from './pass.ts';
+import { pruneWeights } from './prune-weights.ts';
 
 /** What pruning did: per dense layer the zero weights before and after, and the change of the float outputs. */
 export interface PruneReport {
@@ -32,3 +34,19 @@ export function formatPruneReport(r: PruneReport): string {
 }
 
 const zeros = (a: Float64Array): number => a.reduce((n, w) => n + (w === 0 ? 1 : 0), 0);
+
+/**
+ * For `runPasses`' onPass hook: remembers the graph before and after `prune-weights` (when it changed anything), so
+ * the caller can report the effect on its test vectors without the pass itself doing any I/O.
+ */
+export function trackPruning(): { onPass(pass: Pass, after: Graph): void; report(inputs: Float64Array, batch: number): PruneReport | undefined } {
+  let last: Graph | undefined;
+  let pair: [Graph, Graph] | undefined;
+  return {
+    onPass(pass, after) {
+      if (pass.name === pruneWeights.name && last && after !== last) pair = [last, after];
+      last = after;
+    },
+    report: (inputs, batch) => (pair ? pruneReport(pair[0], pair[1], inputs, batch) : undefined),
+  };
+}

@@ -4,7 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
 
-export const VERILATOR_FLAGS = ['--cc', '--exe', '--build', '-O3', '-Wno-fatal', '-j', '2'];
+/**
+ * The generated C++ of a large netlist is compiled without optimization (`OPT_FAST/OPT_SLOW=-O0`): g++ -Os on
+ * Verilator's multi-megabyte eval functions takes minutes, -O0 seconds, and the simulation stays far faster than
+ * needed for a few thousand samples.
+ */
+export const VERILATOR_FLAGS = ['--cc', '--exe', '--build', '-O3', '-Wno-fatal', '-j', '2', '-MAKEFLAGS', 'OPT_FAST=-O0 OPT_SLOW=-O0'];
 
 export function checkVerilator(): string {
   const r = spawnSync('verilator', ['--version'], { encoding: 'utf8' });

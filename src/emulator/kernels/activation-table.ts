@@ -1,5 +1,5 @@
 import { fracBits, indexShift, quantizeDouble, type FixedType } from '../../fixed/index.ts';
-import type { Counters, FixedStep } from '../kernel.ts';
+import { reusableBuffer, type Counters, type FixedStep } from '../kernel.ts';
 
 /**
  * Table lookup shared by sigmoid and tanh:
@@ -23,10 +23,11 @@ export function tableStep(
     overflowed[i] = stats.overflows;
   }
   const stats = counters.stats('result');
+  const out = reusableBuffer();
   return {
     type: result,
     run([x]) {
-      const y = new Float64Array(x.length);
+      const y = out(x.length);
       let overflows = 0;
       for (let i = 0; i < x.length; i++) {
         let index = Math.floor(x[i] * scale) + n / 2;

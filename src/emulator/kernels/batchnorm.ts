@@ -1,6 +1,6 @@
 import { Caster, fracBits, quantizeDouble } from '../../fixed/index.ts';
 import { castAffine } from '../exact.ts';
-import type { Kernel } from '../kernel.ts';
+import { reusableBuffer, type Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 
 /** y_c = Q_result(x_c · sq_c + bq_c) over the last axis, sq = Q_scale(s), bq = Q_bias(b); the affine sum is exact */
@@ -17,12 +17,15 @@ export const batchnorm: Kernel<'batchnorm'> = {
     const grid = Math.max(productFrac, fracBits(biasType));
     const caster = new Caster(grid, need(layer, 'result'), counters.stats('result'));
     const channels = scale.length;
+    const out = reusableBuffer();
     return {
       type: caster.type,
-      run([x]) {
+      begin() {
         counters.stats('scale').overflows += constants.scale.overflows;
         counters.stats('bias').overflows += constants.bias.overflows;
-        const y = new Float64Array(x.length);
+      },
+      run([x]) {
+        const y = out(x.length);
         for (let i = 0; i < x.length; i++) {
           const c = i % channels;
           y[i] = castAffine(x[i], scale[c], grid - productFrac, bias[c], grid - fracBits(biasType), caster);

@@ -1,6 +1,6 @@
 import { Caster, fracBits, quantizeDouble, toValue } from '../../fixed/index.ts';
 import { mapFloat } from '../elementwise.ts';
-import type { Kernel } from '../kernel.ts';
+import { reusableBuffer, type Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 
 /** y = x < lo ? Q_result(lo) : x > hi ? Q_result(hi) : Q_result(x), comparisons exact against the doubles lo, hi */
@@ -11,10 +11,11 @@ export const clip: Kernel<'clip'> = {
     const caster = new Caster(fracBits(inType), result, counters.stats('result'));
     const lo = layer.min;
     const hi = layer.max;
+    const out = reusableBuffer();
     return {
       type: result,
       run([x]) {
-        const y = new Float64Array(x.length);
+        const y = out(x.length);
         for (let i = 0; i < x.length; i++) {
           const v = toValue(x[i], inType); // exact: a safe-integer mantissa times a power of two
           y[i] = v < lo ? quantizeDouble(lo, result, caster.stats) : v > hi ? quantizeDouble(hi, result, caster.stats) : caster.cast(x[i]);
@@ -23,5 +24,5 @@ export const clip: Kernel<'clip'> = {
       },
     };
   },
-  float: (layer, [x]) => mapFloat(x, (v) => (v < layer.min ? layer.min : v > layer.max ? layer.max : v)),
+  float: (layer, [x], _batch, out) => mapFloat(x, (v) => (v < layer.min ? layer.min : v > layer.max ? layer.max : v), out),
 };

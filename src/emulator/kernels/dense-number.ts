@@ -65,15 +65,16 @@ export function denseNumber(k: DenseConstants, stats: OverflowStats): (x: Float6
 
 /**
  * Quantization of an exact double d (in target LSBs) to an integer. Each expression is exact: d ± ½ stays on d's
- * grid (|d| < 2^52 here), and Math.floor/ceil/trunc of a double is exact.
+ * grid (|d| < 2^52 here), and Math.floor/ceil/trunc of a double is exact. `+ 0` turns a −0 from ceil/trunc of
+ * (−1, 0) into the integer 0.
  */
 const ROUND: Record<QuantMode, (d: number) => number> = {
   AP_TRN: (d) => Math.floor(d),
-  AP_TRN_ZERO: (d) => Math.trunc(d),
+  AP_TRN_ZERO: (d) => Math.trunc(d) + 0,
   AP_RND: (d) => Math.floor(d + 0.5),
-  AP_RND_MIN_INF: (d) => Math.ceil(d - 0.5),
-  AP_RND_INF: (d) => (d < 0 ? Math.ceil(d - 0.5) : Math.floor(d + 0.5)),
-  AP_RND_ZERO: (d) => (d < 0 ? Math.floor(d + 0.5) : Math.ceil(d - 0.5)),
+  AP_RND_MIN_INF: (d) => Math.ceil(d - 0.5) + 0,
+  AP_RND_INF: (d) => (d < 0 ? Math.ceil(d - 0.5) + 0 : Math.floor(d + 0.5)),
+  AP_RND_ZERO: (d) => (d < 0 ? Math.floor(d + 0.5) : Math.ceil(d - 0.5) + 0),
   AP_RND_CONV: (d) => {
     const q = Math.floor(d + 0.5); // half up, then a tie on an odd q goes back down to even
     return q - d === 0.5 && q % 2 !== 0 ? q - 1 : q;

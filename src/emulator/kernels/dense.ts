@@ -3,12 +3,15 @@ import { maxMagnitude } from '../exact.ts';
 import type { Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 import { denseBig } from './dense-big.ts';
+import { denseFloat } from './dense-float.ts';
 import { denseNumber } from './dense-number.ts';
+import { denseSimd } from './dense-simd.ts';
 
 /**
  * Dense, docs/arithmetic.md: acc = Q_accum(bq_j); for i ascending: acc = Q_accum(acc + x_i · wq_ij); y_j = Q_result(acc).
  * Zero weights are skipped (Q_accum(acc + 0) = acc). Weights are kept per output column as (i, mantissa) lists.
- * Number arithmetic when every sum acc + x·w fits in 53 bits on the common grid, BigInt otherwise.
+ * 32-bit SIMD lanes when they are provably exact (dense-simd.ts), else number arithmetic when every sum acc + x·w
+ * fits in 53 bits on the common grid, BigInt otherwise.
  */
 export interface DenseConstants {
   readonly nIn: number;
@@ -50,29 +53,20 @@ export const dense: Kernel<'dense'> = {
       result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
     };
     const accStats = counters.stats('accum');
-    const run = fitsNumbers(k) ? denseNumber(k, accStats) : denseBig(k, accStats);
+    const simd = denseSimd(k, accStats);
+    const variant = simd ? 'simd' : fitsNumbers(k) ? 'number' : 'bigint';
+    const run = simd ?? (variant === 'number' ? denseNumber(k, accStats) : denseBig(k, accStats));
     return {
       type: k.result.type,
-      run([x], batch) {
-        const rows = x.length / nIn;
+      variant,
+      begin() {
         counters.stats('weight').overflows += constant.weight.overflows;
         counters.stats('bias').overflows += constant.bias.overflows;
-        return run(x, rows);
       },
+      run: ([x]) => run(x, nIn === 0 ? 0 : x.length / nIn),
     };
   },
-  float(layer, [x]) {
-    const { nIn, nOut, weights, bias } = layer;
-    const rows = x.length / nIn;
-    const y = new Float64Array(rows * nOut);
-    for (let r = 0; r < rows; r++)
-      for (let j = 0; j < nOut; j++) {
-        let acc = bias[j];
-        for (let i = 0; i < nIn; i++) acc += x[r * nIn + i] * weights[i * nOut + j];
-        y[r * nOut + j] = acc;
-      }
-    return y;
-  },
+  float: (layer, [x], _batch, out) => denseFloat(layer, x, out),
 };
 
 /** On the grid G = max(F_accum, F_x + F_w): |acc| · 2^(G−F_accum) + |x|·|w| · 2^(G−F_x−F_w) < 2^52 for every term

@@ -18,11 +18,11 @@ export const leakyRelu: Kernel<'leaky_relu'> = {
     const step = mapStep(result, (m) => (m > 0 ? positive.cast(m) : castProduct(alpha, m, negative)));
     return {
       type: result,
-      run(xs, batch) {
+      begin() {
         paramStats.overflows += alphaOverflows.overflows;
-        return step.run(xs, batch);
       },
+      run: (xs, batch) => step.run(xs, batch),
     };
   },
-  float: (layer, [x]) => mapFloat(x, (v) => (v > 0 ? v : layer.alpha * v)),
+  float: (layer, [x], _batch, out) => mapFloat(x, (v) => (v > 0 ? v : layer.alpha * v), out),
 };

@@ -10,5 +10,5 @@ export const sigmoid: Kernel<'sigmoid'> = {
     const table = sigmoidTable(layer.tableSize, need(layer, 'table'));
     return tableStep(single(layer, inputs), need(layer, 'result'), table, SIGMOID_RANGE, counters);
   },
-  float: (_layer, [x]) => mapFloat(x, (v) => 1 / (1 + Math.exp(-v))),
+  float: (_layer, [x], _batch, out) => mapFloat(x, (v) => 1 / (1 + Math.exp(-v)), out),
 };

@@ -1,6 +1,6 @@
 import { Caster, EXP_RANGE, expTable, fracBits, invRange, invTable, log2Exact, quantizeDouble } from '../../fixed/index.ts';
 import { castProduct, maxMagnitude } from '../exact.ts';
-import type { Kernel } from '../kernel.ts';
+import { reusableBuffer, type Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 
 /**
@@ -26,10 +26,11 @@ export const softmax: Kernel<'softmax'> = {
     }
     const accCaster = new Caster(grid, accum, counters.stats('accum'));
     const resCaster = new Caster(fracBits(expType) + fracBits(invType), need(layer, 'result'), counters.stats('result'));
+    const out = reusableBuffer();
     return {
       type: resCaster.type,
       run([x]) {
-        const y = new Float64Array(x.length);
+        const y = out(x.length);
         const e = new Float64Array(n);
         for (let g = 0; g < x.length; g += n) {
           let mx = x[g];
@@ -49,9 +50,9 @@ export const softmax: Kernel<'softmax'> = {
       },
     };
   },
-  float(layer, [x]) {
+  float(layer, [x], _batch, out) {
     const n = layer.shape[layer.shape.length - 1];
-    const y = new Float64Array(x.length);
+    const y = out(x.length);
     for (let g = 0; g < x.length; g += n) {
       let mx = -Infinity;
       for (let i = 0; i < n; i++) mx = Math.max(mx, x[g + i]);

@@ -10,5 +10,5 @@ export const tanh: Kernel<'tanh'> = {
     const table = tanhTable(layer.tableSize, need(layer, 'table'));
     return tableStep(single(layer, inputs), need(layer, 'result'), table, TANH_RANGE, counters);
   },
-  float: (_layer, [x]) => mapFloat(x, Math.tanh),
+  float: (_layer, [x], _batch, out) => mapFloat(x, Math.tanh, out),
 };

@@ -40,7 +40,7 @@ export function denseLoop(spec: LoopSpec): WasmFunction {
   const b = new Body();
   const { jb, xp, wp, xEnd, xStride, wStride } = I32_LOCALS;
   const log2 = spec.elementBytes === 8 ? 3 : 2;
-  const vectors = 32 / spec.elementBytes; // 8 outputs per block = 4 f64x2 or 2 i32x4
+  const vectors = spec.elementBytes / 2; // 8 outputs per block = 4 f64x2 or 2 i32x4
   const acc = (r: number, k: number) => FIRST_V128 + r * vectors + k;
   const xs = FIRST_V128 + ROWS * vectors;
   const [t, mask, count] = [xs + ROWS, xs + ROWS + 1, xs + ROWS + 2];
@@ -72,7 +72,7 @@ export function denseLoop(spec: LoopSpec): WasmFunction {
       if (r) b.get(wStride).op('i32.const', r).op('i32.mul').op('i32.add');
       b.get(acc(r, k)).op('v128.store', 16 * k);
     }
-  b.bump(jb, 32);
+  b.bump(jb, 8 * spec.elementBytes); // next block of 8 outputs
   b.get(jb).get(wStride).op('i32.ne').op('br_if', 0).end();
   b.get(P.y).get(wStride).op('i32.const', ROWS).op('i32.mul').op('i32.add').set(P.y);
   b.get(P.x).get(xStride).op('i32.const', ROWS).op('i32.mul').op('i32.add').set(P.x);

@@ -1,9 +1,11 @@
+import { ROWS } from './dense-loop.ts';
+
 /**
  * Runs a SIMD dense kernel (./dense-terms.ts) over a batch in chunks of rows: the weights and biases live in the
  * instance's memory, each chunk of inputs is copied in, the kernel runs, and the chunk's outputs are handed to `take`.
  * Memory layout (bytes): w[nIn][nOutPad] | b[nOutPad] | counts[4 × i32] | x[CHUNK][nIn] | y[CHUNK][nOutPad].
  */
-const CHUNK = 256;
+const CHUNK = 128; // a multiple of ROWS
 const PAGE = 65536;
 
 type Lanes = Float64Array | Int32Array;
@@ -57,8 +59,10 @@ export class DenseRunner<A extends Lanes> {
     let overflows = 0;
     for (let first = 0; first < rows; first += CHUNK) {
       const n = Math.min(CHUNK, rows - first);
+      const padded = Math.ceil(n / ROWS) * ROWS; // zero rows: their terms are 0, they never overflow
       this.x.set(x.subarray(first * nIn, (first + n) * nIn));
-      this.kernel(at.x, at.w, at.b, at.y, at.counts, n, nIn, nOutPad);
+      this.x.fill(0, n * nIn, padded * nIn);
+      this.kernel(at.x, at.w, at.b, at.y, at.counts, padded, nIn, nOutPad);
       const c = this.counts;
       overflows += c[0] + c[1] + c[2] + c[3];
       take(this.y, first, n);

@@ -6,7 +6,8 @@ import { Attributes } from './attributes.ts';
 import { checkFinite } from './check-weights.ts';
 import { graphInputShape } from './graph-input.ts';
 import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
-import { OPS, SUPPORTED_OPS } from './ops/registry.ts';
+import { OPS, QONNX_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
+import { QONNX_DOMAINS } from './qonnx.ts';
 import type { GraphProto, NodeProto } from './proto.ts';
 import { pruneUnreachable } from './prune.ts';
 import { decodeTensor } from './tensor.ts';
@@ -85,7 +86,10 @@ class GraphBuilder {
         throw fail('missing-initializer', where, `${role} must be an initializer or Constant, not ${what}`);
       },
       uses: (t) => this.uses(t),
-      addLayer: (spec, reportedOp) => this.add(this.complete(spec, name, reportedOp ?? op, name), where),
+      addLayer: (spec, reportedOp, suffix) => {
+        const layerName = suffix ? this.uniqueName(`${name}_${suffix}`) : name;
+        return this.add(this.complete(spec, layerName, reportedOp ?? op, name), { ...where, layer: layerName });
+      },
       layer: (n) => this.layers.find((l) => l.name === n)!,
       replaceLayer: (l) => this.replace(l, { file: this.opts.file, layer: l.name, op: l.origin?.op }),
     };
@@ -97,6 +101,10 @@ const isDefaultDomain = (domain: string | null | undefined): boolean => !domain 
 function lookupHandler(node: NodeProto, where: Where): OpHandler {
   const op = node.opType ?? '';
   if (isDefaultDomain(node.domain) && Object.hasOwn(OPS, op)) return OPS[op];
+  if (QONNX_DOMAINS.includes(node.domain ?? '')) {
+    if (Object.hasOwn(QONNX_OPS, op)) return QONNX_OPS[op];
+    throw fail('unsupported-op', where, `supported in QONNX domain '${node.domain}': ${SUPPORTED_QONNX_OPS}`);
+  }
   const domain = isDefaultDomain(node.domain) ? '' : `ops of domain '${node.domain}' are not supported; `;
   throw fail('unsupported-op', where, `${domain}supported: ${SUPPORTED_OPS}`);
 }

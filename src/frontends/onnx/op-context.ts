@@ -31,8 +31,8 @@ export interface OpContext {
   constInput(i: number, role: string): ConstTensor;
   /** how many node inputs and graph outputs read the tensor */
   uses(tensor: string): number;
-  /** add a layer named after this node; `op` overrides the reported source op */
-  addLayer(spec: LayerSpec, op?: string): LayerValue;
+  /** add a layer named after this node; `op` overrides the reported source op; `suffix` names a second layer of the node */
+  addLayer(spec: LayerSpec, op?: string, suffix?: string): LayerValue;
   layer(name: string): Layer;
   /** replace a layer already built (by its name), e.g. to fold a bias into it */
   replaceLayer(layer: Layer): void;

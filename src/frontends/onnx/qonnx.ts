@@ -1,12 +1,20 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { fixedType, type FixedType } from '../../fixed/fixed-type.ts';
 import { exactCastType, exponentOf, intRange, isBipolar, quantValue, type Quantizer } from '../../ir/quantizer.ts';
+import type { PrecisionVar } from '../../ir/layers.ts';
 import type { OpContext } from './op-context.ts';
 import type { ConstTensor } from './tensor.ts';
 import { constValue, showShape, type Value } from './values.ts';
 
 /** The QONNX custom-op domains (QONNX, its FINN-era name, and Brevitas exports). */
 export const QONNX_DOMAINS: readonly string[] = ['qonnx.custom_op.general', 'finn.custom_op.general', 'onnx.brevitas'];
+
+/** Types stated by the model for a layer's variables, or undefined when none is. */
+export const statedTypes = (t: Partial<Record<PrecisionVar, FixedType>>): Partial<Record<PrecisionVar, FixedType>> | undefined =>
+  Object.keys(t).length ? t : undefined;
+
+/** A quantizer whose scale and zero point are still the node's constant inputs (any broadcastable shape). */
+export type QuantizerInputs = { readonly scale: ConstTensor; readonly zeroPoint: ConstTensor } & Omit<Quantizer, 'scale' | 'zeroPoint'>;
 
 /** A quantizer parameter given as input i: a constant, broadcast against the quantized tensor. */
 export function paramInput(ctx: OpContext, i: number, role: string): ConstTensor {
@@ -34,7 +42,7 @@ export function positiveScale(ctx: OpContext, t: ConstTensor, role: string): Con
  * Apply a quantizer to input 0: folded into a constant (recording the exact type of its values when the scales are
  * powers of two and the zero points integers), or a `quant` layer on an activation.
  */
-export function applyQuantizer(ctx: OpContext, x: Value, q: { scale: ConstTensor; zeroPoint: ConstTensor } & Omit<Quantizer, 'scale' | 'zeroPoint'>): Value {
+export function applyQuantizer(ctx: OpContext, x: Value, q: QuantizerInputs, suffix?: string): Value {
   if (x.kind === 'const') return constValue(foldQuantizer(ctx, x.tensor, q));
   const channels = x.shape[x.shape.length - 1];
   const perChannel = (t: ConstTensor, role: string): Float64Array => {
@@ -44,11 +52,11 @@ export function applyQuantizer(ctx: OpContext, x: Value, q: { scale: ConstTensor
   };
   const { scale, zeroPoint, ...rest } = q;
   const spec = { ...rest, scale: perChannel(scale, 'scale'), zeroPoint: perChannel(zeroPoint, 'zero point') };
-  return ctx.addLayer({ kind: 'quant', inputs: [x.layer], shape: x.shape, ...spec });
+  return ctx.addLayer({ kind: 'quant', inputs: [x.layer], shape: x.shape, ...spec }, undefined, suffix);
 }
 
 /** y = quantizer(x) elementwise on a constant, with numpy broadcasting of the per-element parameters. */
-function foldQuantizer(ctx: OpContext, x: ConstTensor, q: { scale: ConstTensor; zeroPoint: ConstTensor } & Omit<Quantizer, 'scale' | 'zeroPoint'>): ConstTensor {
+function foldQuantizer(ctx: OpContext, x: ConstTensor, q: QuantizerInputs): ConstTensor {
   const sAt = broadcaster(ctx, x.dims, q.scale.dims, 'scale');
   const zAt = broadcaster(ctx, x.dims, q.zeroPoint.dims, 'zero point');
   const data = new Float64Array(x.data.length);

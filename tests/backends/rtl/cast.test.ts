@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ModuleBuilder } from '../../../src/backends/rtl/netlist/builder.ts';
 import { castFx } from '../../../src/backends/rtl/netlist/cast.ts';
 import { writeVerilog } from '../../../src/backends/rtl/netlist/verilog.ts';
-import { run } from '../../../src/rtlsim/build.ts';
+import { run, VERILATOR_FLAGS } from '../../../src/rtlsim/build.ts';
 import { fracBits, parseFixedType, type FixedType } from '../../../src/fixed/index.ts';
 import { hasVerilator } from '../../rtlsim/rtl-harness.ts';
 
@@ -89,7 +89,7 @@ describe('the Verilog cast against the Xilinx ap_fixed truth table', () => {
     writeFileSync(join(dir, 'x.hex'), values.map((v) => (all.get(v)! & ((1n << 64n) - 1n)).toString(16)).join('\n') + '\n');
     const lint = await run('verilator', ['--lint-only', '-Wall', 'cast_bank.v'], dir);
     expect(lint.output).toBe('');
-    const build = await run('verilator', ['--cc', '--exe', '--build', '-O3', '-Wno-fatal', '-j', '2', '-o', 'Vtb', 'cast_bank.v', join(dir, 'tb.cpp')], dir);
+    const build = await run('verilator', [...VERILATOR_FLAGS, '-o', 'Vtb', 'cast_bank.v', join(dir, 'tb.cpp')], dir);
     expect(build.code, build.output.slice(-2000)).toBe(0);
     const sim = await run(join(dir, 'obj_dir', 'Vtb'), [join(dir, 'x.hex')], dir);
     const rows = new Map<number, bigint>();

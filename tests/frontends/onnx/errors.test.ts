@@ -39,9 +39,9 @@ describe('ONNX frontend diagnostics', () => {
   });
 
   it('rejects ops of another domain', () => {
-    const m = new OnnxModelBuilder().input('x', ['N', 4]).node('Relu', ['x'], ['y'], {}, 'r', 'qonnx.custom_op.general').output('y');
+    const m = new OnnxModelBuilder().input('x', ['N', 4]).node('Relu', ['x'], ['y'], {}, 'r', 'com.microsoft').output('y');
     expect(thrown(() => parse(m, 'q.onnx')).message).toBe(
-      `q.onnx: layer 'r' (Relu): unsupported operator: ops of domain 'qonnx.custom_op.general' are not supported; supported: ${SUPPORTED}`,
+      `q.onnx: layer 'r' (Relu): unsupported operator: ops of domain 'com.microsoft' are not supported; supported: ${SUPPORTED}`,
     );
   });
 

@@ -38,8 +38,33 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], levels: numb
   const arrival = new Map<Sig, Arrival>();
   const arrive = (s: Sig): Arrival => arrival.get(s) ?? { stage: 0, depth: 0 };
   const chains = new Map<string, Sig>();
+  // multiplies are placed as late as possible: just before their first consumer (in an ascending accumulation chain
+  // this delays the shared inputs instead of every product)
+  const pending = new Map<Sig, { cell: Exclude<Cell, { op: 'reg' | 'inst' }>; minStage: number; wire: boolean }>();
+
+  const place = (c: Exclude<Cell, { op: 'reg' | 'inst' }>, stage: number, depth: number, cost: number): void => {
+    const placed = withInputs(c, (s) => at(s, stage));
+    if (REGISTERED.has(c.op)) {
+      const comb = b.sig(c.out.width, c.out.signed, `${c.out.name}_c`);
+      b.cell({ ...placed, out: comb } as Cell);
+      b.reg(comb, { out: c.out });
+      arrival.set(c.out, { stage: stage + 1, depth: 0 });
+    } else {
+      b.cell(placed);
+      arrival.set(c.out, { stage, depth: depth + cost });
+    }
+  };
+
+  /** s as seen at `stage`: through a chain of delay registers when it was computed earlier. */
   const at = (s: Sig, stage: number): Sig => {
     if (b.isConstant(s)) return s;
+    const p = pending.get(s);
+    if (p) {
+      pending.delete(s);
+      const st = Math.max(stage, p.minStage);
+      if (p.wire) place(p.cell, st, 0, 0);
+      else place(p.cell, st - 1, 0, levels);
+    }
     const a = arrive(s);
     if (stage < a.stage) throw new Error(`schedule: '${s.name}' is needed at stage ${stage} before it exists (${a.stage})`);
     if (stage === a.stage) return s;
@@ -59,23 +84,21 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], levels: numb
       b.cell(c);
       continue;
     }
-    const live = cellInputs(c).filter((s) => !b.isConstant(s)).map(arrive);
+    const live = cellInputs(c)
+      .filter((s) => !b.isConstant(s))
+      .map((s) => (pending.has(s) ? { stage: pending.get(s)!.minStage, depth: 0 } : arrive(s)));
     let stage = Math.max(0, ...live.map((a) => a.stage));
     let depth = Math.max(0, ...live.filter((a) => a.stage === stage).map((a) => a.depth));
     const cost = c.op === 'mul' ? levels : LEVELS[c.op];
     if (depth > 0 && depth + cost > levels) [stage, depth] = [stage + 1, 0];
-    const placed = withInputs(c, (s) => at(s, stage));
-    if (REGISTERED.has(c.op)) {
-      const comb = b.sig(c.out.width, c.out.signed, `${c.out.name}_c`);
-      b.cell({ ...placed, out: comb } as Cell);
-      b.reg(comb, { out: c.out });
-      arrival.set(c.out, { stage: stage + 1, depth: 0 });
-    } else {
-      b.cell(placed);
-      arrival.set(c.out, { stage, depth: depth + cost });
-    }
+    const ins = cellInputs(c).filter((s) => !b.isConstant(s));
+    if (c.op === 'mul') pending.set(c.out, { cell: c, minStage: stage + 1, wire: false });
+    // free wiring (extensions, slices) of a deferred product is deferred with it
+    else if (cost === 0 && ins.length > 0 && ins.every((s) => pending.has(s))) pending.set(c.out, { cell: c, minStage: stage, wire: true });
+    else place(c, stage, depth, cost);
   }
 
+  for (const [s, p] of [...pending]) at(s, p.minStage);
   const live = outputs.filter((s) => !b.isConstant(s)).map((s) => arrive(s));
   const latency = Math.max(1, ...live.map((a) => a.stage + (a.depth > 0 ? 1 : 0)));
   return { outputs: outputs.map((s) => at(s, latency)), latency };

@@ -1,6 +1,7 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import { broadcastBias } from '../dense.ts';
 import type { OpHandler } from '../op-context.ts';
+import { statedTypes } from '../qonnx.ts';
 
 const SUPPORTED = 'supported: Add of a constant bias to the output of MatMul or Gemm';
 
@@ -22,6 +23,9 @@ export const Add: OpHandler = (ctx) => {
   const extra = broadcastBias(ctx, c.tensor, dense.nOut, 'the added bias');
   const bias = dense.bias.map((v, j) => v + extra[j]);
   const origin = dense.origin && { ...dense.origin, op: `${dense.origin.op}+Add` };
-  ctx.replaceLayer({ ...dense, bias, origin });
+  // the bias type a QONNX quantizer states holds b + c only when the other term is 0
+  const { bias: _stated, ...others } = dense.declared ?? {};
+  const biasType = dense.bias.every((v) => v === 0) ? c.tensor.declared : extra.every((v) => v === 0) ? _stated : undefined;
+  ctx.replaceLayer({ ...dense, bias, origin, declared: statedTypes({ ...others, ...(biasType ? { bias: biasType } : {}) }) });
   return x;
 };

@@ -1,5 +1,6 @@
 import { broadcastBias, checkWeightRows, denseInputSize, matrixDims } from '../dense.ts';
 import type { OpHandler } from '../op-context.ts';
+import { statedTypes } from '../qonnx.ts';
 
 /** Y = alpha · X · op(B) + beta · C, op(B) = Bᵀ when transB → dense with W[i][j] = alpha · op(B)[i][j], b = beta · C */
 export const Gemm: OpHandler = (ctx) => {
@@ -19,5 +20,10 @@ export const Gemm: OpHandler = (ctx) => {
   }
   const cInput = ctx.input(2) ? ctx.constInput(2, 'C (the bias)') : undefined;
   const bias = cInput ? broadcastBias(ctx, cInput, nOut, 'C (the bias)').map((v) => beta * v) : new Float64Array(nOut);
-  return ctx.addLayer({ kind: 'dense', inputs: [x.layer], shape: [nOut], nIn, nOut, weights, bias });
+  // exact types stated by QONNX quantizers folded into B and C still hold the values when alpha, beta are 1
+  const declared = {
+    ...(alpha === 1 && b.declared ? { weight: b.declared } : {}),
+    ...(beta === 1 && cInput?.declared ? { bias: cInput.declared } : {}),
+  };
+  return ctx.addLayer({ kind: 'dense', inputs: [x.layer], shape: [nOut], nIn, nOut, weights, bias, declared: statedTypes(declared) });
 };

@@ -9,5 +9,6 @@ export const MatMul: OpHandler = (ctx) => {
   const [rows, nOut] = matrixDims(ctx, b, 'B (the weights)');
   checkWeightRows(ctx, rows, nIn);
   const weights = Float64Array.from(b.data);
-  return ctx.addLayer({ kind: 'dense', inputs: [x.layer], shape: [nOut], nIn, nOut, weights, bias: new Float64Array(nOut) });
+  const declared = b.declared && { weight: b.declared }; // a QONNX quantizer folded into B states its exact type
+  return ctx.addLayer({ kind: 'dense', inputs: [x.layer], shape: [nOut], nIn, nOut, weights, bias: new Float64Array(nOut), declared });
 };

@@ -22,7 +22,7 @@ function resolveShape(ctx: OpContext, input: readonly number[], target: readonly
 export const Reshape: OpHandler = (ctx) => {
   const target = Array.from(ctx.constInput(1, 'shape').data);
   const x = ctx.input(0);
-  if (x?.kind === 'const') return constValue({ dims: resolveShape(ctx, x.tensor.dims, target), data: x.tensor.data });
+  if (x?.kind === 'const') return constValue({ ...x.tensor, dims: resolveShape(ctx, x.tensor.dims, target) });
   const v = ctx.layerInput(0);
   const resolved = resolveShape(ctx, [1, ...v.shape], target);
   if (resolved[0] !== 1 || resolved.length < 2) {

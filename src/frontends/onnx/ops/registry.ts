@@ -1,6 +1,7 @@
 import type { OpHandler } from '../op-context.ts';
 import { Add } from './Add.ts';
 import { BatchNormalization } from './BatchNormalization.ts';
+import { BipolarQuant } from './BipolarQuant.ts';
 import { Clip } from './Clip.ts';
 import { Constant } from './Constant.ts';
 import { Dropout } from './Dropout.ts';
@@ -9,11 +10,13 @@ import { Gemm } from './Gemm.ts';
 import { Identity } from './Identity.ts';
 import { LeakyRelu } from './LeakyRelu.ts';
 import { MatMul } from './MatMul.ts';
+import { Quant } from './Quant.ts';
 import { Relu } from './Relu.ts';
 import { Reshape } from './Reshape.ts';
 import { Sigmoid } from './Sigmoid.ts';
 import { Softmax } from './Softmax.ts';
 import { Tanh } from './Tanh.ts';
+import { Trunc } from './Trunc.ts';
 
 /** Every ONNX op (default domain) the frontend translates, by op type. */
 export const OPS: Readonly<Record<string, OpHandler>> = {
@@ -23,3 +26,8 @@ export const OPS: Readonly<Record<string, OpHandler>> = {
 };
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
+
+/** QONNX quantizers (custom domains listed in ../qonnx.ts); IntQuant is Quant's newer name. */
+export const QONNX_OPS: Readonly<Record<string, OpHandler>> = { Quant, IntQuant: Quant, BipolarQuant, Trunc };
+
+export const SUPPORTED_QONNX_OPS = Object.keys(QONNX_OPS).join(', ');

@@ -1,0 +1,88 @@
+/**
+ * `node bin/run-ts.js bench/estimate.ts [--synth [--synth-only] [--only <name,…>]]`: the estimator and the sweep on the jet tagger.
+ *   - estimate time (RTL netlist + HLS model) of the jet tagger
+ *   - sweep: 5 precisions × 3 reuse factors on 10 000 inputs (must finish in under 30 s)
+ *   - with --synth: the calibration table, estimate against Yosys synth_xilinx -family xcup for ≥ 6 configurations
+ *     (minutes to hours of Yosys time: the flattened jet tagger at 16 bits has ~4 000 multipliers)
+ * Figures are printed, never asserted (docs/estimation.md holds the measured tables).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { table } from '../src/cli/summary.ts';
+import { randomInputs } from '../src/data/random-inputs.ts';
+import { emulate } from '../src/emulator/index.ts';
+import { estimate } from '../src/estimate/index.ts';
+import type { Graph } from '../src/ir/graph.ts';
+import type { LayerOf } from '../src/ir/layers.ts';
+import { prunedWeights } from '../src/passes/prune-weights.ts';
+import { compile, writeProject } from '../src/pipeline.ts';
+import { runSweep } from '../src/sweep/sweep.ts';
+import { compareResources, formatPercent, synthesize } from '../src/synth/index.ts';
+
+const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
+const CONFIG = 'examples/jet_tagger/config.yml';
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+
+export const CALIBRATION = [
+  { name: '16b-rf1', precision: 'ap_fixed<16,6>', reuse: 1 },
+  { name: '16b-rf4', precision: 'ap_fixed<16,6>', reuse: 4 },
+  { name: '8b-rf1', precision: 'ap_fixed<8,3>', reuse: 1 },
+  { name: '8b-rf4', precision: 'ap_fixed<8,3>', reuse: 4 },
+  { name: '6b-rf1', precision: 'ap_fixed<6,2>', reuse: 1 },
+  { name: '6b-rf4', precision: 'ap_fixed<6,2>', reuse: 4 },
+  { name: '8b-rf1-pruned70', precision: 'ap_fixed<8,3>', reuse: 1, sparsity: 0.7 },
+] as const;
+
+const compileAt = (precision: string, reuse: number) =>
+  compile({ model: MODEL, configFile: CONFIG, overrides: { precision, reuseFactor: reuse, strategy: reuse > 1 ? 'resource' : 'latency', backend: 'RTL' } });
+
+/** Zero the 70 % smallest weights of every dense layer (the prune-weights pass's rule), as a test-built graph. */
+const prune = (g: Graph, sparsity: number): Graph => ({
+  ...g,
+  layers: g.layers.map((l) => (l.kind === 'dense' ? ({ ...l, weights: prunedWeights(l.weights, { sparsity }) } satisfies LayerOf<'dense'>) : l)),
+});
+
+function best(n: number, f: () => void): number {
+  let t = Infinity;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    f();
+    t = Math.min(t, performance.now() - t0);
+  }
+  return t / 1000;
+}
+
+if (!args.includes('--synth-only')) {
+  const { config, graph } = compileAt('ap_fixed<16,6>', 1);
+  console.log(`estimate jet tagger (RTL netlist + HLS model), best of 3: ${(best(3, () => estimate(graph, config)) * 1000).toFixed(0)} ms`);
+  const x = randomInputs(10_000, 16, 5);
+  const sweep = runSweep({ model: MODEL, configFile: CONFIG, widths: [8, 10, 12, 14, 16], reuseFactors: [1, 2, 4], inputs: x.data, batch: x.batch });
+  console.log(`sweep 5 precisions × 3 reuse factors on 10 000 inputs: ${sweep.seconds.toFixed(1)} s (${sweep.points.filter((p) => p.pareto).length} Pareto points)`);
+}
+
+if (args.includes('--synth')) {
+  const work = mkdtempSync(join(tmpdir(), 'hlsforge-estimate-'));
+  const rows: (string | number)[][] = [];
+  try {
+    for (const c of CALIBRATION) {
+      if (only && !only.includes(c.name)) continue;
+      const compiled = compileAt(c.precision, c.reuse);
+      const g = 'sparsity' in c ? prune(compiled.graph, c.sparsity) : compiled.graph;
+      const dir = join(work, c.name);
+      const v = randomInputs(4, 16, 1);
+      await writeProject(g, compiled.config, dir, { inputs: v.data, predictions: emulate(g, v.data, v.batch).output, batch: v.batch });
+      const e = estimate(g, compiled.config).rtl!;
+      const s = await synthesize(dir, { onProgress: (m) => process.stderr.write(`\r${c.name}: ${m}      `) });
+      process.stderr.write('\n');
+      const cmp = compareResources(e.total, s.resources);
+      const row = [c.name, ...cmp.flatMap((m) => [m.estimate, m.yosys, formatPercent(m.errorPercent)]), s.seconds.toFixed(0)];
+      console.log(JSON.stringify({ config: c.name, comparison: cmp, cells: s.cells, seconds: s.seconds }));
+      rows.push(row);
+    }
+    console.log(table(['config', ...['LUT', 'FF', 'DSP', 'CARRY', 'BRAM'].flatMap((m) => [`${m} est`, `${m} yosys`, 'err']), 'yosys s'], rows));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,81 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { sizeOf } from '../ir/graph.ts';
+import { compile, testVectors } from '../pipeline.ts';
+import { parseIntegerBits, parsePrecisionRange, parseReuseList, parseSamples } from '../sweep/args.ts';
+import { readLabels } from '../sweep/labels.ts';
+import { runSweep, type SweepPoint, type SweepResult } from '../sweep/sweep.ts';
+import { endProgress, progress } from './options.ts';
+import { table } from './summary.ts';
+
+/** commander calls the parser; a thrown Error becomes its "argument is invalid" message */
+const arg =
+  <T>(parse: (text: string) => T) =>
+  (text: string): T => {
+    try {
+      return parse(text);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
+
+interface SweepFlags {
+  config?: string;
+  precision: number[];
+  reuse: number[];
+  integerBits?: number;
+  input?: string;
+  labels?: string;
+  samples: number;
+  json?: boolean;
+}
+
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('design-space sweep: uniform precision ap_fixed<W,I> × reuse factor; error vs float (or accuracy) from the bit-exact emulator, resources and latency from the estimator, and the Pareto front')
+    .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config')
+    .option('-c, --config <file>', 'hls4ml-style YAML configuration')
+    .requiredOption('--precision <widths>', 'total widths W: a range 6..16, a range with a step 8..16:2, or a list 6,8,12', arg(parsePrecisionRange))
+    .option('--reuse <factors>', 'reuse factors, e.g. 1,2,4', arg(parseReuseList), [1])
+    .option('--integer-bits <I>', 'integer bits I of ap_fixed<W,I> (default: from the float activation ranges)', arg(parseIntegerBits))
+    .option('-i, --input <file>', 'input vectors (.dat, .csv, .json); default: random, seeded')
+    .option('--labels <file>', 'class labels, one per input line (an integer class, or a one-hot row): report accuracy')
+    .option('-n, --samples <n>', 'number of random inputs when no --input is given', arg(parseSamples), 1000)
+    .option('--json', 'machine-readable output on stdout')
+    .action((model: string | undefined, f: SweepFlags) => {
+      const { config, graph } = compile({ model, configFile: f.config });
+      const v = testVectors(graph, config, { input: f.input, samples: f.samples });
+      const outWidth = sizeOf(graph.layers.find((l) => l.name === graph.outputs[0])!.shape);
+      const labels = f.labels ? readLabels(f.labels, v.batch, outWidth) : undefined;
+      const r = runSweep({ model: config.model, configFile: f.config, widths: f.precision, reuseFactors: f.reuse, integerBits: f.integerBits, inputs: v.data, batch: v.batch, labels, onProgress: progress(f.json) });
+      endProgress(f.json);
+      if (f.json) process.stdout.write(JSON.stringify({ samples: v.batch, ...r }, null, 2) + '\n');
+      else process.stdout.write(formatSweep(r, v.batch));
+    });
+}
+
+function formatSweep(r: SweepResult, samples: number): string {
+  const withAccuracy = r.points.some((p) => p.accuracy !== undefined);
+  const header = ['precision', 'RF', withAccuracy ? 'accuracy' : 'mean |Δ|', 'max |Δ|', 'overflows', 'LUT', 'FF', 'DSP', 'BRAM', 'latency', 'II', 'pareto'];
+  const row = (p: SweepPoint) => [
+    p.precision,
+    p.reuseFactor,
+    p.accuracy !== undefined ? `${(100 * p.accuracy).toFixed(2)}%` : p.meanAbsError.toPrecision(3),
+    p.maxAbsError.toPrecision(3),
+    p.overflows,
+    Math.round(p.lut),
+    Math.round(p.ff),
+    p.dsp,
+    p.bram,
+    `${p.latencyCycles} (${p.latencyNs} ns)`,
+    p.ii,
+    p.pareto ? '*' : '',
+  ];
+  const front = r.points.filter((p) => p.pareto);
+  return (
+    `sweep: ${r.points.length} points on ${samples} samples, ap_fixed<W,${r.integerBits}>, estimates of the ${r.backend} backend` +
+    (r.floatAccuracy !== undefined ? `, float accuracy ${(100 * r.floatAccuracy).toFixed(2)}%` : '') +
+    `, ${r.seconds.toFixed(1)} s\n\n${table(header, r.points.map(row))}\n\n` +
+    `Pareto front (${withAccuracy ? 'accuracy' : 'mean |Δ| vs float'}, LUT + DSP, latency): ${front.length} points\n${table(header.slice(0, -1), front.map((p) => row(p).slice(0, -1)))}\n`
+  );
+}

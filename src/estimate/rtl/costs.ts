@@ -1,0 +1,41 @@
+/**
+ * LUT costs of the netlist's logic cells after Yosys's `synth_xilinx -family xcup -abc9` (ABC maps to LUT6), per live
+ * bit. Fitted on single-layer designs (docs/estimation.md, "Calibration"); each figure is the LUTs per bit that ABC
+ * leaves once it has merged a cell with its neighbours.
+ */
+export const LUT_PER_BIT = {
+  /** one LUT per sum bit beside the carry chain */
+  add: 1.1,
+  /** 2:1 multiplexer between two different signals */
+  mux: 0.5,
+  /** 2:1 multiplexer where one side is a constant (an AND/OR gate, merged into the next LUT) */
+  muxConst: 0.25,
+  /** a bit chosen between two different constants: a function of the select logic (the weight of a shared
+   * multiplier, picked by the cycle counter) */
+  muxConsts: 0.5,
+  /** magnitude comparison against a signal (carry chain, two bits per LUT) */
+  compare: 0.5,
+  /** comparison against a constant: six bits per LUT */
+  compareConst: 1 / 6,
+  /** bitwise gates, reduction-or: six inputs per LUT */
+  gate: 1 / 6,
+  /** an a×b multiply kept in LUTs (product narrower than 9 bits): LUTs per partial-product bit */
+  lutMultiply: 0.6,
+  /** a ROM read in logic (more reads than a block RAM's two ports, or small): LUTs per 64 ROM bits, after ABC
+   * minimizes the (smooth, partly constant) table */
+  romLogic: 0.5,
+} as const;
+
+/** bits per carry cell: Yosys 0.23 maps every Xilinx family's carry chain to CARRY4 */
+export const CARRY_BITS = 4;
+
+/** ROM size (bits) from which a registered ROM with at most two reads goes to block RAM (RAMB18E2: 18 Kib, two
+ * read ports); with more reads Yosys leaves it in logic rather than duplicating it */
+export const BRAM_MIN_BITS = 4096;
+export const BRAM18_BITS = 18 * 1024;
+export const BRAM_PORTS = 2;
+/** bits per LUT of a ROM left in LUTs (a LUT6 is a 64 × 1 ROM) */
+export const LUTROM_BITS = 64;
+/** shift-register chains at least this long become SRL16E/SRLC32E (xilinx_srl -minlen 3), 32 stages per LUT */
+export const SRL_MIN = 3;
+export const SRL_DEPTH = 32;

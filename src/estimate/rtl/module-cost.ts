@@ -1,0 +1,132 @@
+import type { Module } from '../../backends/rtl/netlist/netlist.ts';
+import { constantMultiply, variableMultiply, type MultiplierPlace } from '../multiplier.ts';
+import type { Resources } from '../types.ts';
+import { bitNetlist, isConst, ONE, ZERO, type BitNetlist, type BinaryCell, type BitRef } from './bits.ts';
+import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
+import { liveBits } from './live.ts';
+import { registerBits } from './registers.ts';
+
+export interface ModuleCost extends Resources {
+  readonly multipliers: { dsp: number; lut: number; free: number };
+}
+
+/** LUT, FF, DSP, CARRY and BRAM of one generated module, as Yosys would map it (see costs.ts for the figures). */
+export function moduleCost(m: Module): ModuleCost {
+  const net = bitNetlist(m);
+  const live = liveBits(net);
+  const places = new Map<number, MultiplierPlace>();
+  const mult = { dsp: 0, lut: 0, free: 0 };
+  let [lut, dsp, carry, bram] = [0, 0, 0, 0];
+  const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
+
+  net.nodes.forEach((node, index) => {
+    const c = node.cell;
+    if (!c || c.op === 'reg') return;
+    const liveOut = countLive(live, node.base, node.width);
+    if (liveOut === 0) return;
+    const top = highestLive(live, node.base, node.width);
+    switch (c.op) {
+      case 'add':
+      case 'sub': {
+        const [a, b] = [net.bits(c.a), net.bits(c.b)];
+        let low = 0; // low bits where one operand is zero pass straight through
+        while (low <= top && (a[low] === ZERO || (c.op === 'add' && b[low] === ZERO))) low++;
+        const active = top + 1 - low;
+        if (active > 0 && !(allConst(a) && allConst(b))) {
+          lut += active * LUT_PER_BIT.add;
+          carry += Math.ceil(active / CARRY_BITS);
+        }
+        break;
+      }
+      case 'mul': {
+        const place = multiplyPlace(net, c);
+        places.set(index, place);
+        if (place.kind === 'dsp') [dsp, mult.dsp] = [dsp + place.slices, mult.dsp + 1];
+        else if (place.kind === 'lut') [lut, mult.lut] = [lut + place.a * place.b * LUT_PER_BIT.lutMultiply, mult.lut + 1];
+        else if (place.kind === 'negate') [lut, carry, mult.lut] = [lut + place.width, carry + Math.ceil(place.width / CARRY_BITS), mult.lut + 1];
+        else if (place.kind === 'free') mult.free++;
+        break;
+      }
+      case 'mux': {
+        const [a, b] = [net.bits(c.a), net.bits(c.b)];
+        for (let k = 0; k <= top; k++) {
+          if (!live[node.base + k] || a[k] === b[k]) continue;
+          lut += isConst(a[k]) && isConst(b[k]) ? LUT_PER_BIT.muxConsts : isConst(a[k]) || isConst(b[k]) ? LUT_PER_BIT.muxConst : LUT_PER_BIT.mux;
+        }
+        break;
+      }
+      case 'lt':
+      case 'gt':
+      case 'eq': {
+        const [a, b] = [net.bits(c.a), net.bits(c.b)];
+        const width = significantWidth(a, b);
+        lut += width * (allConst(a) || allConst(b) ? LUT_PER_BIT.compareConst : LUT_PER_BIT.compare);
+        break;
+      }
+      case 'and':
+      case 'or':
+      case 'xor':
+      case 'not':
+        lut += liveOut * LUT_PER_BIT.gate;
+        break;
+      case 'redor':
+        lut += net.bits(c.a).filter((b) => !isConst(b)).length * LUT_PER_BIT.gate;
+        break;
+      case 'rom': {
+        // constant address bits (an index shifted left) leave only part of the table reachable from this read
+        const reachable = Math.min(c.rom.words.length, 2 ** net.bits(c.addr).filter((b) => !isConst(b)).length);
+        const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, reads: 0, logicBits: 0 };
+        romReads.set(c.rom.name, { bits: r.bits, reads: r.reads + 1, logicBits: r.logicBits + reachable * c.rom.width });
+        break;
+      }
+    }
+  });
+  for (const r of romReads.values()) {
+    if (r.bits >= BRAM_MIN_BITS && r.reads <= BRAM_PORTS) bram += Math.ceil(r.bits / BRAM18_BITS) / 2;
+    else lut += (r.logicBits / LUTROM_BITS) * LUT_PER_BIT.romLogic;
+  }
+
+  const regs = registerBits(net, live);
+  return { lut: Math.round(lut + regs.srlLuts), ff: regs.ff, dsp, carry, bram, multipliers: mult };
+}
+
+function multiplyPlace(net: BitNetlist, c: BinaryCell): MultiplierPlace {
+  const [a, b] = [net.bits(c.a), net.bits(c.b)];
+  const ka = constValue(a);
+  const kb = constValue(b);
+  if (ka !== undefined && kb !== undefined) return { kind: 'none' };
+  if (kb !== undefined) return constantMultiply(significantWidth(a, a), kb);
+  if (ka !== undefined) return constantMultiply(significantWidth(b, b), ka);
+  return variableMultiply(significantWidth(a, a), significantWidth(b, b));
+}
+
+/** The value of an all-constant signed bit vector, or undefined. */
+function constValue(bits: readonly BitRef[]): number | undefined {
+  if (!allConst(bits)) return undefined;
+  let v = 0;
+  bits.forEach((b, k) => (v += b === ONE ? (k === bits.length - 1 ? -(2 ** k) : 2 ** k) : 0));
+  return v;
+}
+
+const allConst = (bits: readonly BitRef[]): boolean => bits.every(isConst);
+
+/** Width without redundant sign-extension bits (a copy of the bit below is no information). */
+function significantWidth(a: readonly BitRef[], b: readonly BitRef[]): number {
+  const trim = (x: readonly BitRef[]) => {
+    let w = x.length;
+    while (w > 1 && x[w - 1] === x[w - 2]) w--;
+    return w;
+  };
+  return Math.max(trim(a), trim(b));
+}
+
+function countLive(live: Uint8Array, base: number, width: number): number {
+  let n = 0;
+  for (let k = 0; k < width; k++) n += live[base + k];
+  return n;
+}
+
+function highestLive(live: Uint8Array, base: number, width: number): number {
+  for (let k = width - 1; k >= 0; k--) if (live[base + k]) return k;
+  return -1;
+}

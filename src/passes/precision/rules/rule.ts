@@ -1,0 +1,10 @@
+import type { LayerKind, LayerOf } from '../../../ir/layers.ts';
+import type { Chooser } from '../choose.ts';
+import type { Ranges } from '../interval.ts';
+
+/**
+ * How values flow through one layer kind: given the ranges of its input elements (none for the input layer), choose
+ * its types through `c` (configured, or inferred when auto) and return the ranges of its output elements.
+ * Ranges are sound: every value the layer can produce, in the emulator's exact arithmetic, lies inside them.
+ */
+export type Rule<K extends LayerKind> = (layer: LayerOf<K>, input: Ranges, c: Chooser) => Ranges;

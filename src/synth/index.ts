@@ -1,0 +1,5 @@
+/** Synthesis with open tools (Yosys synth_xilinx for UltraScale+), compared with the estimator. */
+export { synthesize, readRtlProject, SYNTH_LOG, type SynthResult } from './synthesize.ts';
+export { parseStat, resourcesOf } from './parse-stat.ts';
+export { compareResources, formatPercent, COMPARED, type MetricComparison } from './compare.ts';
+export { runYosys, synthScript, YOSYS } from './yosys.ts';
