@@ -8,7 +8,7 @@ const P = parseFixedType;
 const base = { precision: { result: P('ap_fixed<16,6>') }, reuseFactor: 1, strategy: 'latency' as const };
 
 /** input(n) → the given layers, each fed by the previous one. */
-function chainGraph(name: string, n: number, layers: Omit<Layer, 'inputs' | 'shape' | 'precision' | 'reuseFactor' | 'strategy'>[]): Graph {
+function chainGraph(name: string, n: number, layers: { kind: Layer['kind']; name: string; [field: string]: unknown }[]): Graph {
   const all: Layer[] = [{ ...base, kind: 'input', name: 'in', inputs: [], shape: [n] }];
   for (const l of layers) all.push({ ...base, ...l, inputs: [all[all.length - 1].name], shape: [n] } as Layer);
   return { name, layers: all, outputs: [all[all.length - 1].name] };
@@ -34,7 +34,7 @@ const CASES: { name: string; graph: Graph; layerName?: Record<string, object>; c
       { kind: 'batchnorm', name: 'bn', scale: Float64Array.from([1.5, -0.75, 0.3, 2.2, -1.1, 0.9, 0.01, 3.3]), bias: Float64Array.from([0.1, -0.2, 0.33, 0, 1.5, -1.25, 0.7, -0.05]) },
       { kind: 'leaky_relu', name: 'lrelu', alpha: 0.3 },
       { kind: 'clip', name: 'relu6', min: -0.8, max: 6 },
-    ] as never),
+    ]),
     layerName: {
       bn: { precision: { scale: P('ap_fixed<10,3,AP_RND>'), bias: P('ap_fixed<8,3>'), result: P('ap_fixed<18,6,AP_RND_INF,AP_SAT>') } },
       lrelu: { precision: { param: P('ap_fixed<8,1,AP_RND>'), result: P('ap_fixed<22,6,AP_TRN_ZERO,AP_WRAP_SM>') } },
