@@ -3,6 +3,7 @@
  *   - convert time of the jet tagger (parse → passes → emulate 1000 vectors → write project)
  *   - emulator throughput, fixed point and float (samples/s)
  *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
+ *   - Verilator build time and RTL simulation throughput
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { convert, compile } from '../src/pipeline.ts';
 import { compileEmulator, emulate } from '../src/emulator/index.ts';
 import { randomInputs } from '../src/data/random-inputs.ts';
 import { runCsim } from '../src/csim/index.ts';
+import { runRtlSim } from '../src/rtlsim/index.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -61,6 +63,13 @@ try {
   const cs = await runCsim(prj, { repeat: 10 });
   report('C simulation (g++ -O2, our ap_fixed headers)', `${Math.round(cs.samplesPerSecond).toLocaleString('en')} samples/s (compile ${cs.compileSeconds.toFixed(1)} s, ${cs.mismatches} mismatches)`);
   report('ratio emulator / C-sim', `${(emuFixed / cs.samplesPerSecond).toFixed(2)}×`);
+
+  // 4. RTL: Verilator build time and simulated throughput
+  const rtl = join(work, 'rtl');
+  await convert({ model: MODEL, configFile: CONFIG, overrides: { outputDir: rtl, backend: 'RTL' }, samples: 10_000 });
+  const rs = await runRtlSim(rtl, {});
+  report('Verilator build of the jet tagger', `${rs.buildSeconds.toFixed(1)} s`);
+  report('RTL simulation (Verilator)', `${Math.round(rs.samplesPerSecond).toLocaleString('en')} samples/s (latency ${rs.latencyCycles} cycles, II ${rs.ii}, ${rs.mismatches} mismatches)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
