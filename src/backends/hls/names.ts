@@ -1,3 +1,5 @@
+import { commentText, safeIdentifier } from '../../util/identifier.ts';
+
 /**
  * The one gate through which names from a model reach C++ (STYLE.md habit 7): identifiers and comment text.
  * Model names are arbitrary strings (`../../x`, `dense 1`, `int`, `a*` followed by `/b`); C++ needs identifiers that are valid,
@@ -16,36 +18,12 @@ const CPP_KEYWORDS = new Set(
 /** Names our generated code or the C/C++ library already use at file scope. */
 const RESERVED = new Set(['main', 'nnet', 'std', 'x', 'y', 'NULL', 'EOF', 'assert', 'errno', 'input_t', 'result_t', 'N_IN', 'N_OUT']);
 
-/**
- * A safe C++ identifier for `name`: invalid characters become `_`, runs of `_` collapse (no reserved `__`), leading
- * and trailing `_` go, a leading digit gets an `n_` prefix, keywords and reserved names get a `_` suffix. With
- * `taken`, the result is also unique in that scope (`_2`, `_3`, … appended) and is added to it.
- */
-export function cppIdentifier(name: string, taken?: Set<string>): string {
-  let id = name
-    .replace(/[^A-Za-z0-9_]/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (id === '') id = 'unnamed';
-  if (/^[0-9]/.test(id)) id = `n_${id}`;
-  if (CPP_KEYWORDS.has(id) || RESERVED.has(id)) id = `${id}_`;
-  if (!taken) return id;
-  let unique = id;
-  for (let k = 2; taken.has(unique); k++) unique = `${id}_${k}`;
-  taken.add(unique);
-  return unique;
-}
+/** A safe, unique-in-`taken` C++ identifier for `name` (keywords and reserved names get a `_` suffix). */
+export const cppIdentifier = (name: string, taken?: Set<string>): string =>
+  safeIdentifier(name, (id) => CPP_KEYWORDS.has(id) || RESERVED.has(id), '_', taken);
 
 /**
- * Text that is safe inside a `//` or a block comment: printable ASCII only (no newline ends a `//` comment early),
- * no `*\/` or `/*`, no backslash (a trailing one continues a `//` comment onto the next line) and no `??` (the
- * trigraph `??/` is a backslash in strict C++14).
+ * Text that is safe inside a `//` or a block comment: no newline, `*\/` or `/*`, no backslash (a trailing one continues
+ * a `//` comment onto the next line) and no `??` (the trigraph `??/` is a backslash in strict C++14).
  */
-export function cppComment(text: string): string {
-  return text
-    .replace(/[^\x20-\x7e]/g, '?')
-    .replace(/\\/g, '/')
-    .replace(/\*\//g, '* /')
-    .replace(/\/\*/g, '/ *')
-    .replace(/\?(?=\?)/g, '? ');
-}
+export const cppComment = (text: string): string => commentText(text.replace(/\\/g, '/')).replace(/\?(?=\?)/g, '? ');

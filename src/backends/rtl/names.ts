@@ -1,3 +1,5 @@
+import { commentText, safeIdentifier } from '../../util/identifier.ts';
+
 /**
  * The one gate through which model names reach Verilog (STYLE.md habit 7): identifiers and comment text.
  * Verilog identifiers are [A-Za-z_][A-Za-z0-9_$]*; we also avoid `$`, leading `_`, `__`, keywords (Verilog-2005 and
@@ -19,34 +21,9 @@ const KEYWORDS = new Set(
 /** Ports and module names of our own generated code. */
 const RESERVED = new Set(['clk', 'rst', 'start', 'x', 'y', 'in_valid', 'in_data', 'out_valid', 'out_data']);
 
-/**
- * A safe Verilog identifier for `name`: invalid characters become `_`, runs of `_` collapse, leading/trailing `_` go,
- * a leading digit gets an `n_` prefix, keywords and reserved names get a `_v` suffix. With `taken`, the result is
- * also unique in that scope (`_2`, `_3`, … appended) and is added to it.
- */
-export function verilogIdentifier(name: string, taken?: Set<string>): string {
-  let id = name
-    .replace(/[^A-Za-z0-9_]/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (id === '') id = 'unnamed';
-  if (/^[0-9]/.test(id)) id = `n_${id}`;
-  if (KEYWORDS.has(id) || RESERVED.has(id)) id = `${id}_v`;
-  if (!taken) return id;
-  let unique = id;
-  for (let k = 2; taken.has(unique); k++) unique = `${id}_${k}`;
-  taken.add(unique);
-  return unique;
-}
+/** A safe, unique-in-`taken` Verilog identifier for `name` (keywords and reserved names get a `_v` suffix). */
+export const verilogIdentifier = (name: string, taken?: Set<string>): string =>
+  safeIdentifier(name, (id) => KEYWORDS.has(id) || RESERVED.has(id), '_v', taken);
 
-/**
- * Text safe inside a `//` or block comment: printable ASCII only (a newline would end a `//` comment), no `*\/` or
- * `/*`, no backtick (compiler directives), no backslash.
- */
-export function verilogComment(text: string): string {
-  return text
-    .replace(/[^\x20-\x7e]/g, '?')
-    .replace(/[\\`]/g, '/')
-    .replace(/\*\//g, '* /')
-    .replace(/\/\*/g, '/ *');
-}
+/** Text safe inside a `//` or block comment: no newline, `*\/`, `/*`, backtick (compiler directives) or backslash. */
+export const verilogComment = (text: string): string => commentText(text.replace(/[\\`]/g, '/'));
