@@ -44,7 +44,7 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 export function layerTable(rows: LayerRow[]): string {
   return table(
-    ['layer', 'op', 'shape', 'result', 'weight', 'accum', 'RF', 'params', 'overflows'],
+    ['layer', 'op', 'shape', 'result', 'weight/table', 'accum', 'RF', 'params', 'overflows'],
     rows.map((r) => [
       r.name,
       r.op,
