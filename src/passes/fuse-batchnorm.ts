@@ -6,7 +6,8 @@ import type { Layer } from '../ir/layers.ts';
 /**
  * Fold a BatchNormalization into the Dense before it, when the BN is that Dense's only reader.
  * The fold is exact in real arithmetic and changes float results only by double rounding; the fused weights are then
- * quantized to the dense's weight type like any other weights (a float fold, not a bit-exact rewrite).
+ * quantized to the dense's weight type like any other weights (a float fold, not a bit-exact rewrite). A dense whose
+ * weight or result type the model declares (QONNX quantizers) is left alone: folding would change those exact values.
  */
 export const fuseBatchNorm: Pass = {
   name: 'fuse-batchnorm',
@@ -19,6 +20,8 @@ export const fuseBatchNorm: Pass = {
       if (bn.kind !== 'batchnorm') continue;
       const dense = byName.get(bn.inputs[0]);
       if (dense?.kind !== 'dense' || readersOf(graph, dense.name) !== 1 || replace.has(dense.name)) continue;
+      // a model-declared (QONNX) weight or result type is exact semantics a float fold would destroy
+      if (dense.declared?.weight || dense.declared?.result) continue;
       replace.set(dense.name, fold(dense, bn));
       alias.set(bn.name, dense.name);
     }

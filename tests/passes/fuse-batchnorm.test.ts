@@ -40,6 +40,14 @@ describe('fuse-batchnorm', () => {
     expect(emulate(fused, X.data, 200).output.length).toBe(600);
   });
 
+  it('keeps a BatchNormalization after a Dense whose result type the model declares (QONNX), fixed outputs unchanged', () => {
+    const g0 = configured(withBatchNorm(mlpGraph([6, 5, 4, 3]), 'dense_1', 'bn'));
+    const g = { ...g0, layers: g0.layers.map((l) => (l.name === 'dense_1' ? ({ ...l, declared: { result: l.precision.result } } as Layer) : l)) };
+    const out = fuseBatchNorm.run(g, undefined as never);
+    expect(out.layers.map((l) => l.name)).toContain('bn');
+    expect(Array.from(emulate(out, X.data, 200).output)).toEqual(Array.from(emulate(g, X.data, 200).output));
+  });
+
   it('keeps a BatchNormalization that does not follow a Dense', () => {
     const g = configured(withBatchNorm(mlpGraph([6, 5, 3]), 'relu_1', 'bn'));
     const out = fuseBatchNorm.run(g, undefined as never);

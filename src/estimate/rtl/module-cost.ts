@@ -5,6 +5,7 @@ import { bitNetlist, isConst, ONE, ZERO, type BitNetlist, type BinaryCell, type 
 import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
 import { liveBits } from './live.ts';
 import { registerBits } from './registers.ts';
+import { selectFunctions } from './select-logic.ts';
 
 export interface ModuleCost extends Resources {
   readonly multipliers: { dsp: number; lut: number; free: number };
@@ -17,6 +18,8 @@ export function moduleCost(m: Module): ModuleCost {
   const places = new Map<number, MultiplierPlace>();
   const mult = { dsp: 0, lut: 0, free: 0 };
   let [lut, dsp, carry, bram] = [0, 0, 0, 0];
+  const selectKey = selectFunctions(net);
+  const selectLogic = new Set<string>();
   const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
 
   net.nodes.forEach((node, index) => {
@@ -51,6 +54,13 @@ export function moduleCost(m: Module): ModuleCost {
         const [a, b] = [net.bits(c.a), net.bits(c.b)];
         for (let k = 0; k <= top; k++) {
           if (!live[node.base + k] || a[k] === b[k]) continue;
+          const key = selectKey(node.base + k);
+          if (key !== undefined) {
+            // a function of the select signals only: built once, shared by every reader
+            if (!selectLogic.has(key)) lut += LUT_PER_BIT.muxConsts;
+            selectLogic.add(key);
+            continue;
+          }
           lut += isConst(a[k]) && isConst(b[k]) ? LUT_PER_BIT.muxConsts : isConst(a[k]) || isConst(b[k]) ? LUT_PER_BIT.muxConst : LUT_PER_BIT.mux;
         }
         break;
