@@ -4,6 +4,7 @@ import type { Resources } from '../types.ts';
 import { bitNetlist, isConst, ONE, ZERO, type BitNetlist, type BinaryCell, type BitRef } from './bits.ts';
 import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
 import { liveBits } from './live.ts';
+import { mergedAdders } from './macc.ts';
 import { registerBits } from './registers.ts';
 import { selectFunctions } from './select-logic.ts';
 
@@ -18,6 +19,7 @@ export function moduleCost(m: Module): ModuleCost {
   const places = new Map<number, MultiplierPlace>();
   const mult = { dsp: 0, lut: 0, free: 0 };
   let [lut, dsp, carry, bram] = [0, 0, 0, 0];
+  const merged = mergedAdders(net);
   const selectKey = selectFunctions(net);
   const selectLogic = new Set<string>();
   const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
@@ -37,7 +39,7 @@ export function moduleCost(m: Module): ModuleCost {
         const active = top + 1 - low;
         if (active > 0 && !(allConst(a) && allConst(b))) {
           lut += active * LUT_PER_BIT.add;
-          carry += Math.ceil(active / CARRY_BITS);
+          if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;
       }
