@@ -1,29 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { readCastLines, TRUTH_TABLE_DIR, type CastLine } from '../helpers/truth-table.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixedType, fracBits, parseFixedType } from '../../src/fixed/index.ts';
 import { build, buildDir, DRIVER_DIR, hasGxx, run, typeTableUnits } from './cpp/gxx.ts';
 
-/** The vendor truth table in /work/shared/reference/ap_fixed (see its README for the format). */
-const DIR = fileURLToPath(new URL('../../../shared/reference/ap_fixed/', import.meta.url));
+const DIR = TRUTH_TABLE_DIR;
 const FILES = ['casts-small.jsonl.gz', 'casts-wide.jsonl.gz'];
 
-interface CastLine {
-  type: string;
-  out: number[];
-  kmin?: number;
-  kmax?: number;
-  inputs?: number[];
-}
-
-const readLines = (name: string): CastLine[] =>
-  gunzipSync(readFileSync(DIR + name))
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as CastLine);
 
 /** The inputs of a line as doubles: sweep lines step by a quarter LSB. */
 function inputsOf(line: CastLine): number[] {
@@ -43,7 +27,7 @@ describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
 
   beforeAll(async () => {
     if (!gxx || !present) return;
-    for (const f of FILES) lines.set(f, readLines(f));
+    for (const f of FILES) lines.set(f, readCastLines(f));
     const all = [...lines.values()].flat();
     // One C++ type per line of the data, spelled by our own parser/formatter; the wide source alternates between
     // a 64-bit and a 128-bit ap_fixed so that both internal paths of the cast are checked.

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { readCastLines, TRUTH_TABLE_DIR, type CastLine } from '../helpers/truth-table.ts';
 import { describe, expect, it } from 'vitest';
 import {
   fracBits,
@@ -11,23 +10,7 @@ import {
   quantizeScaledBig,
 } from '../../src/fixed/index.ts';
 
-/** The vendor truth table in /work/shared/reference/ap_fixed (see its README for the format). */
-const DIR = fileURLToPath(new URL('../../../shared/reference/ap_fixed/', import.meta.url));
-
-interface CastLine {
-  type: string;
-  out: number[];
-  kmin?: number;
-  kmax?: number;
-  inputs?: number[];
-}
-
-const readLines = (name: string): CastLine[] =>
-  gunzipSync(readFileSync(DIR + name))
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as CastLine);
+const DIR = TRUTH_TABLE_DIR;
 
 /** Every mismatch as "type: input → got, want", so a failure names the cast. */
 function mismatches(lines: CastLine[], count: { values: number }): string[] {
@@ -52,7 +35,7 @@ describe('quantize against the Xilinx ap_fixed truth table', () => {
     const present = existsSync(DIR + name);
     if (!present) console.warn(`SKIPPED: ${DIR + name} is missing, the vendor truth table is not checked`);
     it.skipIf(!present)(`reproduces every cast in ${name} on the number and BigInt paths`, () => {
-      const lines = readLines(name);
+      const lines = readCastLines(name);
       const count = { values: 0 };
       const bad = mismatches(lines, count);
       console.log(`${name}: checked ${lines.length} types, ${count.values} values, ${bad.length} mismatches`);

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { readCastLines, TRUTH_TABLE_DIR, type CastLine } from '../../helpers/truth-table.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModuleBuilder } from '../../../src/backends/rtl/netlist/builder.ts';
 import { castFx } from '../../../src/backends/rtl/netlist/cast.ts';
@@ -11,21 +10,10 @@ import { run, VERILATOR_FLAGS } from '../../../src/rtlsim/build.ts';
 import { fracBits, parseFixedType, type FixedType } from '../../../src/fixed/index.ts';
 import { hasVerilator } from '../../rtlsim/rtl-harness.ts';
 
-/** The vendor truth table (see /work/shared/reference/ap_fixed/README.md for the format). */
-const DIR = fileURLToPath(new URL('../../../../shared/reference/ap_fixed/', import.meta.url));
+const DIR = TRUTH_TABLE_DIR;
 const present = existsSync(DIR + 'casts-small.jsonl.gz') && existsSync(DIR + 'casts-wide.jsonl.gz');
 if (!present) console.warn(`SKIPPED: ${DIR} is missing, the Verilog cast is not checked against the vendor truth table`);
 
-interface CastLine {
-  type: string;
-  out: number[];
-  kmin?: number;
-  kmax?: number;
-  inputs?: number[];
-}
-
-const readLines = (name: string): CastLine[] =>
-  gunzipSync(readFileSync(DIR + name)).toString().trim().split('\n').map((l) => JSON.parse(l) as CastLine);
 
 /** Every cast input is an exact multiple of 2^−IN_FRAC that fits IN_WIDTH bits (checked below). */
 const IN_FRAC = 20;
@@ -70,7 +58,7 @@ describe('the Verilog cast against the Xilinx ap_fixed truth table', () => {
 
   it.skipIf(!present || !hasVerilator)('reproduces every cast of the chosen types in every Q and O mode', async () => {
     // casts-small: every 4-bit type (signed and unsigned, all I, all modes); casts-wide: every type and mode
-    const lines = [...readLines('casts-small.jsonl.gz').filter((l) => parseFixedType(l.type).width === 4), ...readLines('casts-wide.jsonl.gz')];
+    const lines = [...readCastLines('casts-small.jsonl.gz').filter((l) => parseFixedType(l.type).width === 4), ...readCastLines('casts-wide.jsonl.gz')];
     const types = lines.map((l) => parseFixedType(l.type));
     const inputsOf = (l: CastLine, t: FixedType): number[] =>
       l.inputs ?? Array.from({ length: l.kmax! - l.kmin! + 1 }, (_, j) => (l.kmin! + j) * 2 ** -(fracBits(t) + 2));

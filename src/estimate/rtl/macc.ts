@@ -1,0 +1,24 @@
+import { cellInputs } from '../../backends/rtl/netlist/netlist.ts';
+import { isConst, type BitNetlist } from './bits.ts';
+
+/**
+ * Adders Yosys's `alumacc` merges into the adder that reads them: an add or sub whose every reader is one single
+ * other add or sub becomes part of that adder's `$macc` (a LUT compressor tree, no carry chain of its own). Returns,
+ * per node, whether it is such a merged term; only the last adder of a merged tree gets a carry chain.
+ */
+export function mergedAdders(net: BitNetlist): Uint8Array {
+  const OUTPUT = -1;
+  const MANY = -2;
+  const reader = new Int32Array(net.nodes.length).fill(-3); // -3: not read
+  const read = (from: number, by: number) => {
+    const r = reader[from];
+    reader[from] = r === -3 || r === by ? by : MANY;
+  };
+  net.nodes.forEach((node, index) => {
+    if (!node.cell) return;
+    for (const s of cellInputs(node.cell)) for (const b of net.bits(s)) if (!isConst(b)) read(net.nodeOfBit[b], index);
+  });
+  for (const b of net.outputs) if (!isConst(b)) read(net.nodeOfBit[b], OUTPUT);
+  const isAdd = (i: number) => net.nodes[i]?.cell?.op === 'add' || net.nodes[i]?.cell?.op === 'sub';
+  return Uint8Array.from(net.nodes, (_, i) => (isAdd(i) && reader[i] >= 0 && isAdd(reader[i]) ? 1 : 0));
+}
