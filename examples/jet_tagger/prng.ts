@@ -1,18 +1,12 @@
+import { mulberry32 } from '../../src/data/random-inputs.ts';
+
 /** A small seeded PRNG (mulberry32) and normal deviates (Box–Muller), so the example is the same on every run. */
 export class Prng {
-  private state: number;
+  /** uniform in [0, 1) with 32 random bits */
+  readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** uniform in [0, 1) with 32 random bits */
-  uniform(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.uniform = mulberry32(seed);
   }
 
   /** standard normal: z = √(−2 ln u1) · cos(2π u2), u1 ∈ (0, 1] */

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/data/random-inputs.ts';
 import { fixedType, parseFixedType, type FixedType } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import type { Layer, Precision } from '../../src/ir/layers.ts';
@@ -33,14 +34,7 @@ export function chain(specs: LayerSpec[], name = 'test'): Graph {
 }
 
 /** Deterministic pseudo-random generator (mulberry32) so failures reproduce. */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** n values uniform in [−scale, scale), a fraction `zeros` of them exactly 0. */
 export function randomArray(random: () => number, n: number, scale: number, zeros = 0): Float64Array {

@@ -5,19 +5,11 @@
 import type { ProjectConfig } from '../../../src/config/project-config.ts';
 import { fixedType, parseFixedType, type FixedType } from '../../../src/fixed/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
+import { mulberry32 } from '../../../src/data/random-inputs.ts';
 import type { Layer, Precision, Strategy } from '../../../src/ir/layers.ts';
 
 /** Deterministic uniform numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 export function uniform(n: number, rand: () => number, lo: number, hi: number): Float64Array {
   const out = new Float64Array(n);
