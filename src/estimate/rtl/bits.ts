@@ -59,6 +59,8 @@ export function bitNetlist(m: Module): BitNetlist {
     else if (c.op === 'concat') out = c.parts.slice().reverse().flatMap((p) => bits(p));
     else if (c.op === 'inst') throw new Error('unreachable');
     else if (c.op === 'mul') out = productBits(c as BinaryCell);
+    else if (c.op === 'lt' || c.op === 'gt' || c.op === 'eq') out = [decided(c.op, bits(c.a), bits(c.b)) ?? nodeBits(c, 1)[0]];
+    else if (c.op === 'mux') out = foldedMux(c, bits(c.sel)[0], bits(c.a), bits(c.b), () => nodeBits(c, s.width));
     else out = nodeBits(c, s.width);
     memo.set(s, out);
     return out;
@@ -104,6 +106,45 @@ export function bitNetlist(m: Module): BitNetlist {
     return b;
   };
   return { nodes, nodeOfBit, bits: known, outputs };
+}
+
+/**
+ * `opt_expr`: a mux with a constant select is one of its inputs; a bit equal on both sides is that bit. The node
+ * keeps its full width (its bit ids), but folded bits point elsewhere.
+ */
+function foldedMux(c: LogicCell, sel: BitRef, a: BitRef[], b: BitRef[], fresh: () => BitRef[]): BitRef[] {
+  if (sel === ONE) return a;
+  if (sel === ZERO) return b;
+  if (a.every((x, k) => x === b[k])) return a;
+  const own = fresh();
+  return own.map((bit, k) => (a[k] === b[k] ? a[k] : bit));
+}
+
+/**
+ * A comparison whose answer the operands' bits already fix (ranges that do not overlap): a constant, as Yosys's
+ * `opt_expr`/ABC find it. `a` and `b` are signed vectors of the same width.
+ */
+function decided(op: 'lt' | 'gt' | 'eq', a: readonly BitRef[], b: readonly BitRef[]): BitRef | undefined {
+  const [ra, rb] = [range(a), range(b)];
+  const lt = ra.hi < rb.lo ? ONE : ra.lo >= rb.hi ? ZERO : undefined;
+  const gt = ra.lo > rb.hi ? ONE : ra.hi <= rb.lo ? ZERO : undefined;
+  if (op === 'lt') return lt;
+  if (op === 'gt') return gt;
+  if (ra.lo === ra.hi && rb.lo === rb.hi) return ra.lo === rb.lo ? ONE : ZERO;
+  return ra.hi < rb.lo || rb.hi < ra.lo ? ZERO : undefined;
+}
+
+/** The smallest and largest value a signed bit vector can take (unknown bits free, repeated sign bits tied). */
+function range(x: readonly BitRef[]): { lo: bigint; hi: bigint } {
+  let w = x.length;
+  while (w > 1 && x[w - 1] === x[w - 2]) w--;
+  let [lo, hi] = [0n, 0n];
+  for (let k = 0; k < w; k++) {
+    const weight = k === w - 1 ? -(1n << BigInt(k)) : 1n << BigInt(k);
+    if (x[k] === ONE) [lo, hi] = [lo + weight, hi + weight];
+    else if (x[k] !== ZERO) [lo, hi] = weight < 0n ? [lo + weight, hi] : [lo, hi + weight];
+  }
+  return { lo, hi };
 }
 
 function constBits(v: bigint, width: number): BitRef[] {

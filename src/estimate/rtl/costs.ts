@@ -4,14 +4,21 @@
  * leaves once it has merged a cell with its neighbours.
  */
 export const LUT_PER_BIT = {
-  /** one LUT per sum bit beside the carry chain */
-  add: 1.1,
+  /** one LUT per sum bit beside the carry chain (less a little: some merge into the compressor's LUTs) */
+  add: 0.95,
+  /** plus d² × this for an adder with d bits where both operands carry information: ABC's compressor trees of wide
+   * full-width sums (RF > 1 accumulators of DSP products) cost 1.2–1.3 LUT per bit at 6 bits and 1.45–1.5 at 16
+   * (measured on 4- and 8-term accumulators, docs/estimation.md); sign-extended narrow terms stay near 1 */
+  addDense: 0.03,
   /** 2:1 multiplexer between two different signals */
   mux: 0.5,
+  /** 2:1 multiplexer between two signals read only by a register (a shift register's load/shift select): a LUT3
+   * per bit, with no neighbour to merge into */
+  muxToRegister: 1,
   /** 2:1 multiplexer where one side is a constant (an AND/OR gate, merged into the next LUT) */
   muxConst: 0.25,
-  /** a bit chosen between two different constants: a function of the select logic (the weight of a shared
-   * multiplier, picked by the cycle counter) */
+  /** a distinct function of the select signals only (a bit of a shared multiplier's weight, picked by the cycle
+   * counter from constants): built once per module, however many cells read it (select-logic.ts) */
   muxConsts: 0.5,
   /** magnitude comparison against a signal (carry chain, two bits per LUT) */
   compare: 0.5,

@@ -6,19 +6,23 @@ import { isConst, type BitNetlist } from './bits.ts';
  * other add or sub becomes part of that adder's `$macc` (a LUT compressor tree, no carry chain of its own). Returns,
  * per node, whether it is such a merged term; only the last adder of a merged tree gets a carry chain.
  */
-export function mergedAdders(net: BitNetlist): Uint8Array {
-  const OUTPUT = -1;
-  const MANY = -2;
-  const reader = new Int32Array(net.nodes.length).fill(-3); // -3: not read
+export function mergedAdders(net: BitNetlist, reader = soleReaders(net)): Uint8Array {
+  const isAdd = (i: number) => net.nodes[i]?.cell?.op === 'add' || net.nodes[i]?.cell?.op === 'sub';
+  return Uint8Array.from(net.nodes, (_, i) => (isAdd(i) && reader[i] >= 0 && isAdd(reader[i]) ? 1 : 0));
+}
+
+/** per node: the index of the one node reading its bits, or a negative value (several readers, an output, none) */
+export function soleReaders(net: BitNetlist): Int32Array {
+  const [OUTPUT, MANY, NONE] = [-1, -2, -3];
+  const reader = new Int32Array(net.nodes.length).fill(NONE);
   const read = (from: number, by: number) => {
     const r = reader[from];
-    reader[from] = r === -3 || r === by ? by : MANY;
+    reader[from] = r === NONE || r === by ? by : MANY;
   };
   net.nodes.forEach((node, index) => {
     if (!node.cell) return;
     for (const s of cellInputs(node.cell)) for (const b of net.bits(s)) if (!isConst(b)) read(net.nodeOfBit[b], index);
   });
   for (const b of net.outputs) if (!isConst(b)) read(net.nodeOfBit[b], OUTPUT);
-  const isAdd = (i: number) => net.nodes[i]?.cell?.op === 'add' || net.nodes[i]?.cell?.op === 'sub';
-  return Uint8Array.from(net.nodes, (_, i) => (isAdd(i) && reader[i] >= 0 && isAdd(reader[i]) ? 1 : 0));
+  return reader;
 }

@@ -4,7 +4,7 @@ import type { Resources } from '../types.ts';
 import { bitNetlist, isConst, ONE, ZERO, type BitNetlist, type BinaryCell, type BitRef } from './bits.ts';
 import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
 import { liveBits } from './live.ts';
-import { mergedAdders } from './macc.ts';
+import { mergedAdders, soleReaders } from './macc.ts';
 import { registerBits } from './registers.ts';
 import { selectFunctions } from './select-logic.ts';
 
@@ -19,7 +19,8 @@ export function moduleCost(m: Module): ModuleCost {
   const places = new Map<number, MultiplierPlace>();
   const mult = { dsp: 0, lut: 0, free: 0 };
   let [lut, dsp, carry, bram] = [0, 0, 0, 0];
-  const merged = mergedAdders(net);
+  const readers = soleReaders(net);
+  const merged = mergedAdders(net, readers);
   const selectKey = selectFunctions(net);
   const selectLogic = new Set<string>();
   const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
@@ -38,7 +39,8 @@ export function moduleCost(m: Module): ModuleCost {
         while (low <= top && (a[low] === ZERO || (c.op === 'add' && b[low] === ZERO))) low++;
         const active = top + 1 - low;
         if (active > 0 && !(allConst(a) && allConst(b))) {
-          lut += active * LUT_PER_BIT.add;
+          const dense = denseBits(a, b, low, top);
+          lut += active * LUT_PER_BIT.add + dense * dense * LUT_PER_BIT.addDense;
           if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;
@@ -63,7 +65,8 @@ export function moduleCost(m: Module): ModuleCost {
             selectLogic.add(key);
             continue;
           }
-          lut += isConst(a[k]) && isConst(b[k]) ? LUT_PER_BIT.muxConsts : isConst(a[k]) || isConst(b[k]) ? LUT_PER_BIT.muxConst : LUT_PER_BIT.mux;
+          const toRegister = readers[index] >= 0 && net.nodes[readers[index]].cell?.op === 'reg';
+          lut += isConst(a[k]) || isConst(b[k]) ? LUT_PER_BIT.muxConst : toRegister ? LUT_PER_BIT.muxToRegister : LUT_PER_BIT.mux;
         }
         break;
       }
@@ -86,7 +89,7 @@ export function moduleCost(m: Module): ModuleCost {
         break;
       case 'rom': {
         // constant address bits (an index shifted left) leave only part of the table reachable from this read
-        const reachable = Math.min(c.rom.words.length, 2 ** net.bits(c.addr).filter((b) => !isConst(b)).length);
+        const reachable = Math.min(c.rom.words.length, 2 ** net.bits(c.addr).filter((b) => !isConst(registeredConst(net, b))).length);
         const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, reads: 0, logicBits: 0 };
         romReads.set(c.rom.name, { bits: r.bits, reads: r.reads + 1, logicBits: r.logicBits + reachable * c.rom.width });
         break;
@@ -118,6 +121,31 @@ function constValue(bits: readonly BitRef[]): number | undefined {
   let v = 0;
   bits.forEach((b, k) => (v += b === ONE ? (k === bits.length - 1 ? -(2 ** k) : 2 ** k) : 0));
   return v;
+}
+
+/**
+ * Sum bits where both operands carry information (neither a constant nor a copy of the bit below, i.e. not a
+ * sign extension): a wide full-width sum costs more per bit than a narrow one (costs.ts, `addDense`).
+ */
+function denseBits(a: readonly BitRef[], b: readonly BitRef[], low: number, top: number): number {
+  const info = (x: readonly BitRef[], k: number) => !isConst(x[k]) && (k === 0 || x[k] !== x[k - 1]);
+  let n = 0;
+  for (let k = low; k <= top; k++) if (info(a, k) && info(b, k)) n++;
+  return n;
+}
+
+/** A register (chain) holding a constant is that constant (`opt_dff`); other bits are returned as they are. */
+function registeredConst(net: BitNetlist, bit: BitRef): BitRef {
+  for (let b = bit, steps = 0; !isConst(b) && steps < 64; steps++) {
+    const node = net.nodes[net.nodeOfBit[b]];
+    const c = node.cell;
+    if (c?.op !== 'reg') return bit;
+    const k = b - node.base;
+    const d = net.bits(c.d)[k];
+    if (isConst(d)) return c.reset === undefined || ((c.reset >> BigInt(k)) & 1n) === (d === ONE ? 1n : 0n) ? d : bit;
+    b = d;
+  }
+  return bit;
 }
 
 const allConst = (bits: readonly BitRef[]): boolean => bits.every(isConst);

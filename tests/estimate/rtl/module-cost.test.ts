@@ -58,4 +58,17 @@ describe('moduleCost', () => {
     expect(sum(8).carry).toBe(2);
     expect(sum(8).lut).toBeGreaterThan(sum(2).lut);
   });
+
+  it('charges a sum of two full-width operands more per bit than one of a narrow, sign-extended operand', () => {
+    const sum = (narrowWidth: number) => {
+      const b = new ModuleBuilder();
+      const x = b.port('input', 'x', 16);
+      const z = b.port('input', 'z', narrowWidth);
+      const y = b.port('output', 'y', 16);
+      b.cell({ op: 'resize', out: y, a: b.binary('add', x, b.resize(z, 16, true), 16, true, 's') });
+      return moduleCost(toModule(b, 'sum', [])).lut;
+    };
+    expect(sum(16)).toBeGreaterThan(sum(4));
+    expect(sum(16) / 16).toBeGreaterThan(1.2);
+  });
 });
