@@ -2,11 +2,12 @@
  * `node bin/run-ts.js bench/estimate.ts [--synth [--synth-only] [--only <name,…>]]`: the estimator and the sweep on the jet tagger.
  *   - estimate time (RTL netlist + HLS model) of the jet tagger
  *   - sweep: 5 precisions × 3 reuse factors on 10 000 inputs (must finish in under 30 s)
- *   - with --synth: the calibration table, estimate against Yosys synth_xilinx -family xcup for ≥ 6 configurations
- *     (minutes to hours of Yosys time: the flattened jet tagger at 16 bits has ~4 000 multipliers)
+ *   - the calibration table: today's estimate against the Yosys counts recorded in bench/yosys-jet-tagger.json
+ *   - with --synth: the same table with Yosys synth_xilinx -family xcup run now for each configuration
+ *     (3 to 15 minutes of Yosys time each: the flattened jet tagger at 16 bits has ~4 000 multipliers)
  * Figures are printed, never asserted (docs/estimation.md holds the measured tables).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../src/cli/summary.ts';
@@ -62,26 +63,47 @@ if (!args.includes('--synth-only')) {
   console.log(`sweep 5 precisions × 3 reuse factors on 10 000 inputs: ${sweep.seconds.toFixed(1)} s (${sweep.points.filter((p) => p.pareto).length} Pareto points)`);
 }
 
+const HEADER = ['config', ...['LUT', 'FF', 'DSP', 'CARRY', 'BRAM'].flatMap((m) => [`${m} est`, `${m} yosys`, 'err']), 'yosys s'];
+const tableRow = (name: string, cmp: ReturnType<typeof compareResources>, seconds: number) => [
+  name,
+  ...cmp.flatMap((m) => [m.estimate, m.yosys, formatPercent(m.errorPercent)]),
+  seconds.toFixed(0),
+];
+
+/** The estimate of one calibration configuration, on the graph the Yosys runs synthesized. */
+function estimateOf(c: (typeof CALIBRATION)[number]) {
+  const compiled = compileAt(c.precision, c.reuse);
+  const g = 'sparsity' in c ? prune(compiled.graph, c.sparsity) : compiled.graph;
+  return { ...compiled, graph: g, rtl: estimate(g, compiled.config).rtl! };
+}
+
+if (!args.includes('--synth')) {
+  const recorded = JSON.parse(readFileSync(new URL('./yosys-jet-tagger.json', import.meta.url), 'utf8'));
+  const rows = CALIBRATION.filter((c) => !only || only.includes(c.name)).map((c) => {
+    const y = recorded.results[c.name];
+    return tableRow(c.name, compareResources(estimateOf(c).rtl.total, y), y.seconds);
+  });
+  console.log(`\ncalibration: estimate now vs Yosys counts recorded ${recorded.recorded} (${recorded.tool}); re-run Yosys with --synth`);
+  console.log(table(HEADER, rows));
+}
+
 if (args.includes('--synth')) {
   const work = mkdtempSync(join(tmpdir(), 'hlsforge-estimate-'));
   const rows: (string | number)[][] = [];
   try {
     for (const c of CALIBRATION) {
       if (only && !only.includes(c.name)) continue;
-      const compiled = compileAt(c.precision, c.reuse);
-      const g = 'sparsity' in c ? prune(compiled.graph, c.sparsity) : compiled.graph;
+      const { graph: g, config, rtl: e } = estimateOf(c);
       const dir = join(work, c.name);
       const v = randomInputs(4, 16, 1);
-      await writeProject(g, compiled.config, dir, { inputs: v.data, predictions: emulate(g, v.data, v.batch).output, batch: v.batch });
-      const e = estimate(g, compiled.config).rtl!;
+      await writeProject(g, config, dir, { inputs: v.data, predictions: emulate(g, v.data, v.batch).output, batch: v.batch });
       const s = await synthesize(dir, { onProgress: (m) => process.stderr.write(`\r${c.name}: ${m}      `) });
       process.stderr.write('\n');
       const cmp = compareResources(e.total, s.resources);
-      const row = [c.name, ...cmp.flatMap((m) => [m.estimate, m.yosys, formatPercent(m.errorPercent)]), s.seconds.toFixed(0)];
       console.log(JSON.stringify({ config: c.name, comparison: cmp, cells: s.cells, seconds: s.seconds }));
-      rows.push(row);
+      rows.push(tableRow(c.name, cmp, s.seconds));
     }
-    console.log(table(['config', ...['LUT', 'FF', 'DSP', 'CARRY', 'BRAM'].flatMap((m) => [`${m} est`, `${m} yosys`, 'err']), 'yosys s'], rows));
+    console.log(table(HEADER, rows));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
