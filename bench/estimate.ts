@@ -20,6 +20,7 @@ import { prunedWeights } from '../src/passes/prune-weights.ts';
 import { compile, writeProject } from '../src/pipeline.ts';
 import { runSweep } from '../src/sweep/sweep.ts';
 import { compareResources, formatPercent, synthesize } from '../src/synth/index.ts';
+import { best } from './timing.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -44,16 +45,6 @@ const prune = (g: Graph, sparsity: number): Graph => ({
   ...g,
   layers: g.layers.map((l) => (l.kind === 'dense' ? ({ ...l, weights: prunedWeights(l.weights, { sparsity }) } satisfies LayerOf<'dense'>) : l)),
 });
-
-function best(n: number, f: () => void): number {
-  let t = Infinity;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return t / 1000;
-}
 
 if (!args.includes('--synth-only')) {
   const { config, graph } = compileAt('ap_fixed<16,6>', 1);

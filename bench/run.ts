@@ -13,6 +13,7 @@ import { compileEmulator, emulate } from '../src/emulator/index.ts';
 import { randomInputs } from '../src/data/random-inputs.ts';
 import { runCsim } from '../src/csim/index.ts';
 import { runRtlSim } from '../src/rtlsim/index.ts';
+import { best } from './timing.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -22,16 +23,6 @@ const report = (what: string, value: string) => {
   rows.push([what, value]);
   console.log(`${what.padEnd(48)} ${value}`);
 };
-
-function best(n: number, f: () => void): number {
-  let t = Infinity;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return t / 1000;
-}
 
 try {
   // 1. convert
