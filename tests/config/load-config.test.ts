@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { formatFixedType } from '../../src/fixed/index.ts';
-import { HlsforgeError } from '../../src/diagnostics/diagnostic.ts';
+import { thrown } from '../helpers/thrown.ts';
 
 function yamlFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'hlsforge-cfg-'));
@@ -13,15 +13,7 @@ function yamlFile(text: string): string {
   return file;
 }
 
-function error(fn: () => unknown): HlsforgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HlsforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected an HlsforgeError');
-}
+const error = thrown;
 
 describe('loadConfig', () => {
   it('applies the documented defaults when no file is given', () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { ProjectConfig } from '../../src/config/project-config.ts';
-import { HlsforgeError } from '../../src/diagnostics/diagnostic.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import { applyConfig } from '../../src/passes/apply-config.ts';
 
@@ -17,14 +16,6 @@ export function yamlConfig(text: string): ProjectConfig {
 
 export const configured = (g: Graph, config: ProjectConfig = loadConfig({ model: 'm.onnx' })): Graph => applyConfig.run(g, config);
 
-export function errorOf(fn: () => unknown): HlsforgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HlsforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected an HlsforgeError');
-}
+export { thrown as errorOf } from '../helpers/thrown.ts';
 
 export const totalOverflows = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);

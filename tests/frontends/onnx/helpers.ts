@@ -2,7 +2,6 @@ import { fixedType } from '../../../src/fixed/fixed-type.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import type { Layer, LayerKind, LayerOf } from '../../../src/ir/layers.ts';
 import { parseOnnx } from '../../../src/frontends/onnx/index.ts';
-import { HlsforgeError } from '../../../src/diagnostics/diagnostic.ts';
 import type { OnnxModelBuilder } from '../../fixtures/onnx-builder.ts';
 
 export const PRECISION = fixedType(16, 6);
@@ -17,16 +16,7 @@ export function layerOf<K extends LayerKind>(g: Graph, name: string, kind: K): L
 
 export const kinds = (g: Graph): string[] => g.layers.map((l: Layer) => l.kind);
 
-/** The HlsforgeError `f` throws (fails the test when it throws nothing or something else). */
-export function thrown(f: () => unknown): HlsforgeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof HlsforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected an HlsforgeError');
-}
+export { thrown } from '../../helpers/thrown.ts';
 
 /** deterministic test values: k-th value of a small sawtooth with both signs, exactly representable in float32 */
 export const ramp = (n: number, offset = 0): number[] => Array.from({ length: n }, (_, k) => (((k * 7 + offset) % 23) - 11) / 16);
