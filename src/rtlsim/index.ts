@@ -5,6 +5,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { buildSim, run } from './build.ts';
 import { testbench } from './testbench.ts';
+import { readRtlProject } from './read-project.ts';
 import { packSample, unpackSample, wordsFor } from './vectors.ts';
 
 export interface RtlSimOptions {
@@ -40,22 +41,11 @@ export interface RtlSimResult {
   readonly samplesPerSecond: number;
 }
 
-interface Meta {
-  backend: string;
-  top: string;
-  sources: string[];
-  inputSize: number;
-  outputSize: number;
-  inputType: string;
-  outputType: string;
-  latencyCycles: number;
-  ii: number;
-}
 
 /** Build the Verilator testbench of an RTL project, run it, and compare every output with the expected values exactly. */
 export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): Promise<RtlSimResult> {
   const dir = resolve(projectDir);
-  const meta = readMeta(dir);
+  const meta = readRtlProject(dir);
   const [inType, outType] = [parseFixedType(meta.inputType), parseFixedType(meta.outputType)];
   if (opts.inputs && !opts.predictions)
     throw fail('config-bad-value', { key: '--predictions' }, 'inputs given with -i need their exact expected outputs (--predictions <file>)');
@@ -117,10 +107,3 @@ export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): P
   };
 }
 
-function readMeta(dir: string): Meta {
-  const file = join(dir, 'hlsforge.json');
-  if (!existsSync(file)) throw fail('not-a-project', { file: dir }, 'hlsforge.json is missing; write one with `hlsforge convert` and Backend: RTL');
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as Meta;
-  if (meta.backend !== 'RTL') throw fail('not-a-project', { file }, `the project backend must be RTL, not ${meta.backend}`);
-  return meta;
-}
