@@ -1,6 +1,8 @@
 import { toValue, type FixedType, type OverflowStats } from '../fixed/index.ts';
 import { inputLayers, sizeOf, type Graph } from '../ir/graph.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
+import { tensor, type Tensor } from '../ir/tensor.ts';
+import { walk } from '../ir/walk.ts';
 import { reusableBuffer, type Counters, type FixedStep, type Kernel } from './kernel.ts';
 import { KERNELS } from './kernels/index.ts';
 
@@ -29,23 +31,24 @@ const kernelOf = <K extends LayerKind>(layer: LayerOf<K>): Kernel<K> => KERNELS[
 
 /** Quantize every constant and build every table once; `run` then emulates any number of batches. */
 export function compileEmulator(graph: Graph): CompiledEmulator {
-  const input = singleInput(graph);
+  const inputs = graphInputs(graph);
   const counters = new Map<string, Map<PrecisionVar, OverflowStats>>();
   const steps = new Map<string, FixedStep>();
-  for (const layer of graph.layers) {
+  walk<Tensor>(graph, (layer, producers) => {
     const perVar = new Map<PrecisionVar, OverflowStats>();
     counters.set(layer.name, perVar);
     const layerCounters: Counters = { stats: (v) => perVar.get(v) ?? perVar.set(v, { overflows: 0 }).get(v)! };
-    const inputTypes = layer.kind === 'input' ? [] : producers(graph, layer).map((p) => steps.get(p)!.type);
-    steps.set(layer.name, kernelOf(layer).fixed(layer, inputTypes, layerCounters));
-  }
+    const step = kernelOf(layer).fixed(layer, producers, layerCounters);
+    steps.set(layer.name, step);
+    return tensor(layer.shape, step.type);
+  });
   return {
-    run(inputs, batch, opts = {}) {
-      checkInputs(input, inputs, batch);
+    run(data, batch, opts = {}) {
+      checkInputs(inputs, data, batch);
       for (const perVar of counters.values()) for (const stats of perVar.values()) stats.overflows = 0;
       for (const step of steps.values()) step.begin?.();
-      const data = runChunked(graph, inputs, batch, opts.trace, (layer, xs, rows) => steps.get(layer.name)!.run(xs, rows));
-      const values = (name: string) => mantissasToValues(data.get(name)!, steps.get(name)!.type);
+      const kept = runChunked(graph, inputs, data, batch, opts.trace, (layer, xs, rows) => steps.get(layer.name)!.run(xs, rows));
+      const values = (name: string) => mantissasToValues(kept.get(name)!, steps.get(name)!.type);
       const overflows: Record<string, number> = {};
       const overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>> = {};
       for (const [name, perVar] of counters) {
@@ -63,10 +66,11 @@ export function compileEmulator(graph: Graph): CompiledEmulator {
 /** Run the graph on batch × inputSize row-major inputs, bit-exactly (fixed) or in plain double arithmetic (float). */
 export function emulate(graph: Graph, inputs: Float64Array, batch: number, opts: EmulateOptions = {}): EmulationResult {
   if (opts.mode !== 'float') return compileEmulator(graph).run(inputs, batch, opts);
-  checkInputs(singleInput(graph), inputs, batch);
-  for (const layer of graph.layers) if (layer.kind !== 'input') producers(graph, layer);
+  const graphIns = graphInputs(graph);
+  checkInputs(graphIns, inputs, batch);
+  walk(graph, () => undefined); // every producer exists and comes first
   const buffers = new Map(graph.layers.map((l) => [l.name, reusableBuffer()]));
-  const data = runChunked(graph, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
+  const data = runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
   const values = (name: string) => data.get(name)!;
   const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
@@ -78,6 +82,7 @@ const CHUNK = 128;
 
 function runChunked(
   graph: Graph,
+  graphIns: readonly Layer[],
   inputs: Float64Array,
   batch: number,
   trace: boolean | undefined,
@@ -88,11 +93,13 @@ function runChunked(
     if (trace || graph.outputs.includes(layer.name)) kept.set(layer.name, new Float64Array(batch * sizeOf(layer.shape)));
   }
   const inSize = inputs.length / Math.max(batch, 1);
+  const split = inputSlicer(graphIns, inSize);
   const chunk = new Map<string, Float64Array>();
   for (let first = 0; first < batch; first += CHUNK) {
     const rows = Math.min(CHUNK, batch - first);
+    const rowsIn = inputs.subarray(first * inSize, (first + rows) * inSize);
     for (const layer of graph.layers) {
-      const xs = layer.kind === 'input' ? [inputs.subarray(first * inSize, (first + rows) * inSize)] : layer.inputs.map((p) => chunk.get(p)!);
+      const xs = layer.kind === 'input' ? [split(layer.name, rowsIn, rows)] : layer.inputs.map((p) => chunk.get(p)!);
       const y = run(layer, xs, rows);
       chunk.set(layer.name, y);
       kept.get(layer.name)?.set(y, first * sizeOf(layer.shape));
@@ -101,23 +108,35 @@ function runChunked(
   return kept;
 }
 
-function singleInput(graph: Graph): Layer {
+/**
+ * The graph's input layers, in graph order. A sample's input row is their tensors one after the other (docs/
+ * arithmetic.md "Inputs and outputs"), as the outputs are.
+ */
+function graphInputs(graph: Graph): Layer[] {
   const inputs = inputLayers(graph);
-  if (inputs.length !== 1) throw new Error(`the emulator runs graphs with one input layer, not ${inputs.length}`);
-  return inputs[0];
+  if (inputs.length === 0) throw new Error('the graph has no input layer');
+  return inputs;
 }
 
-function producers(graph: Graph, layer: Layer): readonly string[] {
-  for (const p of layer.inputs) {
-    if (!graph.layers.some((l) => l.name === p)) throw new Error(`layer '${layer.name}' (${layer.kind}): input '${p}' does not exist`);
-  }
-  return layer.inputs;
+/** The part of each sample's row that belongs to one input layer, for a chunk of rows. */
+function inputSlicer(graphIns: readonly Layer[], rowSize: number): (name: string, rows: Float64Array, n: number) => Float64Array {
+  if (graphIns.length === 1) return (_name, rows) => rows;
+  const offsets = new Map<string, [number, number]>();
+  let off = 0;
+  for (const l of graphIns) offsets.set(l.name, [off, sizeOf(l.shape)]), (off += sizeOf(l.shape));
+  return (name, rows, n) => {
+    const [o, size] = offsets.get(name)!;
+    const part = new Float64Array(n * size);
+    for (let s = 0; s < n; s++) part.set(rows.subarray(s * rowSize + o, s * rowSize + o + size), s * size);
+    return part;
+  };
 }
 
-function checkInputs(input: Layer, inputs: Float64Array, batch: number): void {
-  const expected = batch * sizeOf(input.shape);
+function checkInputs(graphIns: readonly Layer[], inputs: Float64Array, batch: number): void {
+  const width = graphIns.reduce((a, l) => a + sizeOf(l.shape), 0);
+  const expected = batch * width;
   if (inputs.length !== expected) {
-    throw new Error(`inputs must hold batch × ${sizeOf(input.shape)} = ${expected} values, not ${inputs.length}`);
+    throw new Error(`inputs must hold batch × ${width} = ${expected} values, not ${inputs.length}`);
   }
 }
 

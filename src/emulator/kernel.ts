@@ -1,12 +1,13 @@
 import type { FixedType, OverflowStats } from '../fixed/index.ts';
 import type { LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
+import type { Tensor } from '../ir/tensor.ts';
 
 /**
  * How one layer kind is emulated. Fixed point works on MANTISSAS (integer-valued Float64Array, value = m · 2^−F of
  * the tensor's type); constants are quantized once in `fixed`, which returns the per-batch step.
  */
 export interface Kernel<K extends LayerKind> {
-  fixed(layer: LayerOf<K>, inputs: readonly FixedType[], counters: Counters): FixedStep;
+  fixed(layer: LayerOf<K>, inputs: readonly Tensor[], counters: Counters): FixedStep;
   /** plain double arithmetic, no quantization; `out` may provide the output buffer */
   float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer): Float64Array;
 }

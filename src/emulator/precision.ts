@@ -1,5 +1,6 @@
 import type { FixedType } from '../fixed/index.ts';
 import type { Layer, PrecisionVar } from '../ir/layers.ts';
+import type { Tensor } from '../ir/tensor.ts';
 
 /** The layer's type for a precision variable, or an Error naming layer and variable (apply-config fills them). */
 export function need(layer: Layer, variable: PrecisionVar): FixedType {
@@ -15,8 +16,10 @@ export function need(layer: Layer, variable: PrecisionVar): FixedType {
   return t;
 }
 
-/** The one input of a single-input layer. */
-export function single<T>(layer: Layer, inputs: readonly T[]): T {
+/** The type of the one input of a single-input layer. */
+export const single = (layer: Layer, inputs: readonly Tensor[]): FixedType => singleTensor(layer, inputs).type;
+
+export function singleTensor(layer: Layer, inputs: readonly Tensor[]): Tensor {
   if (inputs.length !== 1) throw new Error(`layer '${layer.name}' (${layer.kind}) takes one input, not ${inputs.length}`);
   return inputs[0];
 }

@@ -1,11 +1,17 @@
 import type { LayerKind, PrecisionVar } from './layers.ts';
 
+/** How many tensors a kind reads: none (the input layer), exactly one, or two or more (merges). */
+export type Arity = 'none' | 'one' | 'two' | 'many';
+
 /** Op knowledge as data: what each layer kind needs (STYLE.md habit 5). */
 export interface KindInfo {
   /** precision variables the kind uses; the apply-config pass fills exactly these */
   readonly precisionVars: readonly PrecisionVar[];
   /** applies to each element independently (output shape = input shape) */
   readonly elementwise: boolean;
+  readonly arity: Arity;
+  /** moves or keeps data without computing: the input's type passes through, `result` is not applied */
+  readonly passThrough: boolean;
   readonly hasWeights: boolean;
   /** uses lookup tables (sigmoid, tanh, softmax) */
   readonly usesTable: boolean;
@@ -13,18 +19,35 @@ export interface KindInfo {
   readonly hlsClass: string;
 }
 
+const one = { arity: 'one', passThrough: false, hasWeights: false, usesTable: false } as const;
+const activation = { ...one, precisionVars: ['result'], elementwise: true, hlsClass: 'Activation' } as const;
+const table = { ...one, precisionVars: ['table', 'result'], elementwise: true, usesTable: true, hlsClass: 'Activation' } as const;
+const move = { ...one, precisionVars: ['result'], passThrough: true } as const;
+const merge = { arity: 'many', passThrough: false, hasWeights: false, usesTable: false, precisionVars: ['result'] } as const;
+
 export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
-  input: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Input' },
-  dense: { precisionVars: ['weight', 'bias', 'accum', 'result'], elementwise: false, hasWeights: true, usesTable: false, hlsClass: 'Dense' },
-  batchnorm: { precisionVars: ['scale', 'bias', 'result'], elementwise: true, hasWeights: true, usesTable: false, hlsClass: 'BatchNormalization' },
-  relu: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Activation' },
-  leaky_relu: { precisionVars: ['param', 'result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'LeakyReLU' },
-  clip: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Activation' },
-  sigmoid: { precisionVars: ['table', 'result'], elementwise: true, hasWeights: false, usesTable: true, hlsClass: 'Activation' },
-  tanh: { precisionVars: ['table', 'result'], elementwise: true, hasWeights: false, usesTable: true, hlsClass: 'Activation' },
-  softmax: { precisionVars: ['exp_table', 'inv_table', 'accum', 'result'], elementwise: false, hasWeights: false, usesTable: true, hlsClass: 'Softmax' },
-  linear: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Activation' },
+  input: { ...one, arity: 'none', precisionVars: ['result'], elementwise: true, hlsClass: 'Input' },
+  dense: { ...one, precisionVars: ['weight', 'bias', 'accum', 'result'], elementwise: false, hasWeights: true, hlsClass: 'Dense' },
+  batchnorm: { ...one, precisionVars: ['scale', 'bias', 'result'], elementwise: true, hasWeights: true, hlsClass: 'BatchNormalization' },
+  relu: activation,
+  leaky_relu: { ...activation, precisionVars: ['param', 'result'], hlsClass: 'LeakyReLU' },
+  clip: activation,
+  sigmoid: table,
+  tanh: table,
+  softmax: { ...one, precisionVars: ['exp_table', 'inv_table', 'accum', 'result'], elementwise: false, usesTable: true, hlsClass: 'Softmax' },
+  linear: activation,
   // lowered by the import-qonnx pass before any backend sees it
-  quant: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Quant' },
-  identity: { precisionVars: ['result'], elementwise: true, hasWeights: false, usesTable: false, hlsClass: 'Identity' },
+  quant: { ...activation, hlsClass: 'Quant' },
+  identity: { ...move, elementwise: true, hlsClass: 'Identity' },
+  reshape: { ...move, elementwise: false, hlsClass: 'Reshape' },
+  transpose: { ...move, elementwise: false, hlsClass: 'Transpose' },
+  merge: { ...merge, elementwise: true, hlsClass: 'Merge' },
+  concatenate: { ...merge, elementwise: false, hlsClass: 'Concatenate' },
+  dot: { ...merge, arity: 'two', elementwise: false, hlsClass: 'Dot' },
 };
+
+/** The number of inputs a kind accepts, as a check and as words for messages. */
+export function arityAllows(arity: Arity, n: number): boolean {
+  return arity === 'none' ? n === 0 : arity === 'one' ? n === 1 : arity === 'two' ? n === 2 : n >= 2;
+}
+export const arityWords: Record<Arity, string> = { none: 'no inputs', one: 'exactly one input', two: 'exactly two inputs', many: 'two or more inputs' };

@@ -80,8 +80,28 @@ export interface LinearLayer extends LayerBase { readonly kind: 'linear' }
  * or one per channel of the last axis. A 1-bit signed quantizer is bipolar, as in QONNX: y = s · (x/s + z ≥ 0 ? 1 : −1).
  */
 export interface QuantLayer extends LayerBase, Quantizer { readonly kind: 'quant' }
-/** no-op on data (Identity, Dropout, Flatten, order-preserving Reshape); removed by the `remove-identity` pass */
+/** no-op on data (Identity, Dropout); removed by the `remove-identity` pass */
 export interface IdentityLayer extends LayerBase { readonly kind: 'identity' }
+
+/**
+ * A new shape for the same row-major data (Flatten, Reshape): no data movement, no cast; the input's type passes
+ * through. `shape` is the output shape.
+ */
+export interface ReshapeLayer extends LayerBase { readonly kind: 'reshape' }
+/** Output axis a is input axis perm[a] (ONNX Transpose, Keras Permute with the batch axis removed); no cast. */
+export interface TransposeLayer extends LayerBase { readonly kind: 'transpose'; readonly perm: readonly number[] }
+
+/** The element-wise merges of two or more tensors of the same shape (Keras merge layers, ONNX Add/Sub/Mul/Max/Min/Sum). */
+export type MergeOp = 'add' | 'subtract' | 'multiply' | 'average' | 'maximum' | 'minimum';
+/**
+ * y_i = Q_result(op(x0_i, x1_i, …)), the op computed exactly (docs/arithmetic.md, "Merges"): sums and products of
+ * mantissas on the common grid, average = exact sum · 2^−k for 2^k inputs, maximum/minimum by exact comparison.
+ */
+export interface MergeLayer extends LayerBase { readonly kind: 'merge'; readonly op: MergeOp }
+/** y = the inputs laid side by side along `axis` (of the output shape, no batch axis), each element Q_result(x). */
+export interface ConcatenateLayer extends LayerBase { readonly kind: 'concatenate'; readonly axis: number }
+/** y = Q_result(Σ_i a_i · b_i), summed exactly, of two 1-D tensors of equal length (Keras Dot(axes=1)). */
+export interface DotLayer extends LayerBase { readonly kind: 'dot' }
 
 export type Layer =
   | InputLayer
@@ -95,7 +115,12 @@ export type Layer =
   | SoftmaxLayer
   | LinearLayer
   | QuantLayer
-  | IdentityLayer;
+  | IdentityLayer
+  | ReshapeLayer
+  | TransposeLayer
+  | MergeLayer
+  | ConcatenateLayer
+  | DotLayer;
 
 export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;
 

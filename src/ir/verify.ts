@@ -1,7 +1,87 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import { sizeOf, type Graph } from './graph.ts';
-import type { Layer } from './layers.ts';
-import { KINDS } from './kinds.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
+import { arityAllows, arityWords, KINDS } from './kinds.ts';
+
+type Where = { file?: string; layer: string; op: string };
+/** A kind's structural check, given its producers' output shapes; throws a diagnostic. */
+type Check<K extends LayerKind> = (l: LayerOf<K>, inputs: readonly (readonly number[])[], where: Where) => void;
+
+const sameSize = (l: Layer, [x]: readonly (readonly number[])[], where: Where): void => {
+  if (sizeOf(l.shape) !== sizeOf(x)) throw fail('shape-mismatch', where, `output size must equal input size ${sizeOf(x)}, not ${sizeOf(l.shape)}`);
+};
+const sameShape = (l: Layer, inputs: readonly (readonly number[])[], where: Where): void => {
+  for (const x of inputs)
+    if (x.length !== l.shape.length || x.some((d, a) => d !== l.shape[a]))
+      throw fail('shape-mismatch', where, `every input must have the output shape [${l.shape}], not [${x}]`);
+};
+const perChannel = (l: Layer, arrays: Record<string, Float64Array>, where: Where) => {
+  const c = l.shape[l.shape.length - 1];
+  for (const [what, a] of Object.entries(arrays)) {
+    if (a.length !== c && a.length !== 1) throw fail('shape-mismatch', where, `${what} must have ${c} elements (one per channel), not ${a.length}`);
+    finite(a, where);
+  }
+};
+const none = (): void => undefined;
+
+/** The structural check of every layer kind (adding a kind fails tsc until it has one). */
+const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
+  input: none,
+  dense(l, [x], where) {
+    if (l.nIn !== sizeOf(x)) throw fail('shape-mismatch', where, `input size must be ${l.nIn}, not ${sizeOf(x)}`);
+    if (l.weights.length !== l.nIn * l.nOut || l.bias.length !== l.nOut || sizeOf(l.shape) !== l.nOut)
+      throw fail('shape-mismatch', where, `weights must be ${l.nIn}×${l.nOut} with ${l.nOut} biases`);
+    finite(l.weights, where);
+    finite(l.bias, where);
+  },
+  batchnorm(l, inputs, where) {
+    sameSize(l, inputs, where);
+    const c = l.shape[l.shape.length - 1];
+    if (l.scale.length !== c || l.bias.length !== c) throw fail('shape-mismatch', where, `scale and bias must have ${c} elements`);
+    finite(l.scale, where);
+    finite(l.bias, where);
+  },
+  relu: sameSize,
+  leaky_relu: sameSize,
+  clip: sameSize,
+  sigmoid: sameSize,
+  tanh: sameSize,
+  softmax: sameSize,
+  linear: sameSize,
+  quant(l, inputs, where) {
+    sameSize(l, inputs, where);
+    perChannel(l, { 'quantizer scale': l.scale, 'quantizer zero point': l.zeroPoint }, where);
+  },
+  identity: sameSize,
+  reshape: sameSize,
+  transpose(l, [x], where) {
+    const ok = l.perm.length === x.length && [...l.perm].sort((a, b) => a - b).every((p, i) => p === i);
+    if (!ok) throw fail('shape-mismatch', where, `perm must be a permutation of the ${x.length} input axes, not [${l.perm}]`);
+    if (l.perm.some((p, a) => x[p] !== l.shape[a])) throw fail('shape-mismatch', where, `output shape must be [${l.perm.map((p) => x[p])}], not [${l.shape}]`);
+  },
+  merge(l, inputs, where) {
+    sameShape(l, inputs, where);
+    if (l.op === 'subtract' && inputs.length !== 2) throw fail('unsupported-topology', where, `subtract must have exactly two inputs, not ${inputs.length}`);
+    if (l.op === 'average' && !Number.isInteger(Math.log2(inputs.length)))
+      throw fail('unsupported-topology', where, `average must have 2, 4, 8, … inputs (a power of two: the mean is then exact), not ${inputs.length}`);
+  },
+  concatenate(l, inputs, where) {
+    const axis = l.axis;
+    if (!Number.isInteger(axis) || axis < 0 || axis >= l.shape.length) throw fail('shape-mismatch', where, `axis must be 0..${l.shape.length - 1}, not ${axis}`);
+    for (const x of inputs)
+      if (x.length !== l.shape.length || x.some((d, a) => a !== axis && d !== l.shape[a]))
+        throw fail('shape-mismatch', where, `inputs must match the output shape [${l.shape}] except along axis ${axis}, not [${x}]`);
+    const along = inputs.reduce((s, x) => s + x[axis], 0);
+    if (along !== l.shape[axis]) throw fail('shape-mismatch', where, `output extent along axis ${axis} must be ${along}, not ${l.shape[axis]}`);
+  },
+  dot(l, [a, b], where) {
+    if (a.length !== 1 || b.length !== 1 || a[0] !== b[0]) throw fail('shape-mismatch', where, `inputs must be two 1-D tensors of equal length, not [${a}] and [${b}]`);
+    if (sizeOf(l.shape) !== 1) throw fail('shape-mismatch', where, `output must be one value, not [${l.shape}]`);
+  },
+};
+
+const check = <K extends LayerKind>(l: LayerOf<K>, inputs: readonly (readonly number[])[], where: Where): void =>
+  (CHECKS[l.kind as K] as Check<K>)(l, inputs, where);
 
 /**
  * Structural invariants of a graph; run after every pass in tests and once before the backends.
@@ -13,38 +93,19 @@ export function verifyGraph(g: Graph, opts: { configured?: boolean } = {}): void
     const where = { file: g.file, layer: l.name, op: l.origin?.op ?? l.kind };
     if (seen.has(l.name)) throw fail('unsupported-topology', where, 'layer names must be unique');
     for (const i of l.inputs) if (!seen.has(i)) throw fail('unsupported-topology', where, `input '${i}' must be produced by an earlier layer`);
-    if (l.kind === 'input' ? l.inputs.length !== 0 : l.inputs.length !== 1)
-      throw fail('unsupported-topology', where, `must have ${l.kind === 'input' ? 'no' : 'exactly one'} input, not ${l.inputs.length}`);
+    const arity = KINDS[l.kind].arity;
+    if (!arityAllows(arity, l.inputs.length)) throw fail('unsupported-topology', where, `must have ${arityWords[arity]}, not ${l.inputs.length}`);
     if (!l.shape.every((d) => Number.isInteger(d) && d > 0)) throw fail('shape-mismatch', where, `shape must be positive integers, not [${l.shape}]`);
-    const inShape = l.inputs.length ? seen.get(l.inputs[0])!.shape : l.shape;
-    if (l.kind === 'dense') {
-      if (l.nIn !== sizeOf(inShape)) throw fail('shape-mismatch', where, `input size must be ${l.nIn}, not ${sizeOf(inShape)}`);
-      if (l.weights.length !== l.nIn * l.nOut || l.bias.length !== l.nOut || sizeOf(l.shape) !== l.nOut)
-        throw fail('shape-mismatch', where, `weights must be ${l.nIn}×${l.nOut} with ${l.nOut} biases`);
-      finite(l.weights, where);
-      finite(l.bias, where);
-    } else if (KINDS[l.kind].elementwise && l.kind !== 'input' && sizeOf(l.shape) !== sizeOf(inShape)) {
-      throw fail('shape-mismatch', where, `output size must equal input size ${sizeOf(inShape)}, not ${sizeOf(l.shape)}`);
-    }
-    if (l.kind === 'batchnorm') {
-      const c = l.shape[l.shape.length - 1];
-      if (l.scale.length !== c || l.bias.length !== c) throw fail('shape-mismatch', where, `scale and bias must have ${c} elements`);
-      finite(l.scale, where);
-      finite(l.bias, where);
-    }
-    if (l.kind === 'quant') {
-      const c = l.shape[l.shape.length - 1];
-      for (const [what, a] of [['scale', l.scale], ['zero point', l.zeroPoint]] as const)
-        if (a.length !== 1 && a.length !== c) throw fail('shape-mismatch', where, `quantizer ${what} must have 1 or ${c} elements, not ${a.length}`);
-      if (opts.configured) throw fail('unsupported-op', where, 'QONNX quantizers must be lowered by the import-qonnx pass before the backends');
-    }
+    check(l, l.inputs.map((i) => seen.get(i)!.shape), where);
+    if (l.kind === 'quant' && opts.configured) throw fail('unsupported-op', where, 'QONNX quantizers must be lowered by the import-qonnx pass before the backends');
     if (opts.configured) for (const v of KINDS[l.kind].precisionVars) if (!l.precision[v]) throw fail('bad-precision', where, `precision '${v}' must be set`);
     seen.set(l.name, l);
   }
+  if (g.outputs.length === 0) throw fail('unsupported-topology', { file: g.file }, 'the graph must have at least one output');
   for (const o of g.outputs) if (!seen.has(o)) throw fail('unsupported-topology', { file: g.file, layer: o }, 'output must be a layer of the graph');
 }
 
-function finite(a: Float64Array, where: { file?: string; layer: string; op: string }): void {
+function finite(a: Float64Array, where: Where): void {
   const bad = a.findIndex((x) => !Number.isFinite(x));
   if (bad >= 0) throw fail('bad-weights', where, `element ${bad} is ${a[bad]}`);
 }

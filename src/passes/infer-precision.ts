@@ -2,6 +2,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { formatFixedType } from '../fixed/index.ts';
 import type { Layer, LayerKind, LayerOf } from '../ir/layers.ts';
 import { representable } from './merge-linear.ts';
+import { walk } from '../ir/walk.ts';
 import type { Pass } from './pass.ts';
 import { chooserFor } from './precision/choose.ts';
 import type { Ranges } from './precision/interval.ts';
@@ -20,16 +21,17 @@ export const inferPrecision: Pass = {
   run(graph, config) {
     if (!graph.layers.some((l) => l.autoPrecision)) return graph;
     checkMaximums(graph.layers, config.file);
-    const ranges = new Map<string, Ranges>();
-    const layers = graph.layers.map((l) => {
+    const resolved = new Map<string, Layer>();
+    walk<Ranges>(graph, (l, inputs) => {
       const c = chooserFor(l, config.file);
-      const input = l.kind === 'input' ? { frac: 0, lo: [], hi: [] } : ranges.get(l.inputs[0])!;
-      ranges.set(l.name, ruleOf(l)(l, input, c));
-      if (!l.autoPrecision) return l;
-      const { autoPrecision: _resolved, ...rest } = l;
-      return { ...rest, precision: { ...l.precision, ...c.chosen } } as Layer;
+      const out = ruleOf(l)(l, inputs[0] ?? { frac: 0, lo: [], hi: [] }, c, inputs);
+      if (l.autoPrecision) {
+        const { autoPrecision: _resolved, ...rest } = l;
+        resolved.set(l.name, { ...rest, precision: { ...l.precision, ...c.chosen } } as Layer);
+      }
+      return out;
     });
-    return { ...graph, layers };
+    return { ...graph, layers: graph.layers.map((l) => resolved.get(l.name) ?? l) };
   },
 };
 

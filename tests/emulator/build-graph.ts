@@ -40,3 +40,10 @@ export const rng = mulberry32;
 export function randomArray(random: () => number, n: number, scale: number, zeros = 0): Float64Array {
   return Float64Array.from({ length: n }, () => (random() < zeros ? 0 : (random() * 2 - 1) * scale));
 }
+
+/** Test helper: like `chain`, but each spec names its inputs (a branching graph); outputs default to the last. */
+export function dag(specs: (LayerSpec & { from?: string[] })[], outputs?: string[], name = 'test'): Graph {
+  const g = chain(specs, name);
+  const layers = g.layers.map((l, i) => ({ ...l, inputs: specs[i].from ?? l.inputs }) as Layer);
+  return { ...g, layers: layers.map((l) => { const { from: _f, ...rest } = l as Layer & { from?: string[] }; return rest as Layer; }), outputs: outputs ?? g.outputs };
+}

@@ -1,3 +1,4 @@
+import { tensor } from '../../src/ir/tensor.ts';
 import { describe, expect, it } from 'vitest';
 import { emulate, KERNELS } from '../../src/emulator/index.ts';
 import { fixedType, OVERFLOW_MODES, QUANT_MODES, type FixedType, type OverflowMode, type QuantMode } from '../../src/fixed/index.ts';
@@ -40,7 +41,7 @@ function graphOf(random: () => number, c: Case, nIn: number, nOut: number): Grap
 
 const variantOf = (g: Graph): string | undefined => {
   const [input, fc] = g.layers as [LayerOf<'input'>, LayerOf<'dense'>];
-  return KERNELS.dense.fixed(fc, [input.precision.result], { stats: () => ({ overflows: 0 }) }).variant;
+  return KERNELS.dense.fixed(fc, [tensor(input.shape, input.precision.result)], { stats: () => ({ overflows: 0 }) }).variant;
 };
 
 function expectOracle(g: Graph, inputs: Float64Array, batch: number): void {

@@ -44,6 +44,13 @@ const cmp = (a: Exact, b: Exact): number => {
 };
 /** floor(a · 2^k) */
 const floorScaled = (a: Exact, k: number): bigint => (k >= a.f ? a.m << BigInt(k - a.f) : a.m >> BigInt(a.f - k));
+/** Row-major coordinates of element j of a shape, and back. */
+const coords = (j: number, shape: readonly number[]): number[] => {
+  const c = new Array<number>(shape.length);
+  for (let a = shape.length - 1; a >= 0; a--) (c[a] = j % shape[a]), (j = Math.floor(j / shape[a]));
+  return c;
+};
+const flat = (c: readonly number[], shape: readonly number[]): number => c.reduce((acc, v, a) => acc * shape[a] + v, 0);
 const clampIndex = (i: bigint, n: number): number => Number(i < 0n ? 0n : i > BigInt(n - 1) ? BigInt(n - 1) : i);
 
 export interface ReferenceResult {
@@ -62,18 +69,102 @@ export function referenceEmulate(graph: Graph, inputs: Float64Array, batch: numb
       if (stats.overflows) (counts[layer.name] ??= {})[variable] = (counts[layer.name][variable] ?? 0) + 1;
       return { m, f: fracBits(t) };
     };
-    const x = layer.kind === 'input' ? Array.from(inputs, exact) : values.get(layer.inputs[0])!;
-    values.set(layer.name, referenceLayer(layer, x, Q));
+    const xs = layer.kind === 'input' ? [inputPart(graph, layer, inputs, batch).map(exact)] : layer.inputs.map((p) => values.get(p)!);
+    values.set(layer.name, referenceLayer(layer, xs, Q, batch));
   }
-  const out = values.get(graph.outputs[0])!;
-  return { output: out.map((v) => Number(v.m) * 2 ** -v.f), overflowsByVar: counts };
+  // several outputs: concatenated per sample in the order of graph.outputs
+  const output: number[] = [];
+  for (let r = 0; r < batch; r++)
+    for (const o of graph.outputs) {
+      const v = values.get(o)!;
+      const n = v.length / batch;
+      for (const e of v.slice(r * n, (r + 1) * n)) output.push(Number(e.m) * 2 ** -e.f);
+    }
+  return { output, overflowsByVar: counts };
+}
+
+/** An input layer's columns of the rows: the inputs of a sample are the input layers' tensors one after the other. */
+function inputPart(graph: Graph, layer: Layer, inputs: Float64Array, batch: number): number[] {
+  const ins = graph.layers.filter((l) => l.kind === 'input');
+  const size = (l: Layer) => l.shape.reduce((a, b) => a * b, 1);
+  const width = ins.reduce((a, l) => a + size(l), 0);
+  const offset = ins.slice(0, ins.findIndex((l) => l.name === layer.name)).reduce((a, l) => a + size(l), 0);
+  const part: number[] = [];
+  for (let r = 0; r < batch; r++) part.push(...inputs.slice(r * width + offset, r * width + offset + size(layer)));
+  return part;
 }
 
 type Cast = (v: Exact, variable: PrecisionVar) => Exact;
 
-function referenceLayer(layer: Layer, x: Exact[], Q: Cast): Exact[] {
+function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Exact[] {
   const last = layer.shape[layer.shape.length - 1];
+  const x = xs[0];
+  const size = layer.shape.reduce((a, b) => a * b, 1);
   switch (layer.kind) {
+    case 'reshape':
+      return x;
+    case 'transpose': {
+      // out[o_0..o_k] = in[i] with i_{perm[a]} = o_a, walked with explicit coordinates
+      const inShape: number[] = [];
+      layer.perm.forEach((p, a) => (inShape[p] = layer.shape[a]));
+      const out: Exact[] = [];
+      for (let r = 0; r < batch; r++)
+        for (let j = 0; j < size; j++) {
+          const o = coords(j, layer.shape);
+          const i: number[] = [];
+          layer.perm.forEach((p, a) => (i[p] = o[a]));
+          out.push(x[r * size + flat(i, inShape)]);
+        }
+      return out;
+    }
+    case 'concatenate': {
+      const n = xs.map((v) => v.length / batch);
+      const out: Exact[] = [];
+      for (let r = 0; r < batch; r++)
+        for (let j = 0; j < size; j++) {
+          const o = coords(j, layer.shape);
+          let along = o[layer.axis];
+          let k = 0;
+          for (; ; k++) {
+            const extent = (n[k] * layer.shape[layer.axis]) / size;
+            if (along < extent) break;
+            along -= extent;
+          }
+          const inShape = layer.shape.map((d, a) => (a === layer.axis ? (n[k] * d) / size : d));
+          out.push(Q(xs[k][r * n[k] + flat(o.map((c, a) => (a === layer.axis ? along : c)), inShape)], 'result'));
+        }
+      return out;
+    }
+    case 'merge':
+      return x.map((_, i) => {
+        const v = xs.map((t) => t[i]);
+        const r = v.slice(1).reduce((a, b) => {
+          switch (layer.op) {
+            case 'add':
+            case 'average':
+              return add(a, b);
+            case 'subtract':
+              return add(a, { m: -b.m, f: b.f });
+            case 'multiply':
+              return mul(a, b);
+            case 'maximum':
+              return cmp(b, a) > 0 ? b : a;
+            case 'minimum':
+              return cmp(b, a) < 0 ? b : a;
+          }
+        }, v[0]);
+        return Q(layer.op === 'average' ? { m: r.m, f: r.f + Math.log2(v.length) } : r, 'result');
+      });
+    case 'dot': {
+      const n = x.length / batch;
+      const out: Exact[] = [];
+      for (let r = 0; r < batch; r++) {
+        let acc: Exact = { m: 0n, f: 0 };
+        for (let i = 0; i < n; i++) acc = add(acc, mul(x[r * n + i], xs[1][r * n + i]));
+        out.push(Q(acc, 'result'));
+      }
+      return out;
+    }
     case 'input':
     case 'linear':
       return x.map((v) => Q(v, 'result'));

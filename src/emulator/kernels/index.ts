@@ -1,6 +1,11 @@
 import type { LayerKind } from '../../ir/layers.ts';
 import type { Kernel } from '../kernel.ts';
 import { batchnorm } from './batchnorm.ts';
+import { concatenate } from './concatenate.ts';
+import { dot } from './dot.ts';
+import { merge } from './merge.ts';
+import { reshape } from './reshape.ts';
+import { transpose } from './transpose.ts';
 import { clip } from './clip.ts';
 import { dense } from './dense.ts';
 import { identity } from './identity.ts';
@@ -27,4 +32,9 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   linear,
   quant,
   identity,
+  reshape,
+  transpose,
+  merge,
+  concatenate,
+  dot,
 };

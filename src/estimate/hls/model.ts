@@ -104,4 +104,25 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> | undefined 
   sigmoid: table,
   tanh: table,
   softmax,
+  // data movement is wiring in io_parallel
+  reshape: undefined,
+  transpose: undefined,
+  // one adder, comparator or multiplier per element and input after the first, one cycle
+  merge: (layer, ctx) => {
+    const ops = sizeOf(layer.shape) * (layer.inputs.length - 1);
+    const w = layer.precision.result.width;
+    if (layer.op !== 'multiply') return { ...elementwise(1)(layer), lut: ops * w, carry: Math.ceil((ops * w) / 8) };
+    const wide = 2 * ctx.inType.width >= HLS_DSP_MIN_PRODUCT;
+    const lut = wide ? 0 : Math.round(ops * ctx.inType.width * ctx.inType.width * 0.6);
+    return { ...elementwise(1)(layer), lut, dsp: wide ? ops : 0, multipliers: { dsp: wide ? ops : 0, lut: wide ? 0 : ops, free: 0 } };
+  },
+  concatenate: elementwise(0),
+  dot: (_layer, ctx) => {
+    const n = ctx.inSize;
+    const wide = 2 * ctx.inType.width >= HLS_DSP_MIN_PRODUCT;
+    const accBits = 2 * ctx.inType.width + Math.ceil(Math.log2(Math.max(2, n)));
+    const lut = Math.round((wide ? 0 : n * ctx.inType.width * ctx.inType.width * 0.6) + n * accBits);
+    const latencyCycles = 2 + Math.ceil(Math.log2(Math.max(2, n)) / 2);
+    return { lut, ff: n * accBits, dsp: wide ? n : 0, carry: Math.ceil((n * accBits) / 8), bram: 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 }, latencyCycles, ii: 1 };
+  },
 };

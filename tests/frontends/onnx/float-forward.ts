@@ -42,6 +42,9 @@ function apply(l: Layer, x: Float64Array): Float64Array {
       return softmaxLastAxis(x, l.shape[l.shape.length - 1]);
     case 'quant':
       return x.map((v, i) => quantValue(l, v, i % l.shape[l.shape.length - 1]));
+    default:
+      // data-moving and multi-input kinds are checked against onnxruntime-node instead
+      throw new Error(`floatForward models single-input arithmetic layers, not '${l.kind}'`);
   }
 }
 

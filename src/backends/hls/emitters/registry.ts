@@ -1,4 +1,4 @@
-import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
 import { emitBatchNorm } from './batchnorm.ts';
@@ -23,4 +23,13 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   linear: emitLinear,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the HLS backend'); },
   identity: emitIdentity,
+  reshape: () => ({ kind: 'alias' }), // the same row-major data under a new shape
+  transpose: notYet,
+  merge: notYet,
+  concatenate: notYet,
+  dot: notYet,
 };
+
+function notYet(l: Layer): never {
+  throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, `'${l.kind}' is not yet supported by the HLS backend`);
+}

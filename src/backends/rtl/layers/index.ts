@@ -1,5 +1,5 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
-import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
@@ -18,5 +18,14 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   tanh,
   softmax,
   linear,
+  reshape: () => undefined, // the same row-major data under a new shape: a wire
+  transpose: notYet,
+  merge: notYet,
+  concatenate: notYet,
+  dot: notYet,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };
+
+function notYet(l: Layer): never {
+  throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, `'${l.kind}' is not yet supported by the RTL backend`);
+}

@@ -1,6 +1,7 @@
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
+import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import type { Rule } from './rule.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 
@@ -12,10 +13,15 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   relu,
   leaky_relu: leakyRelu,
   clip,
-  sigmoid: (l, x, c) => sigmoid(l, x, c),
-  tanh: (l, x, c) => tanh(l, x, c),
+  sigmoid: (l, x, c, all) => sigmoid(l, x, c, all),
+  tanh: (l, x, c, all) => tanh(l, x, c, all),
   softmax,
-  linear: (l, x, c) => linear(l, x, c),
+  linear: (l, x, c, all) => linear(l, x, c, all),
   quant,
-  identity: (l, x, c) => linear(l, x, c),
+  identity: (l, x, c, all) => linear(l, x, c, all),
+  reshape,
+  transpose,
+  merge,
+  concatenate,
+  dot,
 };
