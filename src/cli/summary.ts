@@ -1,3 +1,4 @@
+import { parameterCount } from '../ir/parameters.ts';
 import { formatFixedType } from '../fixed/index.ts';
 import { sizeOf, type Graph } from '../ir/graph.ts';
 import type { Layer } from '../ir/layers.ts';
@@ -28,11 +29,6 @@ export function layerRows(g: Graph, overflows?: Record<string, number>): LayerRo
   }));
 }
 
-export function parameterCount(l: Layer): number {
-  if (l.kind === 'dense') return l.weights.length + l.bias.length;
-  if (l.kind === 'batchnorm') return l.scale.length + l.bias.length;
-  return 0;
-}
 
 /** A plain aligned text table. */
 export function table(header: string[], rows: (string | number)[][]): string {

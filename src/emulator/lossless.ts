@@ -1,4 +1,4 @@
-import { fracBits, type FixedType } from '../fixed/index.ts';
+import { castRange, fracBits, type FixedType } from '../fixed/index.ts';
 
 /**
  * When every value of type `from` (only the values ≥ 0 when `nonNegative`) is exactly a value of type `to`, the cast
@@ -11,7 +11,6 @@ export function losslessScale(from: FixedType, to: FixedType, nonNegative = fals
   const scale = 2 ** shift;
   const fromMax = from.signed ? 2 ** (from.width - 1) - 1 : 2 ** from.width - 1;
   const fromMin = nonNegative || !from.signed ? 0 : -(2 ** (from.width - 1));
-  const toMax = to.signed ? 2 ** (to.width - 1) - 1 : 2 ** to.width - 1;
-  const toMin = !to.signed ? 0 : to.overflow === 'AP_SAT_SYM' && to.width > 1 ? -toMax : -toMax - 1;
+  const { min: toMin, max: toMax } = castRange(to);
   return fromMax * scale <= toMax && fromMin * scale >= toMin ? scale : undefined;
 }

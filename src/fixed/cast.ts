@@ -1,5 +1,6 @@
 import { fracBits, QUANT_MODES, type FixedType, type QuantMode } from './fixed-type.ts';
 import { doubleParts } from './double-parts.ts';
+import { castRange } from './range.ts';
 import { overflowInteger, quantizeScaled, type OverflowStats } from './quantize.ts';
 
 /**
@@ -22,8 +23,7 @@ export class Caster {
     if (type.width > 53) throw new Error(`Caster: ${type.width}-bit mantissas are not exact numbers`);
     this.shift = fromFrac - fracBits(type);
     this.scale = 2 ** -this.shift;
-    this.max = type.signed ? 2 ** (type.width - 1) - 1 : 2 ** type.width - 1;
-    this.min = !type.signed ? 0 : type.overflow === 'AP_SAT_SYM' && type.width > 1 ? -this.max : -this.max - 1;
+    ({ min: this.min, max: this.max } = castRange(type));
     this.mode = quantCode(type.quant);
     this.general = Math.abs(this.shift) > 900;
   }

@@ -12,7 +12,8 @@ export {
   type OverflowStats,
 } from './quantize.ts';
 export { quantizeScaledBig, overflowBig } from './quantize-big.ts';
-export { rangeOf, rangeOfBig, valueRangeOf, productType, sumType } from './range.ts';
+export { rangeOf, rangeOfBig, castRange, castRangeBig, valueRangeOf, productType, sumType } from './range.ts';
+export { commutesWithIntegers, isOrderFreeAccumulator, ROUND_EXACT_DOUBLE } from './rounding.ts';
 export { doubleParts, type ScaledInt } from './double-parts.ts';
 export {
   SIGMOID_RANGE,
@@ -26,8 +27,8 @@ export {
   tanhTable,
   expTable,
   invTable,
-  activationIndex,
-  expIndex,
-  invIndex,
+  activationIndexer,
+  expIndexer,
+  invIndexer,
 } from './tables.ts';
 export { Caster, roundCarry, quantCode } from './cast.ts';

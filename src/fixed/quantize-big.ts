@@ -1,5 +1,5 @@
 import { fracBits, type FixedType } from './fixed-type.ts';
-import { rangeOfBig } from './range.ts';
+import { castRangeBig } from './range.ts';
 import { Remainder, roundUp } from './rounding.ts';
 import type { OverflowStats } from './quantize.ts';
 
@@ -28,9 +28,7 @@ function roundBig(m: bigint, shift: number, t: FixedType): bigint {
 
 /** Overflow step: the integer n to W bits with the mode of t; `truncated` = floor before rounding (AP_WRAP_SM). */
 export function overflowBig(n: bigint, t: FixedType, stats?: OverflowStats, truncated = n): bigint {
-  const { max } = rangeOfBig(t);
-  // AP_SAT_SYM keeps the range symmetric: −2^(W−1) saturates to −max too (except the 1-bit type, range {−1, 0})
-  const min = t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1 ? -max : rangeOfBig(t).min;
+  const { min, max } = castRangeBig(t);
   if (n >= min && n <= max) return n;
   if (stats) stats.overflows++;
   switch (t.overflow) {

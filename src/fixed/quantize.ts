@@ -1,6 +1,7 @@
 import { doubleParts } from './double-parts.ts';
 import { fracBits, type FixedType, type QuantMode } from './fixed-type.ts';
 import { quantizeScaledBig, requireSigned } from './quantize-big.ts';
+import { castRange } from './range.ts';
 import { Remainder, roundUp } from './rounding.ts';
 
 /**
@@ -73,9 +74,7 @@ export function roundScaled(m: number, shift: number, mode: QuantMode): number {
  */
 export function overflowInteger(n: number, t: FixedType, stats?: OverflowStats, truncated = n): number {
   const w = t.width;
-  const max = t.signed ? 2 ** (w - 1) - 1 : 2 ** w - 1;
-  // AP_SAT_SYM keeps the range symmetric: −2^(W−1) saturates to −max too (except the 1-bit type, range {−1, 0})
-  const min = !t.signed ? 0 : t.overflow === 'AP_SAT_SYM' && w > 1 ? -max : -(2 ** (w - 1));
+  const { min, max } = castRange(t);
   if (n >= min && n <= max) return n;
   if (stats) stats.overflows++;
   switch (t.overflow) {

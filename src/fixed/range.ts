@@ -33,3 +33,19 @@ export function sumType(a: FixedType, b: FixedType): FixedType {
   const frac = Math.max(fracBits(a), fracBits(b));
   return fixedType(integer + frac, integer, { signed });
 }
+
+/**
+ * The mantissas a cast to t can produce: rangeOf(t), except that AP_SAT_SYM keeps a signed range symmetric
+ * (−2^(W−1) saturates to −max too; the 1-bit type keeps {−1, 0}). Exact for W ≤ 53.
+ */
+export function castRange(t: FixedType): { min: number; max: number } {
+  const r = rangeOf(t);
+  return symmetric(t) ? { min: -r.max, max: r.max } : r;
+}
+
+export function castRangeBig(t: FixedType): { min: bigint; max: bigint } {
+  const r = rangeOfBig(t);
+  return symmetric(t) ? { min: -r.max, max: r.max } : r;
+}
+
+const symmetric = (t: FixedType): boolean => t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1;

@@ -1,4 +1,4 @@
-import type { QuantMode } from './fixed-type.ts';
+import type { FixedType, QuantMode } from './fixed-type.ts';
 
 /**
  * The quantization decision shared by the number and BigInt paths. A scaled value s (in units of the target LSB) is
@@ -28,3 +28,35 @@ export function roundUp(mode: QuantMode, rem: Remainder, negative: boolean, qOdd
       return rem === Remainder.AboveHalf || (rem === Remainder.Half && qOdd) ? 1 : 0;
   }
 }
+
+/**
+ * Rounding modes that commute with adding a whole number of LSBs: R(n + d) = n + R(d) for every integer n
+ * (toward −∞, half up, half down). The sign- and parity-dependent modes (TRN_ZERO, RND_ZERO, RND_INF, RND_CONV)
+ * do not: their decision depends on the value the fraction is added to.
+ */
+export const commutesWithIntegers = (mode: QuantMode): boolean => mode === 'AP_TRN' || mode === 'AP_RND' || mode === 'AP_RND_MIN_INF';
+
+/**
+ * An accumulator whose result does not depend on the order of its additions: with a commuting rounding mode and
+ * AP_WRAP, Q(acc + p) = acc + Q(p) mod 2^W for acc on the accum grid, so the sum of the individually quantized
+ * products can be formed in any order (an adder tree) and still equal the ascending chain of docs/arithmetic.md.
+ */
+export const isOrderFreeAccumulator = (accum: FixedType): boolean => commutesWithIntegers(accum.quant) && accum.overflow === 'AP_WRAP';
+
+/**
+ * Quantization of an exact double d (in target LSBs) to an integer. Each expression is exact: d ± ½ stays on d's
+ * grid (for |d| < 2^52), and Math.floor/ceil/trunc of a double is exact. `+ 0` turns a −0 from ceil/trunc of
+ * (−1, 0) into the integer 0.
+ */
+export const ROUND_EXACT_DOUBLE: Record<QuantMode, (d: number) => number> = {
+  AP_TRN: (d) => Math.floor(d),
+  AP_TRN_ZERO: (d) => Math.trunc(d) + 0,
+  AP_RND: (d) => Math.floor(d + 0.5),
+  AP_RND_MIN_INF: (d) => Math.ceil(d - 0.5) + 0,
+  AP_RND_INF: (d) => (d < 0 ? Math.ceil(d - 0.5) + 0 : Math.floor(d + 0.5)),
+  AP_RND_ZERO: (d) => (d < 0 ? Math.floor(d + 0.5) : Math.ceil(d - 0.5) + 0),
+  AP_RND_CONV: (d) => {
+    const q = Math.floor(d + 0.5); // half up, then a tie on an odd q goes back down to even
+    return q - d === 0.5 && q % 2 !== 0 ? q - 1 : q;
+  },
+};

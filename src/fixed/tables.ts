@@ -65,12 +65,28 @@ export function invTable(n: number, nElements: number, t: FixedType): Float64Arr
 
 const clampIndex = (i: number, n: number): number => (i <= 0 ? 0 : i > n - 1 ? n - 1 : i);
 
-/** Sigmoid/tanh index of an exact value x: clamp(floor(x · N / R) + N/2, 0, N−1). */
-export const activationIndex = (x: number, n: number, range: number): number =>
-  clampIndex(Math.floor((x * n) / range) + n / 2, n);
+/**
+ * Table indexing, once for every implementation: each indexer takes the MANTISSA m of a value v = m · 2^−frac
+ * (the emulator's representation) and returns the clamped table index. floor(m · 2^(k − frac)) = floor(v · 2^k) is
+ * exact (a power-of-two scaling of an integer-valued double). The RTL takes the same bits by slicing (indexShift).
+ */
 
-/** Softmax exp-table index of d = x − max ≤ 0: clamp(floor(−d · N / R_exp), 0, N−1). */
-export const expIndex = (d: number, n: number): number => clampIndex(Math.floor((-d * n) / EXP_RANGE), n);
+/** Sigmoid/tanh: clamp(floor(v · N / R) + N/2, 0, N−1). */
+export function activationIndexer(n: number, range: number, frac: number): (m: number) => number {
+  const scale = 2 ** (indexShift(n, range) - frac);
+  const half = n / 2;
+  return (m) => clampIndex(Math.floor(m * scale) + half, n);
+}
 
-/** Softmax inverse-table index of the sum s: clamp(floor(s · N / R_inv), 0, N−1). */
-export const invIndex = (s: number, n: number, range: number): number => clampIndex(Math.floor((s * n) / range), n);
+/** Softmax exp table, of −d = max − x ≥ 0 (given as its mantissa): clamp(floor(−d · N / R_exp), 0, N−1). */
+export function expIndexer(n: number, frac: number): (negD: number) => number {
+  const scale = 2 ** (log2Exact(n / EXP_RANGE, `table size / exp range (${n} / ${EXP_RANGE})`) - frac);
+  return (negD) => clampIndex(Math.floor(negD * scale), n);
+}
+
+/** Softmax inverse table, of the sum s: clamp(floor(s · N / R_inv), 0, N−1). */
+export function invIndexer(n: number, nElements: number, frac: number): (s: number) => number {
+  const range = invRange(nElements);
+  const scale = 2 ** (log2Exact(n / range, `table size / inverse range (${n} / ${range})`) - frac);
+  return (s) => clampIndex(Math.floor(s * scale), n);
+}

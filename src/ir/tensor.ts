@@ -1,4 +1,6 @@
 import type { FixedType } from '../fixed/fixed-type.ts';
+import { KINDS } from './kinds.ts';
+import type { LayerKind } from './layers.ts';
 
 /**
  * The order of a tensor's elements in memory. Inside the IR every tensor is channels-last (hls4ml's convention, and
@@ -60,4 +62,12 @@ export function concatIndex(shapes: readonly (readonly number[])[], axis: number
     for (let k = 0; k < shapes.length; k++)
       for (let e = 0; e < blocks[k]; e++) (which[j] = k), (at[j] = o * blocks[k] + e), j++;
   return { which, at };
+}
+
+/**
+ * The tensor a layer produces from its inputs: its own shape, and the result type, except for the kinds that only
+ * move data (identity, reshape, transpose), whose input type passes through unchanged.
+ */
+export function outputTensor(layer: { kind: LayerKind; shape: readonly number[]; precision: { result: FixedType } }, inputs: readonly Tensor[]): Tensor {
+  return tensor(layer.shape, KINDS[layer.kind].passThrough && inputs.length ? inputs[0].type : layer.precision.result);
 }

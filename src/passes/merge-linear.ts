@@ -1,4 +1,4 @@
-import { fracBits, rangeOfBig, type FixedType } from '../fixed/index.ts';
+import { castRangeBig, fracBits, rangeOfBig, type FixedType } from '../fixed/index.ts';
 import type { Layer } from '../ir/layers.ts';
 import { rewire } from './consumers.ts';
 import type { Pass } from './pass.ts';
@@ -47,7 +47,4 @@ export function representable(from: FixedType, to: FixedType): boolean {
 const sameValues = (a: FixedType, b: FixedType): boolean => representable(a, b) && representable(b, a);
 
 /** AP_SAT_SYM maps the most negative mantissa to −max, so that one is not kept by the cast. */
-function effectiveRange(t: FixedType): { min: bigint; max: bigint } {
-  const r = rangeOfBig(t);
-  return t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1 ? { min: -r.max, max: r.max } : r;
-}
+const effectiveRange = castRangeBig;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activationIndex,
-  expIndex,
+  activationIndexer,
+  expIndexer,
   expTable,
-  invIndex,
+  invIndexer,
   invRange,
   invTable,
   parseFixedType,
@@ -67,16 +67,16 @@ describe('lookup tables', () => {
   });
 
   it('indexes by floor of the scaled value, clamped to the table', () => {
-    expect(activationIndex(0, 1024, SIGMOID_RANGE)).toBe(512);
-    expect(activationIndex(-(2 ** -7), 1024, SIGMOID_RANGE)).toBe(511);
-    expect(activationIndex(7.99, 1024, SIGMOID_RANGE)).toBe(1023);
-    expect(activationIndex(8, 1024, SIGMOID_RANGE)).toBe(1023);
-    expect(activationIndex(-8, 1024, SIGMOID_RANGE)).toBe(0);
-    expect(activationIndex(-100, 1024, SIGMOID_RANGE)).toBe(0);
-    expect(expIndex(0, 1024)).toBe(0);
-    expect(expIndex(-1, 1024)).toBe(128);
-    expect(expIndex(-9, 1024)).toBe(1023);
-    expect(invIndex(1, 1024, 8)).toBe(128);
-    expect(invIndex(100, 1024, 8)).toBe(1023);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((0) * 2 ** 20)).toBe(512);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((-(2 ** -7)) * 2 ** 20)).toBe(511);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((7.99) * 2 ** 20)).toBe(1023);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((8) * 2 ** 20)).toBe(1023);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((-8) * 2 ** 20)).toBe(0);
+    expect(activationIndexer(1024, SIGMOID_RANGE, 20)((-100) * 2 ** 20)).toBe(0);
+    expect(expIndexer(1024, 20)(-(0) * 2 ** 20)).toBe(0);
+    expect(expIndexer(1024, 20)(-(-1) * 2 ** 20)).toBe(128);
+    expect(expIndexer(1024, 20)(-(-9) * 2 ** 20)).toBe(1023);
+    expect(invIndexer(1024, 8, 20)((1) * 2 ** 20)).toBe(128);
+    expect(invIndexer(1024, 8, 20)((100) * 2 ** 20)).toBe(1023);
   });
 });

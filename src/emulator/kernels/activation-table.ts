@@ -1,4 +1,4 @@
-import { fracBits, indexShift, quantizeDouble, type FixedType } from '../../fixed/index.ts';
+import { activationIndexer, fracBits, quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { reusableBuffer, type Counters, type FixedStep } from '../kernel.ts';
 
 /**
@@ -14,7 +14,7 @@ export function tableStep(
   counters: Counters,
 ): FixedStep {
   const n = table.length;
-  const scale = 2 ** (indexShift(n, range) - fracBits(inType)); // floor(m · 2^(k − F)) = floor(x · 2^k)
+  const indexOf = activationIndexer(n, range, fracBits(inType));
   const cast = new Float64Array(n);
   const overflowed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -30,8 +30,7 @@ export function tableStep(
       const y = out(x.length);
       let overflows = 0;
       for (let i = 0; i < x.length; i++) {
-        let index = Math.floor(x[i] * scale) + n / 2;
-        index = index < 0 ? 0 : index > n - 1 ? n - 1 : index;
+        const index = indexOf(x[i]);
         y[i] = cast[index];
         overflows += overflowed[index];
       }

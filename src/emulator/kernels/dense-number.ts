@@ -1,4 +1,4 @@
-import { fracBits, overflowInteger, quantizeDouble, type OverflowStats, type QuantMode } from '../../fixed/index.ts';
+import { castRange, fracBits, overflowInteger, quantizeDouble, ROUND_EXACT_DOUBLE, type OverflowStats } from '../../fixed/index.ts';
 import type { DenseConstants } from './dense.ts';
 
 /**
@@ -11,8 +11,8 @@ export function denseNumber(k: DenseConstants, stats: OverflowStats): (x: Float6
   const weight = k.weight.map((w) => w * scale);
   const { accum, nIn, nOut, start, index, result } = k;
   const max = accum.signed ? 2 ** (accum.width - 1) - 1 : 2 ** accum.width - 1;
-  const min = !accum.signed ? 0 : accum.overflow === 'AP_SAT_SYM' && accum.width > 1 ? -max : -max - 1;
-  const round = ROUND[accum.quant];
+  const { min } = castRange(accum);
+  const round = ROUND_EXACT_DOUBLE[accum.quant];
   const overflow = overflowInteger; // a local binding: loaders may turn imported names into getter calls
   const biasCasts = { overflows: 0 };
   const bias = k.bias.map((b) => quantizeDouble(b, accum, biasCasts)); // Q_accum(bq_j), counted once per row
@@ -62,21 +62,3 @@ export function denseNumber(k: DenseConstants, stats: OverflowStats): (x: Float6
     return y;
   };
 }
-
-/**
- * Quantization of an exact double d (in target LSBs) to an integer. Each expression is exact: d ± ½ stays on d's
- * grid (|d| < 2^52 here), and Math.floor/ceil/trunc of a double is exact. `+ 0` turns a −0 from ceil/trunc of
- * (−1, 0) into the integer 0.
- */
-const ROUND: Record<QuantMode, (d: number) => number> = {
-  AP_TRN: (d) => Math.floor(d),
-  AP_TRN_ZERO: (d) => Math.trunc(d) + 0,
-  AP_RND: (d) => Math.floor(d + 0.5),
-  AP_RND_MIN_INF: (d) => Math.ceil(d - 0.5) + 0,
-  AP_RND_INF: (d) => (d < 0 ? Math.ceil(d - 0.5) + 0 : Math.floor(d + 0.5)),
-  AP_RND_ZERO: (d) => (d < 0 ? Math.floor(d + 0.5) : Math.ceil(d - 0.5) + 0),
-  AP_RND_CONV: (d) => {
-    const q = Math.floor(d + 0.5); // half up, then a tie on an odd q goes back down to even
-    return q - d === 0.5 && q % 2 !== 0 ? q - 1 : q;
-  },
-};

@@ -1,4 +1,4 @@
-import { fracBits, quantizeDouble, type OverflowStats } from '../../fixed/index.ts';
+import { castRange, commutesWithIntegers, fracBits, quantizeDouble, type OverflowStats } from '../../fixed/index.ts';
 import { maxMagnitude } from '../exact.ts';
 import { reusableBuffer } from '../kernel.ts';
 import { losslessScale } from '../lossless.ts';
@@ -50,7 +50,7 @@ function simdConfig(k: DenseConstants): IntDenseConfig | undefined {
   const { accum } = k;
   const s = fracBits(k.inType) + fracBits(k.weightType) - fracBits(accum);
   const quant = accum.quant;
-  if (s > 0 && quant !== 'AP_TRN' && quant !== 'AP_RND' && quant !== 'AP_RND_MIN_INF') return undefined;
+  if (s > 0 && !commutesWithIntegers(quant)) return undefined;
   if (s > 31 || accum.overflow === 'AP_WRAP_SM' || accum.width > 31) return undefined;
   const limit = 2 ** 31 - 1;
   let maxWeight = 0;
@@ -60,8 +60,7 @@ function simdConfig(k: DenseConstants): IntDenseConfig | undefined {
   const add = s <= 0 || quant === 'AP_TRN' ? 0 : quant === 'AP_RND' ? 2 ** (s - 1) : 2 ** (s - 1) - 1;
   const maxQ = Math.floor((maxX * maxW + add) / 2 ** Math.max(s, 0)) + 1;
   if (maxX > limit || maxW > limit || maxX * maxW + add > limit || maxMagnitude(accum.width, accum.signed) + maxQ > limit) return undefined;
-  const max = accum.signed ? 2 ** (accum.width - 1) - 1 : 2 ** accum.width - 1;
-  const min = !accum.signed ? 0 : accum.overflow === 'AP_SAT_SYM' && accum.width > 1 ? -max : -max - 1;
+  const { min, max } = castRange(accum);
   const overflow =
     accum.overflow === 'AP_WRAP' ? (accum.signed ? 'wrap-signed' : 'wrap-unsigned') : accum.overflow === 'AP_SAT_ZERO' ? 'saturate-zero' : 'saturate';
   return { shift: Math.max(s, 0), add, min, max, overflow, width: accum.width };

@@ -1,4 +1,4 @@
-import { Caster, EXP_RANGE, expTable, fracBits, invRange, invTable, log2Exact, quantizeDouble } from '../../fixed/index.ts';
+import { Caster, expIndexer, expTable, fracBits, invIndexer, invTable, quantizeDouble } from '../../fixed/index.ts';
 import { castProduct, maxMagnitude } from '../exact.ts';
 import { reusableBuffer, type Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
@@ -16,8 +16,8 @@ export const softmax: Kernel<'softmax'> = {
     const [expType, invType, accum] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum')];
     const exps = expTable(size, expType).map((v) => quantizeDouble(v, expType));
     const invs = invTable(size, n, invType).map((v) => quantizeDouble(v, invType));
-    const expScale = 2 ** (log2Exact(size / EXP_RANGE, 'table size / exp range') - inFrac);
-    const invScale = 2 ** (log2Exact(size / invRange(n), 'table size / inverse range') - fracBits(accum));
+    const expIndex = expIndexer(size, inFrac);
+    const invIndex = invIndexer(size, n, fracBits(accum));
     // s + e on the common grid G = max(F_accum, F_exp)
     const grid = Math.max(fracBits(accum), fracBits(expType));
     const [sUp, eUp] = [2 ** (grid - fracBits(accum)), 2 ** (grid - fracBits(expType))];
@@ -37,13 +37,10 @@ export const softmax: Kernel<'softmax'> = {
           for (let i = 1; i < n; i++) if (x[g + i] > mx) mx = x[g + i];
           let s = 0;
           for (let i = 0; i < n; i++) {
-            const index = Math.floor((mx - x[g + i]) * expScale);
-            e[i] = exps[index > size - 1 ? size - 1 : index];
+            e[i] = exps[expIndex(mx - x[g + i])];
             s = accCaster.cast(s * sUp + e[i] * eUp);
           }
-          let index = Math.floor(s * invScale);
-          index = index < 0 ? 0 : index > size - 1 ? size - 1 : index;
-          const inv = invs[index];
+          const inv = invs[invIndex(s)];
           for (let i = 0; i < n; i++) y[g + i] = castProduct(e[i], inv, resCaster);
         }
         return y;

@@ -1,28 +1,26 @@
 import type { ProjectConfig } from '../../config/project-config.ts';
 import { sizeOf, type Graph } from '../../ir/graph.ts';
-import type { Layer, LayerKind } from '../../ir/layers.ts';
+import { KINDS } from '../../ir/kinds.ts';
+import type { LayerKind, LayerOf } from '../../ir/layers.ts';
+import { outputTensor, type Tensor } from '../../ir/tensor.ts';
+import { walk } from '../../ir/walk.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
-import { HLS_RULES } from './model.ts';
+import { HLS_RULES, type HlsRule } from './model.ts';
 
-type Rule<K extends LayerKind> = NonNullable<(typeof HLS_RULES)[K]>;
+const ruleOf = <K extends LayerKind>(l: LayerOf<K>): HlsRule<K> => HLS_RULES[l.kind as K] as HlsRule<K>;
 
-/** The HLS backend's figures from the documented model (hls/model.ts): latency adds up along the chain of layers. */
+/** The HLS backend's figures from the documented model (hls/model.ts): latency adds up along the longest path. */
 export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimate {
   const layers: LayerEstimate[] = [];
-  const typeOf = new Map<string, Layer>(graph.layers.map((l) => [l.name, l]));
   const arrival = new Map<string, number>();
-  for (const layer of graph.layers) {
-    const producer = typeOf.get(layer.inputs[0] ?? '');
+  walk<Tensor>(graph, (layer, inputs) => {
     const start = Math.max(0, ...layer.inputs.map((i) => arrival.get(i) ?? 0));
-    const rule = HLS_RULES[layer.kind] as ((l: Layer, ctx: Parameters<Rule<'dense'>>[1]) => ReturnType<Rule<'dense'>>) | undefined;
-    if (!rule || !producer) {
-      arrival.set(layer.name, start);
-      continue;
-    }
-    const figures = rule(layer, { inType: producer.precision.result, inSize: sizeOf(producer.shape) });
+    const x = inputs[0] ?? outputTensor(layer, []);
+    const figures = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape) });
     arrival.set(layer.name, start + figures.latencyCycles);
-    layers.push({ name: layer.name, kind: layer.kind, ...figures });
-  }
+    if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures });
+    return outputTensor(layer, inputs);
+  });
   const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + 1; // + the top's input/output registers
   return {
     backend: 'HLS',

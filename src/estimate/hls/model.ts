@@ -21,7 +21,7 @@ export const HLS_DSP_MIN_PRODUCT = 20;
 const LUT_PER_ADDER_BIT = 1;
 
 type Context = { inType: FixedType; inSize: number };
-type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind'>;
+export type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind'>;
 
 const zero = { lut: 0, ff: 0, dsp: 0, carry: 0, bram: 0, multipliers: { dsp: 0, lut: 0, free: 0 } };
 
@@ -68,6 +68,9 @@ const table = (layer: LayerOf<'sigmoid' | 'tanh'>) => {
   return { ...zero, lut: n * 8, ff: n * layer.precision.result.width, bram: Math.ceil(n / 2) * Math.ceil((layer.tableSize * t.width) / (18 * 1024)) / 2, latencyCycles: 2, ii: 1 };
 };
 
+/** No logic: the data is wired through (input ports, identities, reshapes, transposes in io_parallel). */
+const wire = () => ({ ...zero, latencyCycles: 0, ii: 1 });
+
 const softmax: HlsRule<'softmax'> = (layer) => {
   const n = sizeOf(layer.shape);
   const res = layer.precision.result;
@@ -86,10 +89,10 @@ const softmax: HlsRule<'softmax'> = (layer) => {
 };
 
 /** The HLS model of every layer kind (adding a kind fails tsc until it is modelled here). */
-export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> | undefined }> = {
-  input: undefined,
-  identity: undefined,
-  quant: undefined,
+export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
+  input: wire,
+  identity: wire,
+  quant: wire, // lowered by import-qonnx before any estimate
   dense,
   batchnorm: (layer, ctx) => {
     const n = sizeOf(layer.shape);
@@ -105,8 +108,8 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> | undefined 
   tanh: table,
   softmax,
   // data movement is wiring in io_parallel
-  reshape: undefined,
-  transpose: undefined,
+  reshape: wire,
+  transpose: wire,
   // one adder, comparator or multiplier per element and input after the first, one cycle
   merge: (layer, ctx) => {
     const ops = sizeOf(layer.shape) * (layer.inputs.length - 1);

@@ -3,7 +3,7 @@ import type { FixedType } from '../../fixed/fixed-type.ts';
 import type { Graph } from '../../ir/graph.ts';
 import type { Layer } from '../../ir/layers.ts';
 import { Attributes } from './attributes.ts';
-import { checkFinite } from './check-weights.ts';
+import { checkFinite } from '../check-weights.ts';
 import { graphInputShape } from './graph-input.ts';
 import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
 import { OPS, QONNX_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';

@@ -1,4 +1,4 @@
-import { doubleParts, fixedType, fracBits, rangeOfBig, type FixedType } from '../../fixed/index.ts';
+import { doubleParts, fixedType, fracBits, castRangeBig, type FixedType } from '../../fixed/index.ts';
 
 /**
  * Exact value ranges for precision inference: element i of a tensor lies in [lo[i], hi[i]] · 2^−frac (BigInt
@@ -45,10 +45,7 @@ export function castRanges(r: Ranges, t: FixedType): Ranges {
 }
 
 /** The values a type can hold as a result of a cast (AP_SAT_SYM never produces the most negative mantissa). */
-export function effectiveRange(t: FixedType): { min: bigint; max: bigint } {
-  const r = rangeOfBig(t);
-  return t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1 ? { min: -r.max, max: r.max } : r;
-}
+export const effectiveRange = (t: FixedType): { min: bigint; max: bigint } => castRangeBig(t);
 
 /** The whole range of t, for every element. */
 export function fullRanges(t: FixedType, n: number): Ranges {

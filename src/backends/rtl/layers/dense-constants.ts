@@ -1,4 +1,4 @@
-import { fracBits, quantizeDouble, quantizeScaled, type FixedType } from '../../../fixed/index.ts';
+import { fracBits, isOrderFreeAccumulator, quantizeDouble, quantizeScaled, type FixedType } from '../../../fixed/index.ts';
 import type { LayerOf } from '../../../ir/layers.ts';
 import { need } from './elementwise.ts';
 
@@ -17,13 +17,6 @@ export interface DenseConstants {
   readonly orderFree: boolean;
 }
 
-/**
- * With accum Q ∈ {AP_TRN, AP_RND, AP_RND_MIN_INF} and O = AP_WRAP, Q(acc + p) = acc + Q(p) mod 2^W for acc on the
- * accum grid (rounding commutes with adding a whole number of LSBs; wrapping is arithmetic mod 2^W), so the sum of
- * the individually quantized products can be formed in any order.
- */
-export const isOrderFree = (accum: FixedType): boolean =>
-  (accum.quant === 'AP_TRN' || accum.quant === 'AP_RND' || accum.quant === 'AP_RND_MIN_INF') && accum.overflow === 'AP_WRAP';
 
 export function denseConstants(layer: LayerOf<'dense'>): DenseConstants {
   const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
@@ -35,6 +28,6 @@ export function denseConstants(layer: LayerOf<'dense'>): DenseConstants {
     accInit: Array.from(layer.bias, (v) => quantizeScaled(quantizeDouble(v, biasType), fracBits(biasType), accum)),
     accum,
     result: layer.precision.result,
-    orderFree: isOrderFree(accum),
+    orderFree: isOrderFreeAccumulator(accum),
   };
 }

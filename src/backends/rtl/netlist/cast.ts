@@ -1,4 +1,5 @@
 import { fracBits, type FixedType, type QuantMode } from '../../../fixed/fixed-type.ts';
+import { castRangeBig } from '../../../fixed/range.ts';
 import type { ModuleBuilder } from './builder.ts';
 import type { Fx } from './fx.ts';
 import type { Sig } from './netlist.ts';
@@ -121,8 +122,7 @@ function roundUp(b: ModuleBuilder, mode: QuantMode, r: RoundBits, hint: string):
 function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedType, hint: string): Sig {
   const w = t.width;
   const wo = t.signed ? w : w + 1;
-  const max = t.signed ? pow2(w - 1) - 1n : pow2(w) - 1n;
-  const min = !t.signed ? 0n : t.overflow === 'AP_SAT_SYM' && w > 1 ? -max : -pow2(w - 1);
+  const { min, max } = castRangeBig(t);
   const canHi = range.max > max;
   const canLo = range.min < min;
   const inner = b.resize(n, wo, true, `${hint}_in`); // the value itself when it is in range

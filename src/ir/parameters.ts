@@ -1,0 +1,37 @@
+import { KINDS } from './kinds.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
+
+/** A layer's numeric parameters by name: what the model file supplies (weights, per-channel constants, bounds). */
+export type Parameters = readonly (readonly [name: string, values: ArrayLike<number>])[];
+type ParametersOf<K extends LayerKind> = (l: LayerOf<K>) => Parameters;
+
+const none = (): Parameters => [];
+
+/**
+ * The parameters of every layer kind (adding a kind fails tsc until it is listed here). Used by the finiteness check
+ * of every frontend and by the parameter counts of the summaries. ±Infinity is a valid "no bound" for clip.
+ */
+export const PARAMETERS: KindRegistry<{ [K in LayerKind]: ParametersOf<K> }> = {
+  input: none,
+  dense: (l) => [['weights', l.weights], ['bias', l.bias]],
+  batchnorm: (l) => [['scale', l.scale], ['bias', l.bias]],
+  relu: none,
+  leaky_relu: (l) => [['alpha', [l.alpha]]],
+  clip: (l) => [['min', [l.min === -Infinity ? 0 : l.min]], ['max', [l.max === Infinity ? 0 : l.max]]],
+  sigmoid: none,
+  tanh: none,
+  softmax: none,
+  linear: none,
+  quant: (l) => [['scale', l.scale], ['zero point', l.zeroPoint]],
+  identity: none,
+  reshape: none,
+  transpose: none,
+  merge: none,
+  concatenate: none,
+  dot: none,
+};
+
+export const parametersOf = <K extends LayerKind>(l: LayerOf<K>): Parameters => (PARAMETERS[l.kind as K] as ParametersOf<K>)(l);
+
+/** How many trained numbers a layer holds: the parameters of the kinds that have weights (KINDS.hasWeights). */
+export const parameterCount = (l: Layer): number => (KINDS[l.kind].hasWeights ? parametersOf(l).reduce((n, [, v]) => n + v.length, 0) : 0);
