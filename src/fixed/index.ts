@@ -12,7 +12,7 @@ export {
   type OverflowStats,
 } from './quantize.ts';
 export { quantizeScaledBig, overflowBig } from './quantize-big.ts';
-export { rangeOf, rangeOfBig, valueRangeOf, productType, sumType } from './range.ts';
+export { rangeOf, rangeOfBig, valueRangeOf, productType, sumType, differenceType, unionType, accumulatedType } from './range.ts';
 export { doubleParts, type ScaledInt } from './double-parts.ts';
 export {
   SIGMOID_RANGE,

@@ -113,8 +113,9 @@ describe('writeHlsProject', () => {
     }
     const top = readFileSync(join(dir, 'firmware/my_prj.cpp'), 'utf8');
     expect(top).toContain("// layer 2 'a* /b?int' (dense)");
-    expect(top).toContain("nnet::dense<input_t, layer2_t, config2>(x, layer2_out, w2, b2);");
-    expect(top).toContain('nnet::softmax<layer5_t, layer6_t, config6>(layer5_out, y, exp_table6, inv_table6);');
+    expect(top).toContain('void my_prj(input_t input_1[N_INPUT_1], result_t layer6_out[N_OUTPUT_1]) {');
+    expect(top).toContain("nnet::dense<input_t, layer2_t, config2>(input_1, layer2_out, w2, b2);");
+    expect(top).toContain('nnet::softmax<layer5_t, layer6_t, config6>(layer5_out, layer6_out, exp_table6, inv_table6);');
   });
 
   it('makes the Vitis script primary for the Vitis backend', () => {
@@ -136,7 +137,15 @@ describe('writeHlsProject', () => {
     expect(diagnosticCode(() => write(broken, 'no-accum'))).toBe('bad-precision');
   });
 
-  it('refuses a graph with two outputs', () => {
-    expect(diagnosticCode(() => write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs'))).toBe('unsupported-topology');
+  it('gives a graph with two outputs one port each, its rows holding both outputs one after the other', () => {
+    // 'sig' (5 values) is also read by the next layer; 'out' has 4
+    expect(diagnosticCode(() => write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs-bad', 'Vivado', BATCH, 4))).toBe('input-shape');
+    const two = write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs', 'Vivado', BATCH, 9);
+    const top = readFileSync(join(two, 'firmware/my_prj.cpp'), 'utf8');
+    expect(top).toContain('void my_prj(input_t input_1[N_INPUT_1], result_t layer4_out[N_OUTPUT_1], result2_t layer6_out[N_OUTPUT_2]) {');
+    expect(top).toContain('nnet::dense<layer4_t, layer5_t, config5>(layer4_out, layer5_out, w5, b5);');
+    const meta = JSON.parse(readFileSync(join(two, 'hlsforge.json'), 'utf8')) as HlsProjectMeta;
+    expect(meta.output.size).toBe(9);
+    expect(meta.outputs?.map((o) => [o.name, o.size])).toEqual([['layer4_out', 5], ['layer6_out', 4]]);
   });
 });
