@@ -96,7 +96,7 @@ MergeResult:
 template <class res_T, typename CONFIG_T>
 void merge_mean(typename CONFIG_T::accum_t acc[CONFIG_T::n_elem], res_T res[CONFIG_T::n_elem]) {
 #pragma HLS INLINE
-    const ap_ufixed<1, 1 - CONFIG_T::mean_shift> inverse_count = 1.0 / (double)(1UL << CONFIG_T::mean_shift);
+    const ap_ufixed<1, 1 - (int)CONFIG_T::mean_shift> inverse_count = 1.0 / (double)(1UL << CONFIG_T::mean_shift);
 MergeMean:
     for (unsigned i = 0; i < CONFIG_T::n_elem; i++) {
 #pragma HLS UNROLL
