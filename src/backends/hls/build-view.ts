@@ -6,6 +6,7 @@ import { KINDS } from '../../ir/kinds.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../../ir/layers.ts';
 import { walk } from '../../ir/walk.ts';
 import type { EmitContext, KernelEmission, LayerEmission, LayerEmitter, Port } from './emit-context.ts';
+import { headersFor } from './emitters/headers.ts';
 import { HLS_EMITTERS } from './emitters/registry.ts';
 import { cppComment, cppIdentifier } from './names.ts';
 import { inputPort, inputPortViews, outputName, outputPortViews } from './ports.ts';
@@ -70,6 +71,7 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
     tbCallArgs: [...inputs.map((p) => `&${p.tbVar}[(size_t)s * ${p.sizeDefine}]`), ...outputs.map((p) => p.tbVar)].join(', '),
     tbFirstOutput: outputs[0]?.tbVar ?? '',
     sizeDefines,
+    includes: headersFor(graph.layers.map((l) => l.kind)),
     inputSizeDefine: 'N_IN',
     outputSizeDefine: 'N_OUT',
   };

@@ -133,6 +133,8 @@ export interface ProjectView {
   /** the first output's testbench variable, for the throughput loop's checksum */
   readonly tbFirstOutput: string;
   readonly sizeDefines: readonly SizeDefineView[];
+  /** the hls/nnet headers parameters.h includes (those of the kinds the model uses) */
+  readonly includes: readonly string[];
   readonly inputSizeDefine: string;
   readonly outputSizeDefine: string;
 }
