@@ -91,4 +91,21 @@ describe('C simulation of branching graphs agrees with the emulator bit for bit'
     const run = await csimAgainstEmulator(graph, { batch: 1000, seed: 33, range: 3 });
     expectBitExact(run);
   });
+
+  it('copies outputs that are an input layer, a reshape or listed twice into ports of their own', { timeout: TIMEOUT }, async () => {
+    const graph = graphOf(
+      [
+        { kind: 'input', name: 'p', shape: [2, 3], precision: { result: 'ap_fixed<12,4>' } },
+        { kind: 'input', name: 'q', shape: [2, 3], from: [], precision: { result: 'ap_fixed<10,3,AP_RND,AP_SAT>' } },
+        { kind: 'merge', name: 'mean', op: 'average', shape: [2, 3], from: ['p', 'q'], precision: { result: 'ap_fixed<10,3,AP_RND,AP_SAT>' } },
+        { kind: 'transpose', name: 't', perm: [1, 0], shape: [3, 2], from: ['mean'] },
+        { kind: 'reshape', name: 'flat', shape: [6], from: ['t'] },
+        { kind: 'concatenate', name: 'twice', axis: 0, shape: [12], from: ['flat', 'flat'], precision: { result: 'ap_fixed<8,3>' } },
+      ],
+      ['twice', 'flat', 'q', 'twice'],
+    );
+    const run = await csimAgainstEmulator(graph, { batch: 500, seed: 34, range: 4 });
+    expectBitExact(run);
+    expect(run.outputSize).toBe(12 + 6 + 6 + 12);
+  });
 });

@@ -82,10 +82,11 @@ const emit = <K extends LayerKind>(layer: LayerOf<K>, ctx: EmitContext): LayerEm
 
 function contextFor(graph: Graph, layer: Layer, index: number, inputs: readonly Port[], output: Port): EmitContext {
   const origin = layer.origin ? `, from ${layer.origin.op} '${layer.origin.node}'` : '';
+  const what = layer.kind === 'merge' ? `merge ${layer.op}` : layer.kind;
   return {
     index,
     layer,
-    comment: cppComment(`layer ${index} '${layer.name}' (${layer.kind}${origin})`),
+    comment: cppComment(`layer ${index} '${layer.name}' (${what}${origin})`),
     input: inputs[0],
     inputs,
     output,
