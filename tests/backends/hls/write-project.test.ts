@@ -118,6 +118,28 @@ describe('writeHlsProject', () => {
     expect(top).toContain('nnet::softmax<layer5_t, layer6_t, config6>(layer5_out, layer6_out, exp_table6, inv_table6);');
   });
 
+  it("declares a branching layer's output array once and passes it to every consumer", () => {
+    // relu (layer 3) feeds sigmoid (layer 4) and a skip merge (layer 7) with the sigmoid's dense (layer 5 → 6)
+    const relu = graph.layers[2];
+    const branching: Graph = {
+      ...graph,
+      layers: [
+        ...graph.layers.slice(0, 4),
+        { ...graph.layers[4], name: 'proj', inputs: ['sig'], shape: [5], nIn: 5, nOut: 5, weights: new Float64Array(25).fill(0.25), bias: new Float64Array(5) } as Graph['layers'][number],
+        { kind: 'relu', name: 'r2', inputs: ['proj'], shape: [5], precision: relu.precision, reuseFactor: 1, strategy: 'latency' },
+        { kind: 'merge', name: 'skip', op: 'add', inputs: ['../../x', 'r2'], shape: [5], precision: { result: fx('ap_fixed<18,8>') }, reuseFactor: 1, strategy: 'latency' },
+      ],
+      outputs: ['skip'],
+    };
+    const top = readFileSync(join(write(branching, 'branching', 'Vivado', BATCH, 5), 'firmware/my_prj.cpp'), 'utf8');
+    expect(top.match(/layer3_t layer3_out\[N_LAYER_3\];/g)).toHaveLength(1);
+    expect(top).toContain('nnet::sigmoid<layer3_t, layer4_t, config4>(layer3_out, layer4_out, sigmoid_table4);');
+    expect(top).toContain('nnet::merge_first<layer3_t, config7>(layer3_out, layer7_acc);');
+    expect(top).toContain('nnet::merge_add<layer6_t, config7>(layer6_out, layer7_acc);');
+    expect(top).toContain('nnet::merge_result<layer7_t, config7>(layer7_acc, layer7_out);');
+    expect(top).toContain("// layer 7 'skip' (merge add)");
+  });
+
   it('makes the Vitis script primary for the Vitis backend', () => {
     const vitis = write(graph, 'vitis', 'Vitis');
     const meta = JSON.parse(readFileSync(join(vitis, 'hlsforge.json'), 'utf8')) as HlsProjectMeta;
