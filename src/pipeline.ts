@@ -68,8 +68,8 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
 }
 
 export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?: string; samples?: number; seed?: number }): Vectors {
-  // a sample's row holds every input layer's tensor, one after the other (docs/arithmetic.md)
-  const width = inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0);
+  // a row holds every input layer's tensor, one after another (docs/arithmetic.md "Inputs and outputs of a graph")
+  const width = inputLayers(graph).reduce((a, l) => a + sizeOf(l.shape), 0);
   const file = opts.input ?? config.inputData;
   return file ? readVectors(file, width) : randomInputs(opts.samples ?? 1000, width, opts.seed ?? 1);
 }

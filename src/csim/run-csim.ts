@@ -56,7 +56,7 @@ export async function runCsim(projectDir: string, opts: CsimOptions = {}): Promi
   if (!existsSync(resultsPath)) throw fail('tool-failed', { file: dir }, `the testbench must write ${PROJECT_FILES.csimResults}, not exit without it`);
   const csimText = readFileSync(resultsPath, 'utf8');
   const predictionText = readFileSync(join(dir, PROJECT_FILES.predictions), 'utf8');
-  const comparison = compareResults(csimText, predictionText, width);
+  const comparison = compareResults(csimText, predictionText, width, meta.outputs);
   const timed = /throughput: ([0-9.eE+-]+) samples\/s/.exec(run.stdout);
   return {
     ...comparison,

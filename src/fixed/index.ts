@@ -12,7 +12,7 @@ export {
   type OverflowStats,
 } from './quantize.ts';
 export { quantizeScaledBig, overflowBig } from './quantize-big.ts';
-export { rangeOf, rangeOfBig, castRange, castRangeBig, valueRangeOf, productType, sumType } from './range.ts';
+export { rangeOf, rangeOfBig, castRange, castRangeBig, valueRangeOf, productType, sumType, differenceType, unionType, accumulatedType } from './range.ts';
 export { commutesWithIntegers, isOrderFreeAccumulator, ROUND_EXACT_DOUBLE } from './rounding.ts';
 export { doubleParts, type ScaledInt } from './double-parts.ts';
 export {

@@ -49,3 +49,28 @@ export function castRangeBig(t: FixedType): { min: bigint; max: bigint } {
 }
 
 const symmetric = (t: FixedType): boolean => t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1;
+
+/**
+ * ap_fixed result type of a−b: the bits of a+b, always signed (exact: for unsigned a, b the difference lies in
+ * (−2^Ib, 2^Ia), inside the signed range ±2^max(Ia, Ib) of the carry bit).
+ */
+export function differenceType(a: FixedType, b: FixedType): FixedType {
+  const s = sumType(a, b);
+  return fixedType(s.width, s.integer, { signed: true });
+}
+
+/** The narrowest type holding every value of a and of b exactly (no carry bit): the hull of both grids and ranges. */
+export function unionType(a: FixedType, b: FixedType): FixedType {
+  const signed = a.signed || b.signed;
+  const ia = a.integer + (!a.signed && signed ? 1 : 0);
+  const ib = b.integer + (!b.signed && signed ? 1 : 0);
+  const integer = Math.max(ia, ib);
+  const frac = Math.max(fracBits(a), fracBits(b));
+  return fixedType(integer + frac, integer, { signed });
+}
+
+/** A type holding the exact sum of n values of type t: ceil(log2 n) more integer bits, same grid. */
+export function accumulatedType(t: FixedType, n: number): FixedType {
+  const grow = n <= 1 ? 0 : Math.ceil(Math.log2(n));
+  return fixedType(t.width + grow, t.integer + grow, { signed: t.signed });
+}

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { writeHlsProject } from '../../src/backends/hls/index.ts';
 import { runCsim, type CsimResult } from '../../src/csim/index.ts';
 import { emulate, type EmulationResult } from '../../src/emulator/index.ts';
-import type { Graph } from '../../src/ir/graph.ts';
+import { inputLayers, sizeOf, type Graph } from '../../src/ir/graph.ts';
 import { projectConfig, seededRandom, uniform } from '../backends/hls/graph-builders.ts';
 
 export interface CsimRun {
@@ -22,7 +22,8 @@ export interface CsimRun {
 export async function csimAgainstEmulator(graph: Graph, opts: { batch?: number; seed?: number; range?: number } = {}): Promise<CsimRun> {
   const batch = opts.batch ?? 1000;
   const range = opts.range ?? 4;
-  const inputSize = graph.layers[0].shape.reduce((a, b) => a * b, 1);
+  // a row holds every input layer's tensor, one after another
+  const inputSize = inputLayers(graph).reduce((a, l) => a + sizeOf(l.shape), 0);
   const inputs = uniform(batch * inputSize, seededRandom(opts.seed ?? 1), -range, range);
   const emulation = emulate(graph, inputs, batch, { mode: 'fixed', trace: true });
   const dir = mkdtempSync(join(tmpdir(), 'hlsforge-csim-test-'));

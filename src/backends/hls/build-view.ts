@@ -2,44 +2,51 @@ import type { ProjectConfig } from '../../config/project-config.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatFixedType, type FixedType } from '../../fixed/index.ts';
 import { sizeOf, type Graph } from '../../ir/graph.ts';
+import { KINDS } from '../../ir/kinds.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../../ir/layers.ts';
-import type { EmitContext, LayerEmission, LayerEmitter, Port } from './emit-context.ts';
+import { walk } from '../../ir/walk.ts';
+import type { EmitContext, KernelEmission, LayerEmission, LayerEmitter, Port } from './emit-context.ts';
+import { headersFor } from './emitters/headers.ts';
 import { HLS_EMITTERS } from './emitters/registry.ts';
 import { cppComment, cppIdentifier } from './names.ts';
-import { producerOf } from './producer.ts';
-import type { LayerView, ProjectView } from './view-model.ts';
+import { inputPort, inputPortViews, outputName, outputPortViews } from './ports.ts';
+import type { CallView, LayerView, ProjectView, SizeDefineView } from './view-model.ts';
 
 export const GENERATOR = 'hlsforge';
 
-/** Graph (every precision filled by apply-config) → the view model every HLS template reads. */
+/**
+ * Graph (every precision filled by apply-config) → the view model every HLS template reads. Each layer's output
+ * array is declared once and read by every consumer; a network output is a parameter of the top function.
+ */
 export function buildProjectView(graph: Graph, config: ProjectConfig, version: string): ProjectView {
-  const input = singleInput(graph);
-  const final = producerOf(graph, singleOutput(graph));
-  const ports = new Map<string, Port>([[input.name, { name: 'x', type: 'input_t', size: sizeOf(input.shape), fixed: input.precision.result }]]);
+  if (!graph.layers.some((l) => l.kind === 'input')) throw fail('unsupported-topology', { file: graph.file }, 'the graph must have an input layer, not none');
   const layers: LayerView[] = [];
-
-  graph.layers.forEach((layer, position) => {
-    if (layer.kind === 'input') return;
+  const direct = new Set<string>();
+  let inputCount = 0;
+  const ports = walk<Port>(graph, (layer, inputs, position) => {
+    if (layer.kind === 'input') return inputPort(layer, inputCount++);
     const index = position + 1;
-    const source = ports.get(layer.inputs[0] ?? '');
-    if (layer.inputs.length !== 1 || !source)
-      throw fail('unsupported-topology', { file: graph.file, layer: layer.name, op: layer.kind }, `a layer must read exactly one earlier layer, not [${layer.inputs.join(', ')}]`);
-    const isFinal = layer === final;
-    const size = sizeOf(layer.shape);
-    const output: Port = { name: isFinal ? 'y' : `layer${index}_out`, type: `layer${index}_t`, size, fixed: layer.precision.result };
-    const ctx = contextFor(graph, layer, index, source, output);
+    const isOutput = graph.outputs.includes(layer.name);
+    const fixed = KINDS[layer.kind].passThrough ? inputs[0].fixed : layer.precision.result;
+    const output: Port = { name: outputName(index), type: `layer${index}_t`, size: sizeOf(layer.shape), shape: layer.shape, fixed };
+    const ctx = contextFor(graph, layer, index, inputs, output);
     const emission = emit(layer, ctx);
-    if (emission.kind === 'alias') {
-      ports.set(layer.name, source);
-      return;
-    }
-    ports.set(layer.name, output);
-    layers.push(layerView(ctx, emission, isFinal));
+    // an alias: the same array under this layer's shape
+    if (emission.kind === 'alias') return { ...inputs[0], shape: layer.shape };
+    if (isOutput) direct.add(layer.name);
+    layers.push(layerView(ctx, emission, isOutput));
+    return output;
   });
 
-  const resultLayer = layers.find((l) => l.outputVar === 'y');
-  const inputSize = sizeOf(input.shape);
+  const inputs = inputPortViews(graph, ports);
+  const { outputs, copies } = outputPortViews(graph, ports, direct);
   const project = cppIdentifier(config.projectName);
+  const sizeDefines: SizeDefineView[] = [
+    ...inputs.map((p) => ({ name: p.sizeDefine, value: p.size })),
+    ...outputs.map((p) => ({ name: p.sizeDefine, value: p.size })),
+    ...layers.map((l) => ({ name: l.sizeDefine, value: l.sizeValue })),
+  ];
+  const params = [...inputs, ...outputs];
   return {
     project,
     headerGuard: `${project.toUpperCase()}_H_`,
@@ -50,14 +57,21 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
     clockPeriod: String(config.clockPeriod),
     backend: config.backend,
     vivadoPrimary: config.backend === 'Vivado',
-    inputSize,
-    outputSize: resultLayer ? resultLayer.sizeValue : inputSize,
-    inputType: formatFixedType(input.precision.result),
-    resultType: resultLayer ? resultLayer.outputType : 'input_t',
+    inputSize: inputs.reduce((a, p) => a + p.size, 0),
+    outputSize: outputs.reduce((a, p) => a + p.size, 0),
     pipelineII: Math.max(1, ...graph.layers.map((l) => l.reuseFactor)),
     layers,
     arrays: layers.flatMap((l) => l.arrays),
-    copiesInputToOutput: !resultLayer,
+    inputs,
+    outputs,
+    copies,
+    hasCopies: copies.length > 0,
+    parameters: params.map((p) => `${p.type} ${p.name}[${p.sizeDefine}]`).join(', '),
+    portNames: params.map((p) => p.name).join(', '),
+    tbCallArgs: [...inputs.map((p) => `&${p.tbVar}[(size_t)s * ${p.sizeDefine}]`), ...outputs.map((p) => p.tbVar)].join(', '),
+    tbFirstOutput: outputs[0]?.tbVar ?? '',
+    sizeDefines,
+    includes: headersFor(graph.layers.map((l) => l.kind)),
     inputSizeDefine: 'N_IN',
     outputSizeDefine: 'N_OUT',
   };
@@ -66,13 +80,15 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
 const emit = <K extends LayerKind>(layer: LayerOf<K>, ctx: EmitContext): LayerEmission =>
   (HLS_EMITTERS[layer.kind] as LayerEmitter<K>)(layer, ctx);
 
-function contextFor(graph: Graph, layer: Layer, index: number, input: Port, output: Port): EmitContext {
+function contextFor(graph: Graph, layer: Layer, index: number, inputs: readonly Port[], output: Port): EmitContext {
   const origin = layer.origin ? `, from ${layer.origin.op} '${layer.origin.node}'` : '';
+  const what = layer.kind === 'merge' ? `merge ${layer.op}` : layer.kind;
   return {
     index,
     layer,
-    comment: cppComment(`layer ${index} '${layer.name}' (${layer.kind}${origin})`),
-    input,
+    comment: cppComment(`layer ${index} '${layer.name}' (${what}${origin})`),
+    input: inputs[0],
+    inputs,
     output,
     typeName: (v: PrecisionVar) => `${v}${index}_t`,
     precision(v: PrecisionVar): FixedType {
@@ -83,13 +99,15 @@ function contextFor(graph: Graph, layer: Layer, index: number, input: Port, outp
   };
 }
 
-function layerView(ctx: EmitContext, e: Extract<LayerEmission, { kind: 'kernel' }>, isFinal: boolean): LayerView {
+function layerView(ctx: EmitContext, e: KernelEmission, isOutput: boolean): LayerView {
   const n = ctx.index;
+  const calls: CallView[] =
+    'calls' in e ? [...e.calls] : [{ kernel: `${e.kernel}<${ctx.input.type}, ${ctx.output.type}, config${n}>`, args: e.args.join(', ') }];
   return {
     index: n,
     comment: ctx.comment,
     typedefs: [
-      { name: ctx.output.type, cppType: formatFixedType(ctx.layer.precision.result) },
+      { name: ctx.output.type, cppType: formatFixedType(ctx.output.fixed) },
       ...e.types.map((v) => ({ name: ctx.typeName(v), cppType: formatFixedType(ctx.precision(v)) })),
     ],
     hasConfig: true,
@@ -98,10 +116,9 @@ function layerView(ctx: EmitContext, e: Extract<LayerEmission, { kind: 'kernel' 
       constants: [{ cType: 'unsigned', name: 'n_in', value: String(ctx.input.size) }, ...e.constants],
       typedefs: [...e.types.map((v) => ({ name: `${v}_t`, cppType: ctx.typeName(v) })), ...(e.configTypedefs ?? [])],
     },
-    hasCall: true,
-    kernel: `${e.kernel}<${ctx.input.type}, ${ctx.output.type}, config${n}>`,
-    args: e.args.join(', '),
-    declaresOutput: !isFinal,
+    calls,
+    locals: 'locals' in e ? [...e.locals] : [],
+    declaresOutput: !isOutput,
     outputType: ctx.output.type,
     outputVar: ctx.output.name,
     outputSize: `N_LAYER_${n}`,
@@ -109,19 +126,6 @@ function layerView(ctx: EmitContext, e: Extract<LayerEmission, { kind: 'kernel' 
     sizeValue: ctx.output.size,
     arrays: e.arrays,
   };
-}
-
-function singleInput(graph: Graph): Layer {
-  const inputs = graph.layers.filter((l) => l.kind === 'input');
-  if (inputs.length !== 1)
-    throw fail('unsupported-topology', { file: graph.file }, `the HLS backend needs exactly one input layer, not ${inputs.length}`);
-  return inputs[0];
-}
-
-function singleOutput(graph: Graph): Layer {
-  const out = graph.outputs.length === 1 ? graph.layers.find((l) => l.name === graph.outputs[0]) : undefined;
-  if (!out) throw fail('unsupported-topology', { file: graph.file }, `the HLS backend needs exactly one output layer, not [${graph.outputs.join(', ')}]`);
-  return out;
 }
 
 /** A Tcl word that stays one literal word: braces disable every substitution (part names never contain braces). */

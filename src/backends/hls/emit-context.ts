@@ -1,7 +1,7 @@
 import type { FixedType } from '../../fixed/fixed-type.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../../ir/layers.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
-import type { ArrayFileView, ConstantView, TypedefView } from './view-model.ts';
+import type { ArrayFileView, CallView, ConstantView, LocalView, TypedefView } from './view-model.ts';
 import { decimalRows } from './cpp-literal.ts';
 
 /** A layer's array variable in the top function and its element type. */
@@ -9,6 +9,8 @@ export interface Port {
   readonly name: string;
   readonly type: string;
   readonly size: number;
+  /** the tensor's shape (no batch axis) */
+  readonly shape: readonly number[];
   readonly fixed: FixedType;
 }
 
@@ -18,15 +20,32 @@ export interface EmitContext {
   readonly layer: Layer;
   /** sanitized one-line description, for comments */
   readonly comment: string;
+  /** the first input (single-input kinds read only this one) */
   readonly input: Port;
+  /** every input, in the order of `layer.inputs` */
+  readonly inputs: readonly Port[];
   readonly output: Port;
   /** `weight2_t` for 'weight' of layer 2; declared in defines.h when the emission lists the variable in `types` */
   typeName(v: PrecisionVar): string;
   precision(v: PrecisionVar): FixedType;
 }
 
-/** A layer computed by a kernel of hls/nnet. */
-export interface KernelEmission {
+/** A layer computed by kernels of hls/nnet: one call `kernel<input_t, output_t, configN>(args)`, or explicit calls. */
+export type KernelEmission = KernelBase & (SingleCall | ExplicitCalls);
+
+export interface SingleCall {
+  /** `nnet::dense` */
+  readonly kernel: string;
+  readonly args: readonly string[];
+}
+
+/** Multi-input kinds: each call with its full template arguments, and the local arrays they share. */
+export interface ExplicitCalls {
+  readonly calls: readonly CallView[];
+  readonly locals: readonly LocalView[];
+}
+
+export interface KernelBase {
   readonly kind: 'kernel';
   /** precision variables besides `result` that get a typedef and a `<var>_t` member of the config struct */
   readonly types: readonly PrecisionVar[];
@@ -34,13 +53,10 @@ export interface KernelEmission {
   readonly constants: readonly ConstantView[];
   /** config struct typedefs that are not precision variables (e.g. clip's `bound_t`) */
   readonly configTypedefs?: readonly TypedefView[];
-  /** `nnet::dense` */
-  readonly kernel: string;
-  readonly args: readonly string[];
   readonly arrays: readonly ArrayFileView[];
 }
 
-/** A layer with no computation: its output is its input's array (identity) or the top function's `x` (input). */
+/** A layer with no computation: its output is its input's array (identity, reshape) or an input port of the top function (input). */
 export interface AliasEmission {
   readonly kind: 'alias';
 }

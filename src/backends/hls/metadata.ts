@@ -1,7 +1,6 @@
 import type { ProjectConfig } from '../../config/project-config.ts';
-import { formatFixedType, type FixedType } from '../../fixed/index.ts';
+import { formatFixedType } from '../../fixed/index.ts';
 import type { Graph } from '../../ir/graph.ts';
-import { producerOf } from './producer.ts';
 import { META_FORMAT, PROJECT_FILES, type HlsProjectMeta } from './project-meta.ts';
 import type { ProjectView } from './view-model.ts';
 
@@ -18,8 +17,10 @@ export function projectMeta(graph: Graph, config: ProjectConfig, view: ProjectVi
     part: config.part,
     clockPeriod: config.clockPeriod,
     ioType: config.ioType,
-    input: { size: view.inputSize, type: view.inputType },
-    output: { size: view.outputSize, type: formatFixedType(outputFixedType(graph)) },
+    input: { size: view.inputSize, type: view.inputs[0].cppType },
+    output: { size: view.outputSize, type: view.outputs[0]?.cppType ?? view.inputs[0].cppType },
+    inputs: view.inputs.map((p) => ({ name: p.name, size: p.size, type: p.cppType })),
+    outputs: view.outputs.map((p) => ({ name: p.name, size: p.size, type: p.cppType })),
     samples,
     files: {
       top: `firmware/${p}.cpp`,
@@ -38,10 +39,4 @@ export function projectMeta(graph: Graph, config: ProjectConfig, view: ProjectVi
       precision: Object.fromEntries(Object.entries(l.precision).flatMap(([k, t]) => (t ? [[k, formatFixedType(t)]] : []))),
     })),
   };
-}
-
-function outputFixedType(graph: Graph): FixedType {
-  const output = graph.layers.find((l) => l.name === graph.outputs[0]);
-  if (!output) throw new Error('projectMeta: the graph has no output layer');
-  return producerOf(graph, output).precision.result;
 }

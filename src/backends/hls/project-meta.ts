@@ -27,8 +27,13 @@ export interface HlsProjectMeta {
   readonly part: string;
   readonly clockPeriod: number;
   readonly ioType: string;
+  /** a test vector row: every input port's values one after another (type: the first port's) */
   readonly input: { readonly size: number; readonly type: string };
+  /** a result row: every output port's values one after another (type: the first port's) */
   readonly output: { readonly size: number; readonly type: string };
+  /** the top function's ports, in the order of a row */
+  readonly inputs?: readonly PortMeta[];
+  readonly outputs?: readonly PortMeta[];
   readonly samples: number;
   readonly files: {
     readonly top: string;
@@ -38,6 +43,12 @@ export interface HlsProjectMeta {
     readonly csimResults: string;
   };
   readonly layers: readonly LayerMeta[];
+}
+
+export interface PortMeta {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
 }
 
 export interface LayerMeta {

@@ -37,7 +37,20 @@ export interface ArrayFileView {
   readonly rows: readonly string[];
 }
 
-/** A layer as it appears in every file: comment, types, config, kernel call. */
+/** One kernel call in the top function: `nnet::dense<layer1_t, layer2_t, config2>(layer1_out, layer2_out, w2, b2);` */
+export interface CallView {
+  readonly kernel: string;
+  readonly args: string;
+}
+
+/** A local array of the top function besides a layer's output (a merge's exact accumulator). */
+export interface LocalView {
+  readonly type: string;
+  readonly name: string;
+  readonly size: string;
+}
+
+/** A layer as it appears in every file: comment, types, config, kernel calls. */
 export interface LayerView {
   readonly index: number;
   /** sanitized `layer 2 'fc1' (dense, from Gemm 'node')` */
@@ -45,12 +58,10 @@ export interface LayerView {
   readonly typedefs: readonly TypedefView[];
   readonly hasConfig: boolean;
   readonly config: ConfigStructView;
-  readonly hasCall: boolean;
-  /** `nnet::dense<layer1_t, layer2_t, config2>` */
-  readonly kernel: string;
-  /** `layer1_out, layer2_out, w2, b2` */
-  readonly args: string;
-  /** the top function declares the output array (false for the network output, which writes `y`) */
+  /** the kernel calls computing the layer, in order (one, or one per input for merges and concatenations) */
+  readonly calls: readonly CallView[];
+  readonly locals: readonly LocalView[];
+  /** the top function declares the output array (false for a network output: it is a parameter of the top function) */
   readonly declaresOutput: boolean;
   readonly outputType: string;
   readonly outputVar: string;
@@ -59,6 +70,37 @@ export interface LayerView {
   readonly sizeDefine: string;
   readonly sizeValue: number;
   readonly arrays: readonly ArrayFileView[];
+}
+
+/** An input or output parameter of the top function, and how the testbench fills or reads it. */
+export interface PortView {
+  /** `input_1`, `layer7_out` */
+  readonly name: string;
+  /** `input_t`, `input2_t`, `result_t`, `result2_t` */
+  readonly type: string;
+  readonly cppType: string;
+  /** `N_INPUT_1`, `N_LAYER_7` */
+  readonly sizeDefine: string;
+  readonly size: number;
+  /** where the port's values start in a test vector row */
+  readonly offset: number;
+  /** the testbench's variable for it */
+  readonly tbVar: string;
+  /** sanitized: which model layer it is */
+  readonly comment: string;
+}
+
+/** An output port that is not written by a kernel (the output is an input, a reshape, or listed twice): a copy. */
+export interface CopyView {
+  readonly dest: string;
+  readonly source: string;
+  readonly sizeDefine: string;
+}
+
+/** `#define <name> <value>` */
+export interface SizeDefineView {
+  readonly name: string;
+  readonly value: number;
 }
 
 export interface ProjectView {
@@ -72,15 +114,27 @@ export interface ProjectView {
   readonly clockPeriod: string;
   readonly backend: string;
   readonly vivadoPrimary: boolean;
+  /** a test vector row: every input port's values one after another (likewise the outputs) */
   readonly inputSize: number;
   readonly outputSize: number;
-  readonly inputType: string;
-  readonly resultType: string;
   readonly pipelineII: number;
   readonly layers: readonly LayerView[];
   readonly arrays: readonly ArrayFileView[];
-  /** the output is the input itself (a graph of identities): the top function copies x to y */
-  readonly copiesInputToOutput: boolean;
+  readonly inputs: readonly PortView[];
+  readonly outputs: readonly PortView[];
+  readonly copies: readonly CopyView[];
+  readonly hasCopies: boolean;
+  /** `input_t input_1[N_INPUT_1], result_t layer7_out[N_LAYER_7]` */
+  readonly parameters: string;
+  /** `input_1, layer7_out` */
+  readonly portNames: string;
+  /** the testbench's call for sample `s` */
+  readonly tbCallArgs: string;
+  /** the first output's testbench variable, for the throughput loop's checksum */
+  readonly tbFirstOutput: string;
+  readonly sizeDefines: readonly SizeDefineView[];
+  /** the hls/nnet headers parameters.h includes (those of the kinds the model uses) */
+  readonly includes: readonly string[];
   readonly inputSizeDefine: string;
   readonly outputSizeDefine: string;
 }

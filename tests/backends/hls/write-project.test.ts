@@ -113,8 +113,31 @@ describe('writeHlsProject', () => {
     }
     const top = readFileSync(join(dir, 'firmware/my_prj.cpp'), 'utf8');
     expect(top).toContain("// layer 2 'a* /b?int' (dense)");
-    expect(top).toContain("nnet::dense<input_t, layer2_t, config2>(x, layer2_out, w2, b2);");
-    expect(top).toContain('nnet::softmax<layer5_t, layer6_t, config6>(layer5_out, y, exp_table6, inv_table6);');
+    expect(top).toContain('void my_prj(input_t input_1[N_INPUT_1], result_t layer6_out[N_OUTPUT_1]) {');
+    expect(top).toContain("nnet::dense<input_t, layer2_t, config2>(input_1, layer2_out, w2, b2);");
+    expect(top).toContain('nnet::softmax<layer5_t, layer6_t, config6>(layer5_out, layer6_out, exp_table6, inv_table6);');
+  });
+
+  it("declares a branching layer's output array once and passes it to every consumer", () => {
+    // relu (layer 3) feeds sigmoid (layer 4) and a skip merge (layer 7) with the sigmoid's dense (layer 5 → 6)
+    const relu = graph.layers[2];
+    const branching: Graph = {
+      ...graph,
+      layers: [
+        ...graph.layers.slice(0, 4),
+        { ...graph.layers[4], name: 'proj', inputs: ['sig'], shape: [5], nIn: 5, nOut: 5, weights: new Float64Array(25).fill(0.25), bias: new Float64Array(5) } as Graph['layers'][number],
+        { kind: 'relu', name: 'r2', inputs: ['proj'], shape: [5], precision: relu.precision, reuseFactor: 1, strategy: 'latency' },
+        { kind: 'merge', name: 'skip', op: 'add', inputs: ['../../x', 'r2'], shape: [5], precision: { result: fx('ap_fixed<18,8>') }, reuseFactor: 1, strategy: 'latency' },
+      ],
+      outputs: ['skip'],
+    };
+    const top = readFileSync(join(write(branching, 'branching', 'Vivado', BATCH, 5), 'firmware/my_prj.cpp'), 'utf8');
+    expect(top.match(/layer3_t layer3_out\[N_LAYER_3\];/g)).toHaveLength(1);
+    expect(top).toContain('nnet::sigmoid<layer3_t, layer4_t, config4>(layer3_out, layer4_out, sigmoid_table4);');
+    expect(top).toContain('nnet::merge_first<layer3_t, config7>(layer3_out, layer7_acc);');
+    expect(top).toContain('nnet::merge_add<layer6_t, config7>(layer6_out, layer7_acc);');
+    expect(top).toContain('nnet::merge_result<layer7_t, config7>(layer7_acc, layer7_out);');
+    expect(top).toContain("// layer 7 'skip' (merge add)");
   });
 
   it('makes the Vitis script primary for the Vitis backend', () => {
@@ -136,7 +159,15 @@ describe('writeHlsProject', () => {
     expect(diagnosticCode(() => write(broken, 'no-accum'))).toBe('bad-precision');
   });
 
-  it('refuses a graph with two outputs', () => {
-    expect(diagnosticCode(() => write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs'))).toBe('unsupported-topology');
+  it('gives a graph with two outputs one port each, its rows holding both outputs one after the other', () => {
+    // 'sig' (5 values) is also read by the next layer; 'out' has 4
+    expect(diagnosticCode(() => write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs-bad', 'Vivado', BATCH, 4))).toBe('input-shape');
+    const two = write({ ...graph, outputs: ['sig', 'out'] }, 'two-outputs', 'Vivado', BATCH, 9);
+    const top = readFileSync(join(two, 'firmware/my_prj.cpp'), 'utf8');
+    expect(top).toContain('void my_prj(input_t input_1[N_INPUT_1], result_t layer4_out[N_OUTPUT_1], result2_t layer6_out[N_OUTPUT_2]) {');
+    expect(top).toContain('nnet::dense<layer4_t, layer5_t, config5>(layer4_out, layer5_out, w5, b5);');
+    const meta = JSON.parse(readFileSync(join(two, 'hlsforge.json'), 'utf8')) as HlsProjectMeta;
+    expect(meta.output.size).toBe(9);
+    expect(meta.outputs?.map((o) => [o.name, o.size])).toEqual([['layer4_out', 5], ['layer6_out', 4]]);
   });
 });

@@ -1,13 +1,17 @@
-import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
+import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
 import { emitBatchNorm } from './batchnorm.ts';
 import { emitClip } from './clip.ts';
+import { emitConcatenate } from './concatenate.ts';
 import { emitDense } from './dense.ts';
+import { emitDot } from './dot.ts';
 import { emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
 import { emitLeakyRelu } from './leaky-relu.ts';
 import { emitSigmoid, emitTanh } from './lookup.ts';
+import { emitMerge } from './merge.ts';
 import { emitSoftmax } from './softmax.ts';
+import { emitTranspose } from './transpose.ts';
 
 /** One HLS emitter per layer kind: adding a kind to the IR fails `tsc` here until the backend handles it. */
 export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> = {
@@ -24,12 +28,8 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the HLS backend'); },
   identity: emitIdentity,
   reshape: () => ({ kind: 'alias' }), // the same row-major data under a new shape
-  transpose: notYet,
-  merge: notYet,
-  concatenate: notYet,
-  dot: notYet,
+  transpose: emitTranspose,
+  merge: emitMerge,
+  concatenate: emitConcatenate,
+  dot: emitDot,
 };
-
-function notYet(l: Layer): never {
-  throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, `'${l.kind}' is not yet supported by the HLS backend`);
-}

@@ -1,0 +1,32 @@
+import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+
+/**
+ * The hls/nnet headers each layer kind's kernels live in: parameters.h includes exactly those of the kinds the model
+ * uses (and nnet_common.h). Exhaustive: a new kind fails `tsc` here until it names its headers.
+ */
+export const HLS_HEADERS: KindRegistry<{ [K in LayerKind]: readonly string[] }> = {
+  input: [],
+  dense: ['nnet_dense.h'],
+  batchnorm: ['nnet_batchnorm.h'],
+  relu: ['nnet_activation.h'],
+  leaky_relu: ['nnet_activation.h'],
+  clip: ['nnet_activation.h'],
+  sigmoid: ['nnet_activation.h'],
+  tanh: ['nnet_activation.h'],
+  softmax: ['nnet_activation.h'],
+  linear: ['nnet_activation.h'],
+  quant: [],
+  identity: [],
+  reshape: [],
+  transpose: ['nnet_transpose.h'],
+  merge: ['nnet_merge.h'],
+  concatenate: ['nnet_concatenate.h'],
+  dot: ['nnet_merge.h'],
+};
+
+/** The headers a graph's layers need, sorted, nnet_common.h first. */
+export function headersFor(kinds: Iterable<LayerKind>): string[] {
+  const set = new Set<string>();
+  for (const k of kinds) for (const h of HLS_HEADERS[k]) set.add(h);
+  return ['nnet_common.h', ...[...set].sort()];
+}
