@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
 import type { BackendName, LayerSettings, ProjectConfig } from './project-config.ts';
-import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
+import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
 import { parseFixedType } from '../fixed/index.ts';
@@ -56,7 +56,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   checkKeys(hls, HLS_CONFIG_KEYS, ctx, 'HLSConfig.');
   noteKeys(hls, NOT_HONOURED_HLS_CONFIG, ctx, 'HLSConfig.');
   const modelCfg = hls.Model === undefined || hls.Model === null ? {} : expectObject(hls.Model, ctx, 'HLSConfig.Model');
-  checkKeys(modelCfg, MODEL_KEYS, ctx, 'HLSConfig.Model.', isTypeKey);
+  checkKeys(modelCfg, [...MODEL_KEYS, ...TYPE_KEYS], ctx, 'HLSConfig.Model.', isTypeKey);
   noteKeys(modelCfg, NOT_HONOURED_MODEL, ctx, 'HLSConfig.Model.');
   bramFactor(modelCfg.BramFactor, ctx);
   const modelSettings = readLayerSettings(modelCfg, ctx, 'HLSConfig.Model');
@@ -122,7 +122,7 @@ function readSection(v: unknown, ctx: Ctx, path: string): Record<string, LayerSe
   const out: Record<string, LayerSettings> = {};
   for (const [name, cfg] of Object.entries(obj)) {
     const c = expectObject(cfg, ctx, `${path}.${name}`);
-    checkKeys(c, LAYER_KEYS, ctx, `${path}.${name}.`, isTypeKey);
+    checkKeys(c, [...LAYER_KEYS, ...TYPE_KEYS], ctx, `${path}.${name}.`, isTypeKey);
     out[name] = readLayerSettings(c, ctx, `${path}.${name}`);
   }
   return out;
