@@ -21,7 +21,7 @@ export function registerPredict(program: Command): void {
     program
       .command('predict')
       .description('run the bit-exact emulator (or --float) on input vectors; report overflows, the error against float, and against reference outputs')
-      .argument('[model]', 'model file; defaults to the model in the config'),
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   )
     .option('-i, --input <file>', 'input vectors (.dat, .csv or .json); default: InputData in the config')
     .option('-o, --output <path>', 'write predictions here (.dat, .csv or .json by extension); with --trace: the trace (.json file, or a folder); default: stdout')

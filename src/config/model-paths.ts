@@ -30,7 +30,7 @@ const MODEL_KEYS = ['OnnxModel', 'KerasJson', 'KerasModel', 'KerasH5'] as const;
  * The model file and its weights file from hls4ml's keys:
  *   OnnxModel → the .onnx;  KerasJson (+ KerasH5) → the JSON, with the H5 as its weights;
  *   KerasModel or KerasH5 alone → a full-model file (.h5 with model_config, .keras).
- * A model argument on the command line replaces them all.
+ * A model argument on the command line replaces them all (KerasH5 stays with it if it is the config's KerasJson).
  */
 export function readModelPaths(doc: Record<string, unknown>, ctx: Ctx, base: string, cwd: string, cliModel?: string): ModelPaths {
   if (doc.PytorchModel !== undefined)
@@ -38,7 +38,11 @@ export function readModelPaths(doc: Record<string, unknown>, ctx: Ctx, base: str
   const text = (k: (typeof MODEL_KEYS)[number]) => pathText(doc[k], ctx, k);
   const [onnx, json, full, h5] = MODEL_KEYS.map(text);
   const path = (rel: string) => resolveConfigPath(rel, base, cwd);
-  if (cliModel !== undefined) return { model: resolve(cwd, cliModel) };
+  if (cliModel !== undefined) {
+    // KerasH5 stays the weights of the config's KerasJson when the command line names that same JSON
+    const model = resolve(cwd, cliModel);
+    return { model, weights: json !== undefined && h5 !== undefined && path(json) === model ? path(h5) : undefined };
+  }
   // KerasH5 beside KerasJson holds its weights; anywhere else it is a model of its own
   const named = [onnx && 'OnnxModel', json && 'KerasJson', full && 'KerasModel', !json && h5 && 'KerasH5'].filter((k): k is string => !!k);
   if (named.length > 1)

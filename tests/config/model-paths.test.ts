@@ -33,10 +33,12 @@ describe('model paths from hls4ml keys', () => {
     expect(loadConfig({ configFile: join(dir, 'w/q.yml'), cwd: '/' }).model).toBe(join(dir, 'w/n.onnx'));
   });
 
-  it('lets a model argument replace the model keys (the weights key goes with them)', () => {
+  it("lets a model argument replace the model keys, keeping KerasH5 only when the argument is the config's KerasJson", () => {
     const dir = temp.write({ 'c.yml': 'KerasJson: a.json\nKerasH5: a_weights.h5\n' });
-    const c = loadConfig({ configFile: join(dir, 'c.yml'), model: 'other.onnx', cwd: '/tmp' });
-    expect([c.model, c.weights]).toEqual(['/tmp/other.onnx', undefined]);
+    const other = loadConfig({ configFile: join(dir, 'c.yml'), model: 'other.onnx', cwd: '/tmp' });
+    expect([other.model, other.weights]).toEqual(['/tmp/other.onnx', undefined]);
+    const same = loadConfig({ configFile: join(dir, 'c.yml'), model: 'a.json', cwd: dir });
+    expect([same.model, same.weights]).toEqual([join(dir, 'a.json'), join(dir, 'a_weights.h5')]);
   });
 
   it('refuses two models, no model and a PyTorch model, naming the key', () => {
