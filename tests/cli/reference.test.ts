@@ -63,7 +63,7 @@ describe('OutputPredictions: outputs compared against stored reference outputs',
     expectStats(fixed.reference.fixed, stats(fixed.predictions, reference));
     expectStats(fixed.reference.float, stats(float.predictions, reference));
     // float64 against ONNX Runtime's float32: equal to float32 precision; ap_fixed<10,4> is visibly coarser
-    expect(fixed.reference.float.maxAbs).toBeLessThan(1e-6);
+    expect(fixed.reference.float.maxAbs).toBeLessThan(2e-6);
     expect(fixed.reference.fixed.maxAbs).toBeGreaterThan(1e-3);
   });
 
