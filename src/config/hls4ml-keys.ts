@@ -10,6 +10,17 @@ export const NOT_HONOURED_TOP = {
   WriterConfig: 'the project layout is fixed (weights as C++ headers, no namespace, no tarball)',
   AcceleratorConfig: 'no accelerator wrapper (VivadoAccelerator) is written',
   InputShape: 'input shapes come from the model file',
+  // Catapult and Bambu backend settings (create_initial_config of those backends)
+  Technology: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  ASICLibs: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  FIFO: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  ASICFIFO: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  ProjectDir: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  ROMLocation: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  CopyNNET: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  CModelDefaultThreshold: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  BuildOptions: 'Catapult settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
+  FPGAFamily: 'Bambu settings do not apply: hlsforge writes Vivado/Vitis HLS or Verilog',
 } as const;
 
 export const NOT_HONOURED_HLS_CONFIG = {
@@ -27,6 +38,13 @@ export const NOT_HONOURED_LAYER = {
   Static: 'recurrent layers are not supported yet',
   DepthwiseReuseFactor: 'separable convolutions are not supported yet',
   PointwiseReuseFactor: 'separable convolutions are not supported yet',
+  ForwardReuseFactor: 'bidirectional recurrent layers are not supported yet',
+  BackwardReuseFactor: 'bidirectional recurrent layers are not supported yet',
+  ForwardRecurrentReuseFactor: 'bidirectional recurrent layers are not supported yet',
+  BackwardRecurrentReuseFactor: 'bidirectional recurrent layers are not supported yet',
+  TimeStepLoopParallelism: 'TimeDistributed layers are not supported yet',
+  TableRangePower2: 'layer normalization is not supported yet',
+  TargetCycles: 'the reuse factor is set directly (ReuseFactor), not derived from a cycle target',
 } as const;
 
 /** Model-wide keys. */
@@ -57,11 +75,15 @@ export const HLS4ML_ONLY_CLASSES = [
   'Transpose', 'Permute', 'Merge', 'Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Concatenate',
   'Dot', 'Resize', 'UpSampling1D', 'UpSampling2D', 'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'GarNet', 'GarNetStack',
   'PReLU', 'ELU', 'ThresholdedReLU', 'HardActivation', 'TernaryTanh', 'QActivation', 'QDense', 'QBatchNormalization',
-  'BinaryDense', 'TernaryDense', 'LayerGroup', 'BiasAdd', 'Quant', 'MatMul', 'LayerNormalization',
+  'BinaryDense', 'TernaryDense', 'LayerGroup', 'BiasAdd', 'Quant', 'MatMul', 'LayerNormalization', 'Bidirectional',
+  'TimeDistributed', 'Einsum', 'EinsumDense',
 ] as const;
 
 /** hls4ml backends hlsforge does not write: accepted with a warning, the default backend is written instead. */
-export const OTHER_BACKENDS = ['VivadoAccelerator', 'VitisAccelerator', 'Quartus', 'oneAPI', 'Catapult', 'SymbolicExpression'] as const;
+export const OTHER_BACKENDS = [
+  'VivadoAccelerator', 'VitisAccelerator', 'Quartus', 'oneAPI', 'Altera', 'Catapult', 'Bambu', 'BambuAccelerator', 'Libero',
+  'Coyote', 'CoyoteAccelerator', 'NanoXploreAccelerator', 'SymbolicExpression',
+] as const;
 /** IO types hlsforge does not implement: accepted with a warning, io_parallel is written instead. */
 export const OTHER_IO_TYPES = ['io_stream', 'io_serial'] as const;
 

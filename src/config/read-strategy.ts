@@ -28,12 +28,24 @@ export function readStrategy(v: unknown, ctx: Ctx, key: string): Strategy | unde
   return entry.strategy;
 }
 
-/** hls4ml softmax `Implementation` values; hlsforge computes the stable one (max subtracted before the exponential). */
-const IMPLEMENTATIONS = ['stable', 'latency', 'argmax', 'legacy'] as const;
+/**
+ * hls4ml `Implementation` values: of the softmax (hlsforge computes the stable one: max subtracted before the
+ * exponential), and of oneAPI convolutions.
+ */
+const IMPLEMENTATIONS: Record<string, string | undefined> = {
+  stable: undefined,
+  latency: 'the latency softmax is not implemented; softmax is the stable implementation',
+  argmax: 'the argmax softmax is not implemented; softmax is the stable implementation',
+  legacy: 'the legacy softmax is not implemented; softmax is the stable implementation',
+  im2col: 'convolutions are not supported yet',
+  winograd: 'convolutions are not supported yet',
+  combination: 'convolutions are not supported yet',
+};
 
 export function readImplementation(v: unknown, ctx: Ctx, key: string): void {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
-  if (!s || !(IMPLEMENTATIONS as readonly string[]).includes(s))
-    throw fail('config-bad-value', { file: ctx.file, key }, `must be a softmax implementation, not ${JSON.stringify(v)}; supported: stable, latency, argmax, legacy`);
-  if (s !== 'stable') ctx.notes?.notHonoured(key, `Implementation: ${s}`, `the ${s} softmax is not implemented; softmax is the stable implementation`);
+  if (!s || !(s in IMPLEMENTATIONS))
+    throw fail('config-bad-value', { file: ctx.file, key }, `must be a softmax implementation, not ${JSON.stringify(v)}; supported: stable (also accepted: latency, argmax, legacy, and oneAPI's im2col, Winograd, combination)`);
+  const note = IMPLEMENTATIONS[s];
+  if (note) ctx.notes?.notHonoured(key, `Implementation: ${s}`, note);
 }

@@ -150,7 +150,7 @@ describe('Strategy and Implementation', () => {
     const { warnings } = load('HLSConfig: { LayerName: { s: { Implementation: latency, Skip: true } } }\n');
     expect(warnings.map((w) => w.detail)).toEqual(['the latency softmax is not implemented; softmax is the stable implementation', 'the softmax is always computed (its output is the model output)']);
     const e = thrown(() => load('HLSConfig: { LayerName: { s: { Implementation: fastest } } }\n'));
-    expect(e.message).toContain('must be a softmax implementation, not "fastest"; supported: stable, latency, argmax, legacy');
+    expect(e.message).toContain('must be a softmax implementation, not "fastest"; supported: stable (also accepted: latency, argmax, legacy, and oneAPI\'s im2col, Winograd, combination)');
   });
 });
 
