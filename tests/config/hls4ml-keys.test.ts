@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { collectWarnings } from '../../src/diagnostics/warnings.ts';
 import { formatFixedType } from '../../src/fixed/index.ts';
 import { thrown } from '../helpers/thrown.ts';
+import { layerTypeSettings } from '../../src/passes/config-levels.ts';
 import { tempConfigs } from './temp-configs.ts';
 
 const temp = tempConfigs();
@@ -176,5 +177,16 @@ describe('unknown keys', () => {
       expect(e.code, yaml).toBe('config-unknown-key');
       expect(e.message, yaml).toContain(text);
     }
+  });
+});
+
+describe('LayerType', () => {
+  it('accepts hls4ml classes hlsforge has no layer for (they configure nothing) and still names the closest class for a typo', () => {
+    const { config } = load("HLSConfig:\n  LayerType:\n    GarNet: { ReuseFactor: 16 }\n    Conv2D: { ParallelizationFactor: 4 }\n    Dense: { ReuseFactor: 2 }\n");
+    const byKind = layerTypeSettings(config);
+    expect([...byKind.keys()]).toEqual(['dense']);
+    expect(byKind.get('dense')!.settings.reuseFactor).toBe(2);
+    const e = thrown(() => layerTypeSettings(load('HLSConfig: { LayerType: { Dens: { ReuseFactor: 2 } } }\n').config));
+    expect(e.message).toContain("key 'HLSConfig.LayerType.Dens': unknown configuration key: did you mean 'Dense'?");
   });
 });
