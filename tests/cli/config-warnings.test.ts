@@ -40,4 +40,11 @@ HLSConfig:
     expect(existsSync(join(dir, 'prj/firmware/jets.cpp'))).toBe(true);
     expect(readFileSync(join(dir, 'prj/firmware/defines.h'), 'utf8')).toContain('ap_fixed<8,2>');
   });
+
+  it('predict without -i or InputData says what it needs', () => {
+    writeFileSync(join(dir, 'bare.yml'), `OnnxModel: ${JET}\n`);
+    const r = hlsforge(['predict', '-c', 'bare.yml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`hlsforge: error[config-bad-value]: ${join(dir, 'bare.yml')}: key 'InputData': bad configuration value: must name the input vectors (or pass -i), not nothing`);
+  });
 });
