@@ -14,7 +14,9 @@ export class ConfigNotes {
   notHonoured(path: string, name: string, reason: string): void {
     const id = `${name}\u0000${reason}`;
     const note = this.notes.get(id);
-    if (note) note.paths.push(path);
+    if (note) {
+      if (!note.paths.includes(path)) note.paths.push(path);
+    }
     else this.notes.set(id, { paths: [path], reason });
   }
 

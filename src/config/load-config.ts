@@ -103,6 +103,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   notes.flush();
   return config;
 }
+
 function readYaml(file: string): Record<string, unknown> {
   if (!existsSync(file)) throw fail('file-not-found', { file });
   let doc: unknown;
@@ -121,7 +122,7 @@ function readSection(v: unknown, ctx: Ctx, path: string): Record<string, LayerSe
   const obj = expectObject(v, ctx, path);
   const out: Record<string, LayerSettings> = {};
   for (const [name, cfg] of Object.entries(obj)) {
-    const c = expectObject(cfg, ctx, `${path}.${name}`);
+    const c = cfg === null ? {} : expectObject(cfg, ctx, `${path}.${name}`);
     checkKeys(c, [...LAYER_KEYS, ...TYPE_KEYS], ctx, `${path}.${name}.`, isTypeKey);
     out[name] = readLayerSettings(c, ctx, `${path}.${name}`);
   }

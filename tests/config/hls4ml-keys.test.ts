@@ -69,6 +69,9 @@ describe("hls4ml's type keys (<var>_t)", () => {
       `${file}: key 'HLSConfig.LayerName.fc1.Precision.weight': hls4ml setting accepted but not honoured: auto is inferred for default, accum, result, table, exp_table, inv_table; 'weight' keeps its configured type (model default, or the quantizer's)`,
       `${file}: key 'HLSConfig.LayerName.fc1.Precision.bias': hls4ml setting accepted but not honoured: auto is inferred for default, accum, result, table, exp_table, inv_table; 'bias' keeps its configured type (model default, or the quantizer's)`,
     ]);
+    const model = load("HLSConfig: { Model: { Precision: { default: 'fixed<16,6>', weight: auto } } }\n");
+    expect(model.warnings.map((w) => w.where.key)).toEqual(['HLSConfig.Model.Precision.weight']);
+    expect(model.warnings[0].detail).not.toContain('also at');
   });
 });
 
