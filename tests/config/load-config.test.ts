@@ -1,18 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { formatFixedType } from '../../src/fixed/index.ts';
 import { TOP_KEYS } from '../../src/config/schema.ts';
 import { thrown } from '../helpers/thrown.ts';
+import { tempConfigs } from './temp-configs.ts';
 
-function yamlFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hlsforge-cfg-'));
-  const file = join(dir, 'config.yml');
-  writeFileSync(file, text);
-  return file;
-}
+const temp = tempConfigs();
+const yamlFile = (text: string): string => join(temp.write({ 'config.yml': text }), 'config.yml');
 
 const error = thrown;
 
