@@ -5,7 +5,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
 import type { BackendName, LayerSettings, ProjectConfig } from './project-config.ts';
 import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
-import { readLayerSettings, readPrecisionEntry, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
+import { readLayerSettings, readPrecisionEntry, readTypeKeys, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { ConfigNotes } from './config-notes.ts';
@@ -85,7 +85,8 @@ export function loadConfig(args: { model?: string; configFile?: string; override
     backend: backend(o.backend ?? doc.Backend, ctx, o.backend !== undefined ? '--backend' : 'Backend'),
     defaults: {
       precision,
-      precisionVars: precisionEntry.vars,
+      // `Precision: {exp_table: …}` and `exp_table_t: …` (which wins) at Model level
+      precisionVars: { ...precisionEntry.vars, ...readTypeKeys(modelCfg, ctx, 'HLSConfig.Model').vars },
       reuseFactor: o.reuseFactor ?? modelSettings.reuseFactor ?? DEFAULTS.reuseFactor,
       strategy: (o.strategy !== undefined ? readLayerSettings({ Strategy: o.strategy }, ctx, '--strategy').strategy : modelSettings.strategy) ?? DEFAULTS.strategy,
       tableSize: modelSettings.tableSize ?? DEFAULTS.tableSize,

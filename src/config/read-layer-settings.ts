@@ -91,22 +91,10 @@ export function readLayerSettings(obj: Record<string, unknown>, ctx: Ctx, key: s
     : { ...p.vars };
   for (const a of p.auto) delete expanded[a];
   // `exp_table_t: ap_fixed<18,8>` beside Precision (hls4ml's attribute spelling) sets that variable, over Precision
-  for (const [k, v] of Object.entries(obj)) {
-    const name = typeKeyName(k);
-    if (name === undefined || !isTypeKey(k)) continue;
-    const path = `${key}.${k}`;
-    if (isAuto(v)) {
-      if ((AUTO_VARS as readonly string[]).includes(name)) p.auto.push(name as PrecisionVar), delete expanded[name as PrecisionVar];
-      else ctx.notes?.notHonoured(path, `${k}: auto`, `auto is inferred for ${AUTO_VARS.join(', ')}; '${name}' keeps its configured type`);
-      continue;
-    }
-    const t = typeText(v, ctx, path);
-    if (isVar(name)) {
-      expanded[name] = t;
-      const i = p.auto.indexOf(name);
-      if (i >= 0) p.auto.splice(i, 1);
-    } else ctx.notes?.notHonoured(path, k, `hlsforge has no '${name}' type (no such layer or variable yet)`);
-  }
+  const typed = readTypeKeys(obj, ctx, key);
+  Object.assign(expanded, typed.vars);
+  for (const v of typed.auto) if (!p.auto.includes(v)) p.auto.push(v), delete expanded[v];
+  for (const v of Object.keys(typed.vars)) if (p.auto.includes(v as PrecisionVar)) p.auto.splice(p.auto.indexOf(v as PrecisionVar), 1);
   for (const [k, reason] of Object.entries(NOT_HONOURED_LAYER))
     if (obj[k] !== undefined && obj[k] !== null && obj[k] !== false) ctx.notes?.notHonoured(`${key}.${k}`, k, reason);
   if (obj.Implementation !== undefined) readImplementation(obj.Implementation, ctx, `${key}.Implementation`);
@@ -121,6 +109,26 @@ export function readLayerSettings(obj: Record<string, unknown>, ctx: Ctx, key: s
     prune: obj.Prune === undefined ? undefined : readPrune(obj.Prune, ctx, `${key}.Prune`),
     trace: flag(obj.Trace, ctx, `${key}.Trace`),
   };
+}
+
+/** The `<var>_t` keys of a block: types of our variables, `auto` ones, and warnings for hls4ml-only types. */
+export function readTypeKeys(obj: Record<string, unknown>, ctx: Ctx, key: string): { vars: Partial<Record<PrecisionVar, FixedType>>; auto: PrecisionVar[] } {
+  const vars: Partial<Record<PrecisionVar, FixedType>> = {};
+  const auto: PrecisionVar[] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const name = typeKeyName(k);
+    if (name === undefined || !isTypeKey(k)) continue;
+    const path = `${key}.${k}`;
+    if (isAuto(v)) {
+      if ((AUTO_VARS as readonly string[]).includes(name)) auto.push(name as PrecisionVar);
+      else ctx.notes?.notHonoured(path, `${k}: auto`, `auto is inferred for ${AUTO_VARS.join(', ')}; '${name}' keeps its configured type`);
+      continue;
+    }
+    const t = typeText(v, ctx, path);
+    if (isVar(name)) vars[name] = t;
+    else ctx.notes?.notHonoured(path, k, `hlsforge has no '${name}' type (no such layer or variable yet)`);
+  }
+  return { vars, auto };
 }
 
 /** A yes/no key (YAML true/false, as hls4ml writes them). */

@@ -41,6 +41,13 @@ describe("hls4ml's type keys (<var>_t)", () => {
     expect(warnings).toEqual([]);
   });
 
+  it('sets model-wide defaults at Model level, over Model Precision', () => {
+    const { config } = load("HLSConfig:\n  Model:\n    Precision: { default: 'ap_fixed<16,6>', inv_table: 'ap_fixed<10,4>' }\n    exp_table_t: 'ap_fixed<18,10>'\n    inv_table_t: 'ap_fixed<18,4>'\n    accum_t: auto\n");
+    const v = config.defaults.precisionVars;
+    expect([fmt(v.exp_table), fmt(v.inv_table), fmt(config.defaults.precision)]).toEqual(['ap_fixed<18,10>', 'ap_fixed<18,4>', 'ap_fixed<16,6>']);
+    expect(config.defaults.autoPrecision).toEqual(['accum']);
+  });
+
   it('accepts type names of layers hlsforge lacks with one warning, and rejects a misspelt one with the closest key', () => {
     const { warnings, file } = load(`HLSConfig:
   LayerName:
