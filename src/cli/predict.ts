@@ -1,36 +1,60 @@
 import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compile, testVectors } from '../pipeline.ts';
 import { emulate } from '../emulator/index.ts';
 import { formatOf, formatVectors } from '../data/vectors.ts';
 import { compareToFloat } from '../emulator/compare.ts';
+import { fail } from '../diagnostics/diagnostic.ts';
+import { warn } from '../diagnostics/warnings.ts';
+import type { ProjectConfig } from '../config/project-config.ts';
 import { addModelOptions, overridesFrom, type ModelFlags } from './options.ts';
 import { table } from './summary.ts';
+import { compareToReference, formatReference } from './reference.ts';
+import { tracedLayers } from './trace-selection.ts';
+import { layerTraces, traceJson, writeTraceFolder } from './trace-writer.ts';
+
+type PredictFlags = ModelFlags & { input?: string; float?: boolean; trace?: boolean; reference?: string };
 
 export function registerPredict(program: Command): void {
   addModelOptions(
     program
       .command('predict')
-      .description('run the bit-exact emulator (or --float) on input vectors; report overflows and the error against float')
-      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+      .description('run the bit-exact emulator (or --float) on input vectors; report overflows, the error against float, and against reference outputs')
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   )
-    .requiredOption('-i, --input <file>', 'input vectors (.dat, .csv or .json)')
-    .option('-o, --output <file>', 'write predictions here (.dat, .csv or .json by extension); default: stdout')
+    .option('-i, --input <file>', 'input vectors (.dat, .csv or .json); default: InputData in the config')
+    .option('-o, --output <path>', 'write predictions here (.dat, .csv or .json by extension); with --trace: the trace (.json file, or a folder); default: stdout')
     .option('--float', 'floating-point evaluation instead of fixed point')
-    .action((model: string | undefined, f: ModelFlags & { input: string; float?: boolean }) => {
+    .option('--trace', 'write every layer\'s output, fixed point and float side by side (layers with Trace: true in the config, when any)')
+    .option('--reference <file>', 'reference outputs to compare against (hls4ml OutputPredictions; default: OutputPredictions in the config when the inputs are its InputData)')
+    .action((model: string | undefined, f: PredictFlags) => {
       const { config, graph } = compile({ model, configFile: f.config, overrides: overridesFrom(f, false) });
-      const v = testVectors(graph, config, { input: f.input });
-      const fixed = emulate(graph, v.data, v.batch, { mode: f.float ? 'float' : 'fixed' });
+      const input = f.input ?? config.inputData;
+      if (!input) throw fail('config-bad-value', { file: config.file, key: 'InputData' }, 'must name the input vectors (or pass -i), not nothing');
+      const v = testVectors(graph, config, { input });
+      const trace = !!f.trace;
+      const fixed = emulate(graph, v.data, v.batch, { mode: 'fixed', trace });
+      const float = emulate(graph, v.data, v.batch, { mode: 'float', trace });
       const outWidth = fixed.output.length / v.batch;
-      const out = { data: fixed.output, batch: v.batch, width: outWidth };
-      const error = f.float ? undefined : compareToFloat(fixed.output, emulate(graph, v.data, v.batch, { mode: 'float' }).output, outWidth);
-      if (f.output) writeFileSync(f.output, formatVectors(out, formatOf(f.output)));
+      const out = { data: f.float ? float.output : fixed.output, batch: v.batch, width: outWidth };
+      const error = f.float ? undefined : compareToFloat(fixed.output, float.output, outWidth);
+      const refFile = referenceFile(f, config);
+      const reference = refFile ? compareToReference(refFile, { fixed: fixed.output, float: float.output, batch: v.batch, width: outWidth }) : undefined;
+      const traces = trace ? layerTraces(graph, tracedLayers(graph, config), fixed.trace!, float.trace!) : undefined;
+
+      if (traces && f.output) {
+        if (extname(f.output).toLowerCase() === '.json') writeFileSync(f.output, JSON.stringify(traceJson(traces, v.batch)) + '\n');
+        else writeTraceFolder(f.output, traces, v.batch);
+      } else if (f.output) writeFileSync(f.output, formatVectors(out, formatOf(f.output)));
+
       if (f.json) {
         const predictions = f.output ? undefined : Array.from({ length: v.batch }, (_, s) => Array.from(out.data.subarray(s * outWidth, (s + 1) * outWidth)));
-        process.stdout.write(JSON.stringify({ mode: f.float ? 'float' : 'fixed', samples: v.batch, overflows: fixed.overflows, errorVsFloat: error, predictions }, null, 2) + '\n');
+        const traceField = traces ? (f.output ? resolve(f.output) : traceJson(traces, v.batch)) : undefined;
+        process.stdout.write(JSON.stringify({ mode: f.float ? 'float' : 'fixed', samples: v.batch, overflows: fixed.overflows, errorVsFloat: error, reference, predictions, trace: traceField }, null, 2) + '\n');
         return;
       }
-      if (!f.output) process.stdout.write(formatVectors(out, 'dat'));
+      if (!f.output) process.stdout.write(traces ? JSON.stringify(traceJson(traces, v.batch)) + '\n' : formatVectors(out, 'dat'));
       const report = process.stderr;
       if (!f.float) {
         const rows = Object.entries(fixed.overflows).map(([name, n]) => [name, n]);
@@ -41,6 +65,17 @@ export function registerPredict(program: Command): void {
             '\n',
         );
       }
-      if (f.output) report.write(`wrote ${v.batch} predictions to ${f.output}\n`);
+      if (reference) report.write(formatReference(reference));
+      if (traces && f.output) report.write(`wrote the outputs of ${traces.length} layers for ${v.batch} samples to ${f.output}\n`);
+      else if (f.output) report.write(`wrote ${v.batch} predictions to ${f.output}\n`);
     });
+}
+
+/** `--reference`, or the config's OutputPredictions when the inputs are the config's InputData (they belong together). */
+function referenceFile(f: PredictFlags, config: ProjectConfig): string | undefined {
+  if (f.reference) return resolve(f.reference);
+  if (!config.outputPredictions) return undefined;
+  if (f.input === undefined || resolve(f.input) === config.inputData) return config.outputPredictions;
+  warn('reference-skipped', { file: config.file, key: 'OutputPredictions' }, `it holds the outputs for InputData, not for ${f.input}; pass --reference to compare`);
+  return undefined;
 }

@@ -4,10 +4,13 @@ import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
 import type { BackendName, LayerSettings, ProjectConfig } from './project-config.ts';
-import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
-import { readLayerSettings, readPrecisionEntry, expectObject, type Ctx } from './read-layer-settings.ts';
+import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
+import { readLayerSettings, readPrecisionEntry, readTypeKeys, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
 import { parseFixedType } from '../fixed/index.ts';
+import { ConfigNotes } from './config-notes.ts';
+import { readModelPaths, resolveConfigPath } from './model-paths.ts';
+import { BRAM_FACTOR_NEVER, NOT_HONOURED_HLS_CONFIG, NOT_HONOURED_MODEL, NOT_HONOURED_TOP, OTHER_BACKENDS, OTHER_IO_TYPES } from './hls4ml-keys.ts';
 
 /** Flags given on the command line: they override the file. */
 export interface ConfigOverrides {
@@ -42,22 +45,23 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   const o = args.overrides ?? {};
   const file = args.configFile ? resolve(cwd, args.configFile) : undefined;
   const doc = file ? readYaml(file) : {};
-  const ctx: Ctx = { file };
+  const notes = new ConfigNotes(file);
+  const ctx: Ctx = { file, notes };
   checkKeys(doc, Object.keys(TOP_KEYS), ctx, '');
   const base = file ? dirname(file) : cwd;
+  const { model, weights } = readModelPaths(doc, ctx, base, cwd, args.model);
+  noteKeys(doc, NOT_HONOURED_TOP, ctx, '');
 
-  for (const k of ['KerasJson', 'KerasH5', 'KerasModel'] as const)
-    if (doc[k] !== undefined) throw fail('unsupported-model-format', { file, key: k }, 'the Keras frontend is not available yet; supported: OnnxModel (.onnx)');
-  const modelRel = args.model ?? str(doc.OnnxModel, ctx, 'OnnxModel');
-  if (!modelRel) throw fail('config-bad-value', { file, key: 'OnnxModel' }, 'no model given: pass a model file or set OnnxModel');
-  const model = args.model ? resolve(cwd, args.model) : resolve(base, modelRel);
-
-  const hls = doc.HLSConfig === undefined ? {} : expectObject(doc.HLSConfig, ctx, 'HLSConfig');
+  const hls = doc.HLSConfig === undefined || doc.HLSConfig === null ? {} : expectObject(doc.HLSConfig, ctx, 'HLSConfig');
   checkKeys(hls, HLS_CONFIG_KEYS, ctx, 'HLSConfig.');
-  const modelCfg = hls.Model === undefined ? {} : expectObject(hls.Model, ctx, 'HLSConfig.Model');
-  checkKeys(modelCfg, LAYER_KEYS, ctx, 'HLSConfig.Model.');
+  noteKeys(hls, NOT_HONOURED_HLS_CONFIG, ctx, 'HLSConfig.');
+  const modelCfg = hls.Model === undefined || hls.Model === null ? {} : expectObject(hls.Model, ctx, 'HLSConfig.Model');
+  checkKeys(modelCfg, [...MODEL_KEYS, ...TYPE_KEYS], ctx, 'HLSConfig.Model.', isTypeKey);
+  noteKeys(modelCfg, NOT_HONOURED_MODEL, ctx, 'HLSConfig.Model.');
+  bramFactor(modelCfg.BramFactor, ctx);
   const modelSettings = readLayerSettings(modelCfg, ctx, 'HLSConfig.Model');
   const precisionEntry = readPrecisionEntry(modelCfg.Precision, ctx, 'HLSConfig.Model.Precision');
+  const traceOutput = flag(modelCfg.TraceOutput, ctx, 'HLSConfig.Model.TraceOutput');
 
   const projectName = o.projectName ?? str(doc.ProjectName, ctx, 'ProjectName') ?? DEFAULTS.projectName;
   checkProjectName(projectName, file);
@@ -67,38 +71,46 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   const cliAuto = o.precision?.trim().toLowerCase() === 'auto';
   const precisionText = cliAuto ? undefined : o.precision;
   const precision = precisionText !== undefined ? parseType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
-  const inputRel = o.inputData ? resolve(cwd, o.inputData) : str(doc.InputData, ctx, 'InputData') !== undefined ? resolve(base, String(doc.InputData)) : undefined;
-
-  return {
+  const fileInput = str(doc.InputData, ctx, 'InputData');
+  const inputRel = o.inputData ? resolve(cwd, o.inputData) : fileInput !== undefined ? resolveConfigPath(fileInput, base, cwd) : undefined;
+  const predictions = str(doc.OutputPredictions, ctx, 'OutputPredictions');
+  const config: ProjectConfig = {
     model,
+    weights,
     outputDir,
     projectName,
     part: o.part ?? str(doc.Part, ctx, 'Part') ?? str(doc.XilinxPart, ctx, 'XilinxPart') ?? DEFAULTS.part,
     clockPeriod: o.clockPeriod ?? positive(doc.ClockPeriod, ctx, 'ClockPeriod') ?? DEFAULTS.clockPeriod,
     ioType: ioType(doc.IOType, ctx),
-    backend: backend(o.backend ?? doc.Backend, ctx),
+    backend: backend(o.backend ?? doc.Backend, ctx, o.backend !== undefined ? '--backend' : 'Backend'),
     defaults: {
       precision,
-      precisionVars: precisionEntry.vars,
+      // `Precision: {exp_table: …}` and `exp_table_t: …` (which wins) at Model level
+      precisionVars: { ...precisionEntry.vars, ...readTypeKeys(modelCfg, ctx, 'HLSConfig.Model').vars },
       reuseFactor: o.reuseFactor ?? modelSettings.reuseFactor ?? DEFAULTS.reuseFactor,
       strategy: (o.strategy !== undefined ? readLayerSettings({ Strategy: o.strategy }, ctx, '--strategy').strategy : modelSettings.strategy) ?? DEFAULTS.strategy,
       tableSize: modelSettings.tableSize ?? DEFAULTS.tableSize,
       autoPrecision: cliAuto ? [...AUTO_DEFAULT_VARS] : precisionText !== undefined ? undefined : modelSettings.autoPrecision,
       precisionMaximum: modelSettings.precisionMaximum,
       prune: modelSettings.prune,
+      trace: traceOutput ?? modelSettings.trace,
     },
     layerType: readSection(hls.LayerType, ctx, 'HLSConfig.LayerType'),
     layerName: readSection(hls.LayerName, ctx, 'HLSConfig.LayerName'),
     inputData: inputRel,
+    outputPredictions: predictions === undefined ? undefined : resolveConfigPath(predictions, base, cwd),
     file,
   };
+  notes.flush();
+  return config;
 }
 
 function readYaml(file: string): Record<string, unknown> {
   if (!existsSync(file)) throw fail('file-not-found', { file });
   let doc: unknown;
   try {
-    doc = YAML.parse(readFileSync(file, 'utf8'), { uniqueKeys: true });
+    // `KerasModel: !keras_model model.h5` is hls4ml's spelling of a model file to load
+    doc = YAML.parse(readFileSync(file, 'utf8'), { uniqueKeys: true, customTags: [{ tag: '!keras_model', resolve: (s: string) => s }] });
   } catch (e) {
     throw fail('config-parse', { file }, String((e as Error).message).split('\n')[0]);
   }
@@ -111,19 +123,32 @@ function readSection(v: unknown, ctx: Ctx, path: string): Record<string, LayerSe
   const obj = expectObject(v, ctx, path);
   const out: Record<string, LayerSettings> = {};
   for (const [name, cfg] of Object.entries(obj)) {
-    const c = expectObject(cfg, ctx, `${path}.${name}`);
-    checkKeys(c, LAYER_KEYS, ctx, `${path}.${name}.`);
+    const c = cfg === null ? {} : expectObject(cfg, ctx, `${path}.${name}`);
+    checkKeys(c, [...LAYER_KEYS, ...TYPE_KEYS], ctx, `${path}.${name}.`, isTypeKey);
     out[name] = readLayerSettings(c, ctx, `${path}.${name}`);
   }
   return out;
 }
 
-function checkKeys(obj: Record<string, unknown>, known: readonly string[], ctx: Ctx, prefix: string): void {
+function checkKeys(obj: Record<string, unknown>, known: readonly string[], ctx: Ctx, prefix: string, alsoKnown?: (k: string) => boolean): void {
   for (const k of Object.keys(obj)) {
-    if (known.includes(k)) continue;
+    if (known.includes(k) || alsoKnown?.(k)) continue;
     const guess = closest(k, known);
     throw fail('config-unknown-key', { file: ctx.file, key: prefix + k }, `${guess ? `did you mean '${prefix}${guess}'? ` : ''}supported: ${known.join(', ')}`);
   }
+}
+
+/** Keys hls4ml writes that hlsforge does not act on: one warning each (with the reason). */
+function noteKeys(obj: Record<string, unknown>, table: Readonly<Record<string, string>>, ctx: Ctx, prefix: string): void {
+  for (const [k, reason] of Object.entries(table)) if (obj[k] !== undefined && obj[k] !== null) ctx.notes?.notHonoured(prefix + k, k, reason);
+}
+
+/** hlsforge never puts weights in BRAM: hls4ml's default BramFactor (10⁹, "never") is honoured, a smaller one is not. */
+function bramFactor(v: unknown, ctx: Ctx): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw fail('config-bad-value', { file: ctx.file, key: 'HLSConfig.Model.BramFactor' }, `must be a non-negative integer, not ${JSON.stringify(v)}`);
+  if (v < BRAM_FACTOR_NEVER) ctx.notes?.notHonoured('HLSConfig.Model.BramFactor', 'BramFactor', 'weights are never placed in BRAM (they are constants in the logic)');
 }
 
 function str(v: unknown, ctx: Ctx, key: string): string | undefined {
@@ -140,16 +165,28 @@ function positive(v: unknown, ctx: Ctx, key: string): number | undefined {
 
 function ioType(v: unknown, ctx: Ctx): 'io_parallel' {
   if (v === undefined || v === null || v === 'io_parallel') return 'io_parallel';
-  throw fail('config-bad-value', { file: ctx.file, key: 'IOType' }, `must be io_parallel, not ${JSON.stringify(v)}; supported: io_parallel`);
+  const other = OTHER_IO_TYPES.find((t) => t === String(v).trim().toLowerCase());
+  if (other) {
+    ctx.notes?.notHonoured('IOType', `IOType: ${other}`, `${other} is not implemented; the project is written with io_parallel`);
+    return 'io_parallel';
+  }
+  throw fail('config-bad-value', { file: ctx.file, key: 'IOType' }, `must be io_parallel, not ${JSON.stringify(v)}; supported: io_parallel (io_stream, io_serial accepted with a warning)`);
 }
 
-function backend(v: unknown, ctx: Ctx): BackendName {
+function backend(v: unknown, ctx: Ctx, key: string): BackendName {
   if (v === undefined || v === null) return DEFAULTS.backend;
-  const s = String(v).toLowerCase();
+  const s = String(v).trim().toLowerCase();
   if (s === 'vivado') return 'Vivado';
   if (s === 'vitis') return 'Vitis';
   if (s === 'rtl' || s === 'verilog') return 'RTL';
-  throw fail('config-bad-value', { file: ctx.file, key: 'Backend' }, `must be Vivado, Vitis or RTL, not ${JSON.stringify(v)}; supported: Vivado, Vitis, RTL`);
+  const other = OTHER_BACKENDS.find((b) => b.toLowerCase() === s);
+  if (other) {
+    // the accelerator wrappers sit on top of the Vivado/Vitis HLS projects hlsforge writes
+    const instead: BackendName = other === 'VivadoAccelerator' ? 'Vivado' : other === 'VitisAccelerator' ? 'Vitis' : DEFAULTS.backend;
+    ctx.notes?.notHonoured(key, `Backend: ${other}`, `hlsforge does not write ${other} projects; a ${instead} HLS project is written (supported: Vivado, Vitis, RTL)`);
+    return instead;
+  }
+  throw fail('config-bad-value', { file: ctx.file, key }, `must be Vivado, Vitis or RTL, not ${JSON.stringify(v)}; supported: Vivado, Vitis, RTL (${OTHER_BACKENDS.join(', ')} accepted with a warning)`);
 }
 
 function parseType(text: string, ctx: Ctx, key: string) {

@@ -6,8 +6,10 @@ export type IOType = 'io_parallel';
 
 /** The resolved project configuration (hls4ml keys, after defaults, YAML and CLI flags). */
 export interface ProjectConfig {
-  /** model file, resolved to an absolute path */
+  /** model file, resolved to an absolute path (`OnnxModel`, `KerasJson`, `KerasModel`, or `KerasH5` given alone) */
   readonly model: string;
+  /** the weights file of a Keras JSON model (`KerasH5` beside `KerasJson`), absolute; the frontend reads it */
+  readonly weights?: string;
   /** output directory (absolute) */
   readonly outputDir: string;
   /** a safe C++ identifier, checked by the config loader */
@@ -25,6 +27,8 @@ export interface ProjectConfig {
   readonly layerName: Readonly<Record<string, LayerSettings>>;
   /** test vectors for tb_data (hls4ml `InputData`), absolute path */
   readonly inputData?: string;
+  /** reference outputs for `InputData` (hls4ml `OutputPredictions`), absolute path: predict and convert compare against them */
+  readonly outputPredictions?: string;
   /** the configuration file it came from, for diagnostics */
   readonly file?: string;
 }
@@ -42,6 +46,8 @@ export interface ModelDefaults {
   /** `Precision: {maximum: …}`: cap of the inferred types */
   readonly precisionMaximum?: FixedType;
   readonly prune?: PruneSettings;
+  /** `TraceOutput: true` (or `Trace: true`) at Model level: `predict --trace` writes every layer */
+  readonly trace?: boolean;
 }
 
 export interface LayerSettings {
@@ -53,6 +59,8 @@ export interface LayerSettings {
   readonly autoPrecision?: readonly PrecisionVar[];
   readonly precisionMaximum?: FixedType;
   readonly prune?: PruneSettings;
+  /** hls4ml `Trace`: selects the layers `predict --trace` writes */
+  readonly trace?: boolean;
 }
 
 /** `Prune: {sparsity}` or `Prune: {threshold}`: exactly one is set. */

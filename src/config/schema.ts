@@ -1,27 +1,36 @@
+import { NOT_HONOURED_HLS_CONFIG, NOT_HONOURED_LAYER, NOT_HONOURED_MODEL, NOT_HONOURED_TOP, HLS4ML_ONLY_CLASSES } from './hls4ml-keys.ts';
+
 /**
  * The configuration keys hlsforge understands: hls4ml's, so existing configs work. Knowledge as data: every key with
  * what it means; anything else is reported as unknown (with the closest known key), never silently ignored.
  */
 export const TOP_KEYS = {
   OnnxModel: 'ONNX or QONNX model file (relative to the YAML file)',
-  KerasJson: 'Keras model JSON (not supported yet)',
-  KerasH5: 'Keras weights H5 (not supported yet)',
-  KerasModel: 'Keras full model (not supported yet)',
-  OutputDir: 'output directory (relative to the YAML file)',
+  KerasJson: 'Keras model architecture JSON (relative to the YAML file); its weights are KerasH5',
+  KerasH5: 'Keras weights H5 beside KerasJson, or a full-model H5 given alone',
+  KerasModel: 'Keras full model file (.h5 or .keras; `!keras_model path` accepted)',
+  PytorchModel: 'PyTorch model (refused: export it to ONNX)',
+  OutputDir: 'output directory (relative to the working directory)',
   ProjectName: 'project and top-function name, a C++ identifier',
   Part: 'FPGA part',
   XilinxPart: 'FPGA part (older hls4ml spelling)',
   ClockPeriod: 'clock period in ns',
-  IOType: 'io_parallel (io_stream is not supported yet)',
-  Backend: 'Vivado or Vitis',
+  IOType: 'io_parallel (io_stream and io_serial are accepted with a warning)',
+  Backend: 'Vivado, Vitis or RTL (other hls4ml backends are accepted with a warning)',
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',
-  OutputPredictions: 'reference predictions (accepted for hls4ml compatibility; hlsforge writes the emulator\'s)',
+  OutputPredictions: 'reference outputs for InputData: predict and convert report the float and fixed-point error against them',
+  ...NOT_HONOURED_TOP,
 } as const;
 
-export const HLS_CONFIG_KEYS = ['Model', 'LayerType', 'LayerName'] as const;
-export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'Prune'] as const;
+export const HLS_CONFIG_KEYS = ['Model', 'LayerType', 'LayerName', ...Object.keys(NOT_HONOURED_HLS_CONFIG)] as const;
+/** keys of a Model, LayerType.X or LayerName.X block; `<var>_t` type keys are handled apart (see typeKeyVar) */
+export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'Prune', 'Trace', 'Implementation', 'Skip', ...Object.keys(NOT_HONOURED_LAYER)] as const;
+/** HLSConfig.Model also takes the model-wide keys hls4ml's config generators write */
+export const MODEL_KEYS = [...LAYER_KEYS, 'TraceOutput', 'BramFactor', ...Object.keys(NOT_HONOURED_MODEL)] as const;
 export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table', 'maximum'] as const;
+/** hls4ml's attribute spelling of our precision variables, accepted beside Precision in a layer block (exp_table_t: …) */
+export const TYPE_KEYS = PRECISION_KEYS.filter((k) => k !== 'default' && k !== 'maximum').map((k) => `${k}_t`);
 /** precision variables that may be `auto` (inferred by the infer-precision pass); `Precision: auto` means accum and result */
 export const AUTO_VARS = ['accum', 'result', 'table', 'exp_table', 'inv_table'] as const;
 export const AUTO_DEFAULT_VARS = ['accum', 'result'] as const;
@@ -30,6 +39,9 @@ export const PRUNE_KEYS = ['sparsity', 'threshold'] as const;
 
 /** hls4ml layer class names (and our kind names) → our layer kinds, for `HLSConfig.LayerType`. */
 export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {
+  // hls4ml classes with no hlsforge layer kind yet come first (the entries below override them): accepted, they
+  // configure no layer
+  ...Object.fromEntries(HLS4ML_ONLY_CLASSES.map((c) => [c, []])),
   Input: ['input'],
   InputLayer: ['input'],
   Dense: ['dense'],

@@ -7,6 +7,8 @@ import type { Where } from './diagnostic.ts';
  */
 export const WARNINGS = {
   'precision-capped': 'precision capped',
+  'config-not-honoured': 'hls4ml setting accepted but not honoured',
+  'reference-skipped': 'reference outputs not compared',
 } as const;
 
 export type WarningCode = keyof typeof WARNINGS;
@@ -20,9 +22,12 @@ export interface HlsforgeWarning {
 
 type Listener = (w: HlsforgeWarning) => void;
 const listeners = new Set<Listener>();
+/** messages of `once` warnings already raised since the last listener started (a command or a collectWarnings call) */
+const seen = new Set<string>();
 
 /** Listen for warnings; returns the function that stops listening. */
 export function onWarning(listener: Listener): () => void {
+  seen.clear();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -38,12 +43,20 @@ export function collectWarnings<T>(fn: () => T): { result: T; warnings: Hlsforge
   }
 }
 
-export function warn(code: WarningCode, where: Where, detail: string): HlsforgeWarning {
+/**
+ * Raise a warning. `once`: a message already raised since the last listener started is not repeated (a config file
+ * loaded several times by one command, e.g. `sweep`, warns once).
+ */
+export function warn(code: WarningCode, where: Where, detail: string, opts: { once?: boolean } = {}): HlsforgeWarning {
   const parts: string[] = [];
   if (where.file) parts.push(where.file);
   if (where.layer !== undefined) parts.push(`layer '${where.layer}'${where.op ? ` (${where.op})` : ''}`);
   if (where.key) parts.push(`key '${where.key}'`);
   const w = { code, where, detail, message: `${parts.length ? parts.join(': ') + ': ' : ''}${WARNINGS[code]}: ${detail}` };
+  if (opts.once) {
+    if (seen.has(w.message)) return w;
+    seen.add(w.message);
+  }
   for (const l of listeners) l(w);
   return w;
 }

@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OnnxModelBuilder } from '../fixtures/onnx-builder.ts';
 import { hlsforge } from '../helpers/cli.ts';
 
 const JET = resolve(import.meta.dirname, '../../examples/jet_tagger/jet_tagger.onnx');
 
+const workdirs: string[] = [];
+afterAll(() => workdirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function workdir(): string {
-  return mkdtempSync(join(tmpdir(), 'hlsforge-bad-'));
+  const d = mkdtempSync(join(tmpdir(), 'hlsforge-bad-'));
+  workdirs.push(d);
+  return d;
 }
 
 /** One clear line on stderr, exit code 1, and nothing written: no project, no temporary folder. */

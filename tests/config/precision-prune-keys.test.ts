@@ -30,7 +30,7 @@ describe('configuration keys auto, maximum and Prune', () => {
       ['HLSConfig: { Model: { Prune: { sparsity: 0.5, threshold: 0.1 } } }', 'config-bad-value', "key 'HLSConfig.Model.Prune': bad configuration value: must set exactly one of sparsity, threshold, not both"],
       ['HLSConfig: { Model: { Prune: {} } }', 'config-bad-value', "key 'HLSConfig.Model.Prune': bad configuration value: must set exactly one of sparsity, threshold, not neither"],
       ['HLSConfig: { Model: { Prune: { sparsty: 0.5 } } }', 'config-unknown-key', "key 'HLSConfig.Model.Prune.sparsty': unknown configuration key: did you mean 'sparsity'? supported: sparsity, threshold"],
-      ['HLSConfig: { Model: { Precision: { weight: auto } } }', 'bad-precision', "key 'HLSConfig.Model.Precision.weight': not a valid fixed-point type: must be a type like ap_fixed<16,6>, not \"auto\"; auto is supported for: default, accum, result, table, exp_table, inv_table"],
+      ['HLSConfig: { Model: { Precision: { maximum: auto } } }', 'bad-precision', "key 'HLSConfig.Model.Precision.maximum': not a valid fixed-point type: must be a type like ap_fixed<16,6>, not \"auto\""],
       ["HLSConfig: { Model: { Precision: { accum: auto, maximum: 'ap_fixed<8>' } } }", 'bad-precision', "key 'HLSConfig.Model.Precision.maximum': not a valid fixed-point type: ap_fixed<8> is not a valid fixed-point type: expected ap_fixed<W,I[,Q[,O]]>, ap_ufixed<W,I[,Q[,O]]>, ap_int<W> or ap_uint<W>; ap_fixed takes 2 to 5 arguments, not 1"],
       ['HLSConfig: { LayerName: { fc1: { ReuseFactor: 0 } } }', 'bad-reuse-factor', "key 'HLSConfig.LayerName.fc1.ReuseFactor': invalid reuse factor: must be a positive integer, not 0"],
     ];
