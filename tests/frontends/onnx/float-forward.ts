@@ -19,6 +19,7 @@ function apply(l: Layer, x: Float64Array): Float64Array {
   switch (l.kind) {
     case 'input':
     case 'identity':
+    case 'reshape': // the same row-major values under a new shape
     case 'linear':
       return x;
     case 'dense': {
