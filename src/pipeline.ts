@@ -68,7 +68,8 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
 }
 
 export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?: string; samples?: number; seed?: number }): Vectors {
-  const width = sizeOf(inputLayers(graph)[0].shape);
+  // a sample is every input layer's tensor, one after the other (as the emulator reads it)
+  const width = inputLayers(graph).reduce((a, l) => a + sizeOf(l.shape), 0);
   const file = opts.input ?? config.inputData;
   return file ? readVectors(file, width) : randomInputs(opts.samples ?? 1000, width, opts.seed ?? 1);
 }
