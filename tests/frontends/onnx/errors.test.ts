@@ -41,6 +41,16 @@ describe('ONNX frontend diagnostics', () => {
     expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'cosine' (Cos): unsupported operator: supported: ${SUPPORTED}`]);
   });
 
+  it('says that Conv (default or QONNX channels-last domain) and Abs of a layer output are not yet supported, and what they need', () => {
+    for (const domain of ['', 'qonnx.custom_op.channels_last']) {
+      const m = new OnnxModelBuilder().input('x', ['N', 1, 4, 4]).initializer('W', [1, 1, 1, 1], [1]).node('Conv', ['x', 'W'], ['y'], {}, 'conv', domain).output('y');
+      const e = thrown(() => parse(m));
+      expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'conv' (Conv): unsupported operator: Conv is not yet supported (needs convolution layers); supported: ${SUPPORTED}`]);
+    }
+    const a = new OnnxModelBuilder().input('x', ['N', 4]).node('Abs', ['x'], ['y'], {}, 'abs').output('y');
+    expect(thrown(() => parse(a)).message).toBe(`test.onnx: layer 'abs' (Abs): unsupported operator: Abs is not yet supported (needs an abs layer kind); supported: ${SUPPORTED}`);
+  });
+
   it('rejects ops of another domain', () => {
     const m = new OnnxModelBuilder().input('x', ['N', 4]).node('Relu', ['x'], ['y'], {}, 'r', 'com.microsoft').output('y');
     expect(thrown(() => parse(m, 'q.onnx')).message).toBe(

@@ -48,6 +48,13 @@ export const OPS: Readonly<Record<string, OpHandler>> = {
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
 
+/** Ops of real models that have no IR layer yet, with what they need: a clearer error than "unsupported". */
+export const NOT_YET: Readonly<Record<string, string>> = {
+  Conv: 'convolution layers', ConvTranspose: 'convolution layers', MaxPool: 'pooling layers', AveragePool: 'pooling layers',
+  GlobalAveragePool: 'pooling layers', GlobalMaxPool: 'pooling layers', Resize: 'upsampling layers', Upsample: 'upsampling layers',
+  LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers', Abs: 'an abs layer kind',
+};
+
 /** QONNX quantizers (custom domains listed in ../qonnx.ts); IntQuant is Quant's newer name. */
 export const QONNX_OPS: Readonly<Record<string, OpHandler>> = { Quant, IntQuant: Quant, BipolarQuant, Trunc };
 
