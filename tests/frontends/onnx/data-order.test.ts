@@ -99,3 +99,12 @@ describe('data order of Flatten, Reshape, Transpose and Concat against onnxrunti
     expect(kinds(g)).toEqual(['input', 'reshape']);
   });
 });
+
+describe('Abs and Neg of layer outputs', () => {
+  it('become an abs layer and a batchnorm with scale −1, agreeing with onnxruntime', async () => {
+    const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 2, 5]);
+    m.node('Abs', ['x'], ['a'], {}, 'abs').node('Neg', ['x'], ['n'], {}, 'neg').node('Add', ['a', 'n'], ['y'], {}, 'sum').output('y').output('a');
+    const g = await check(m);
+    expect(kinds(g)).toEqual(['input', 'abs', 'batchnorm', 'merge']);
+  });
+});

@@ -29,6 +29,8 @@ function apply(l: Layer, x: Float64Array): Float64Array {
     }
     case 'batchnorm':
       return x.map((v, i) => v * l.scale[i % l.scale.length] + l.bias[i % l.bias.length]);
+    case 'abs':
+      return x.map(Math.abs);
     case 'relu':
       return x.map((v) => Math.max(v, 0));
     case 'leaky_relu':

@@ -15,6 +15,7 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   dense: emitDense,
   batchnorm: emitBatchNorm,
   relu: emitRelu,
+  abs: notYet,
   leaky_relu: emitLeakyRelu,
   clip: emitClip,
   sigmoid: emitSigmoid,

@@ -12,6 +12,7 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   dense,
   batchnorm,
   relu,
+  abs: notYet,
   leaky_relu: leakyRelu,
   clip,
   sigmoid,

@@ -1,4 +1,5 @@
 import type { OpHandler } from '../op-context.ts';
+import { Abs } from './Abs.ts';
 import { Add } from './Add.ts';
 import { BatchNormalization } from './BatchNormalization.ts';
 import { BipolarQuant } from './BipolarQuant.ts';
@@ -39,7 +40,7 @@ import { Unsqueeze } from './Unsqueeze.ts';
  */
 export const OPS: Readonly<Record<string, OpHandler>> = {
   Gemm, MatMul, BatchNormalization,
-  Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg,
+  Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
   Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
   Constant, Shape, Gather: constOnly, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
@@ -52,7 +53,7 @@ export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
 export const NOT_YET: Readonly<Record<string, string>> = {
   Conv: 'convolution layers', ConvTranspose: 'convolution layers', MaxPool: 'pooling layers', AveragePool: 'pooling layers',
   GlobalAveragePool: 'pooling layers', GlobalMaxPool: 'pooling layers', Resize: 'upsampling layers', Upsample: 'upsampling layers',
-  LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers', Abs: 'an abs layer kind',
+  LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers',
 };
 
 /** QONNX quantizers (custom domains listed in ../qonnx.ts); IntQuant is Quant's newer name. */
