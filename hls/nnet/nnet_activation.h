@@ -33,6 +33,19 @@ ReluLoop:
     }
 }
 
+// abs: y = Q_result(|x|); the negation is exact (ap_fixed's unary minus is one bit wider)
+template <class data_T, class res_T, typename CONFIG_T> void abs(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in]) {
+#pragma HLS PIPELINE
+AbsLoop:
+    for (unsigned i = 0; i < CONFIG_T::n_in; i++) {
+#pragma HLS UNROLL
+        if (data[i] < 0)
+            res[i] = -data[i];
+        else
+            res[i] = data[i];
+    }
+}
+
 // leaky_relu: y = Q_result(x > 0 ? x : αq·x), the product exact. CONFIG_T also provides param_t.
 template <class data_T, class res_T, typename CONFIG_T>
 void leaky_relu(data_T data[CONFIG_T::n_in], typename CONFIG_T::param_t alpha, res_T res[CONFIG_T::n_in]) {

@@ -46,7 +46,7 @@ export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {
   InputLayer: ['input'],
   Dense: ['dense'],
   BatchNormalization: ['batchnorm'],
-  Activation: ['relu', 'sigmoid', 'tanh', 'linear', 'clip'],
+  Activation: ['relu', 'sigmoid', 'tanh', 'linear', 'clip', 'abs'],
   ReLU: ['relu', 'clip'],
   LeakyReLU: ['leaky_relu'],
   Softmax: ['softmax'],

@@ -30,6 +30,7 @@ export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
   dense: { ...one, precisionVars: ['weight', 'bias', 'accum', 'result'], elementwise: false, hasWeights: true, hlsClass: 'Dense' },
   batchnorm: { ...one, precisionVars: ['scale', 'bias', 'result'], elementwise: true, hasWeights: true, hlsClass: 'BatchNormalization' },
   relu: activation,
+  abs: activation,
   leaky_relu: { ...activation, precisionVars: ['param', 'result'], hlsClass: 'LeakyReLU' },
   clip: activation,
   sigmoid: table,

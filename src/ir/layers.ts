@@ -65,6 +65,8 @@ export interface BatchNormLayer extends LayerBase {
 }
 
 export interface ReluLayer extends LayerBase { readonly kind: 'relu' }
+/** y = Q_result(|x|), the magnitude computed exactly (ONNX Abs) */
+export interface AbsLayer extends LayerBase { readonly kind: 'abs' }
 export interface LeakyReluLayer extends LayerBase { readonly kind: 'leaky_relu'; readonly alpha: number }
 /** y = min(max(x, min), max); ReLU6 is clip(0, 6) */
 export interface ClipLayer extends LayerBase { readonly kind: 'clip'; readonly min: number; readonly max: number }
@@ -108,6 +110,7 @@ export type Layer =
   | DenseLayer
   | BatchNormLayer
   | ReluLayer
+  | AbsLayer
   | LeakyReluLayer
   | ClipLayer
   | SigmoidLayer

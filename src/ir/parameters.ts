@@ -16,6 +16,7 @@ export const PARAMETERS: KindRegistry<{ [K in LayerKind]: ParametersOf<K> }> = {
   dense: (l) => [['weights', l.weights], ['bias', l.bias]],
   batchnorm: (l) => [['scale', l.scale], ['bias', l.bias]],
   relu: none,
+  abs: none,
   leaky_relu: (l) => [['alpha', [l.alpha]]],
   clip: (l) => [['min', [l.min === -Infinity ? 0 : l.min]], ['max', [l.max === Infinity ? 0 : l.max]]],
   sigmoid: none,

@@ -42,6 +42,7 @@ const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
     finite(l.bias, where);
   },
   relu: sameSize,
+  abs: sameSize,
   leaky_relu: sameSize,
   clip: sameSize,
   sigmoid: sameSize,

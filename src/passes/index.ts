@@ -1,4 +1,7 @@
 import { applyConfig } from './apply-config.ts';
+import { cancelTranspose } from './cancel-transpose.ts';
+import { fuseBias } from './fuse-bias.ts';
+import { mergeReshape } from './merge-reshape.ts';
 import { importQonnx } from './import-qonnx.ts';
 import { fuseBatchNorm } from './fuse-batchnorm.ts';
 import { inferPrecision } from './infer-precision.ts';
@@ -9,7 +12,9 @@ import { removeIdentity } from './remove-identity.ts';
 import { validateReuse } from './validate-reuse.ts';
 
 /**
- * The default flow, in order (printed by `convert --verbose`; docs/passes.md explains the order): configure, fold,
- * simplify, prune (before inference, so auto widths see the pruned weights), infer auto precisions, validate.
+ * The default flow, in order (printed by `convert --verbose`; docs/passes.md explains the order): normalize the
+ * translated model (biases into dense layers, transposes and reshapes simplified) so the configuration names what
+ * remains, configure, fold, simplify, prune (before inference, so auto widths see the pruned weights), infer auto
+ * precisions, validate.
  */
-export const PASSES: readonly Pass[] = [applyConfig, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];
+export const PASSES: readonly Pass[] = [fuseBias, cancelTranspose, mergeReshape, applyConfig, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];

@@ -2,10 +2,10 @@ import type { Graph } from '../ir/graph.ts';
 import type { Layer } from '../ir/layers.ts';
 import type { Pass } from './pass.ts';
 
-/** Drop no-op layers (Identity, Dropout, Flatten, order-preserving Reshape): their consumers read their producer. */
+/** Drop no-op layers (Identity, Dropout): their consumers read their producer. */
 export const removeIdentity: Pass = {
   name: 'remove-identity',
-  description: 'remove Identity, Dropout, Flatten and no-op Reshape layers',
+  description: 'remove Identity and Dropout layers',
   run(graph) {
     const alias = new Map<string, string>();
     const resolveName = (n: string): string => (alias.has(n) ? resolveName(alias.get(n)!) : n);

@@ -1,6 +1,7 @@
 import { compile } from '../../src/pipeline.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { loadModel } from '../../src/frontends/load-model.ts';
+import { fuseBias } from '../../src/passes/fuse-bias.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import type { ProjectConfig } from '../../src/config/project-config.ts';
 
@@ -35,7 +36,8 @@ export interface LayerComparison {
 /** Fixed-point emulation of the compiled graph against the float evaluation of the QONNX graph, layer by layer. */
 export function compareLayers(configFile: string, inputs: Float64Array, batch: number) {
   const { config, graph } = compile({ configFile });
-  const qonnx = loadModel(config.model, config);
+  // biases fused into their dense layers as the flow does (for MatMul + Add the dense bias is 0: b + c = c exactly)
+  const qonnx = fuseBias.run(loadModel(config.model, config), config);
   const fixed = emulate(graph, inputs, batch, { trace: true }).trace!;
   const float = emulate(qonnx, inputs, batch, { mode: 'float', trace: true }).trace!;
   const rows: LayerComparison[] = [];

@@ -174,6 +174,8 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       throw new Error(`layer '${layer.name}': QONNX quantizers are lowered by the import-qonnx pass before this reference runs`);
     case 'relu':
       return x.map((v) => Q(v.m > 0n ? v : { m: 0n, f: 0 }, 'result'));
+    case 'abs':
+      return x.map((v) => Q({ m: v.m < 0n ? -v.m : v.m, f: v.f }, 'result'));
     case 'leaky_relu': {
       const alpha = Q(exact(layer.alpha), 'param');
       return x.map((v) => Q(v.m > 0n ? v : mul(alpha, v), 'result'));

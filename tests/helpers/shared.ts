@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The shared model corpus lives beside the repository (../shared); CI has it, a bare clone may not. */
-export const SHARED = resolve(import.meta.dirname, '../../../shared');
+/**
+ * The shared model corpus lives beside the repository (../shared); CI has it, a bare clone may not. A git worktree
+ * elsewhere points at it with HLSFORGE_SHARED.
+ */
+export const SHARED = process.env.HLSFORGE_SHARED ? resolve(process.env.HLSFORGE_SHARED) : resolve(import.meta.dirname, '../../../shared');
 export const hasShared = existsSync(SHARED);
 export const sharedPath = (p: string) => resolve(SHARED, p);
 

@@ -14,6 +14,7 @@ import { leakyRelu } from './leaky-relu.ts';
 import { linear } from './linear.ts';
 import { quant } from './quant.ts';
 import { relu } from './relu.ts';
+import { abs } from './abs.ts';
 import { sigmoid } from './sigmoid.ts';
 import { softmax } from './softmax.ts';
 import { tanh } from './tanh.ts';
@@ -24,6 +25,7 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   dense,
   batchnorm,
   relu,
+  abs,
   leaky_relu: leakyRelu,
   clip,
   sigmoid,

@@ -101,6 +101,7 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
     return { ...elementwise(1)(layer), lut: n * (wide ? 1 : ctx.inType.width) * layer.precision.result.width, dsp: wide ? n : 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 } };
   },
   relu: elementwise(0.5),
+  abs: elementwise(1),
   leaky_relu: elementwise(1.5),
   clip: elementwise(1),
   linear: elementwise(0),

@@ -5,8 +5,9 @@ import type { Layer } from '../../ir/layers.ts';
 import { Attributes } from './attributes.ts';
 import { checkFinite } from '../check-weights.ts';
 import { graphInputShape } from './graph-input.ts';
+import { FOLDS } from './fold/index.ts';
 import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
-import { OPS, QONNX_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
+import { NOT_YET, OPS, QONNX_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
 import { QONNX_DOMAINS } from './qonnx.ts';
 import type { GraphProto, NodeProto } from './proto.ts';
 import { pruneUnreachable } from './prune.ts';
@@ -48,12 +49,6 @@ class GraphBuilder {
     return { kind: 'layer', layer: layer.name, shape: layer.shape };
   }
 
-  replace(layer: Layer, where: Where): void {
-    checkFinite(layer, where);
-    const at = this.layers.findIndex((l) => l.name === layer.name);
-    this.layers[at] = layer;
-  }
-
   complete(layer: LayerSpec, name: string, op: string, node: string): Layer {
     const { file, defaultPrecision } = this.opts;
     return { ...layer, name, precision: { result: defaultPrecision }, reuseFactor: 1, strategy: 'latency', origin: { file, op, node } } as Layer;
@@ -90,8 +85,6 @@ class GraphBuilder {
         const layerName = suffix ? this.uniqueName(`${name}_${suffix}`) : name;
         return this.add(this.complete(spec, layerName, reportedOp ?? op, name), { ...where, layer: layerName });
       },
-      layer: (n) => this.layers.find((l) => l.name === n)!,
-      replaceLayer: (l) => this.replace(l, { file: this.opts.file, layer: l.name, op: l.origin?.op }),
     };
   }
 }
@@ -101,6 +94,10 @@ const isDefaultDomain = (domain: string | null | undefined): boolean => !domain 
 function lookupHandler(node: NodeProto, where: Where): OpHandler {
   const op = node.opType ?? '';
   if (isDefaultDomain(node.domain) && Object.hasOwn(OPS, op)) return OPS[op];
+  // also in QONNX's channels-last domain: the op is the same, the layer is what is missing
+  if (Object.hasOwn(NOT_YET, op) && !QONNX_DOMAINS.includes(node.domain ?? '')) {
+    throw fail('unsupported-op', where, `${op} is not yet supported (needs ${NOT_YET[op]}); supported: ${SUPPORTED_OPS}`);
+  }
   if (QONNX_DOMAINS.includes(node.domain ?? '')) {
     if (Object.hasOwn(QONNX_OPS, op)) return QONNX_OPS[op];
     throw fail('unsupported-op', where, `supported in QONNX domain '${node.domain}': ${SUPPORTED_QONNX_OPS}`);
@@ -109,31 +106,45 @@ function lookupHandler(node: NodeProto, where: Where): OpHandler {
   throw fail('unsupported-op', where, `${domain}supported: ${SUPPORTED_OPS}`);
 }
 
+/**
+ * The node's outputs: folded by the constant evaluator when every input is a constant (shape subgraphs, transposed or
+ * scaled weights), else translated by the op's handler.
+ */
+function translate(node: NodeProto, ctx: OpContext, where: Where): readonly (Value | undefined)[] {
+  const ins = (node.input ?? []).map((_t, i) => ctx.input(i));
+  const fold = isDefaultDomain(node.domain) && Object.hasOwn(FOLDS, ctx.op) ? FOLDS[ctx.op] : undefined;
+  if (fold && ins.some((v) => v) && ins.every((v) => v === undefined || v.kind === 'const')) {
+    return [constValue(fold(ins.map((v) => (v?.kind === 'const' ? v.tensor : undefined)), ctx))];
+  }
+  const result = lookupHandler(node, where)(ctx);
+  return Array.isArray(result) ? result : [result as Value];
+}
+
+/** Each graph input that is not an initializer becomes an input layer, in the order the graph lists them. */
+function addInputs(graph: GraphProto, b: GraphBuilder, file: string): void {
+  const inputs = (graph.input ?? []).filter((vi) => !b.values.has(vi.name ?? ''));
+  if (inputs.length === 0) throw fail('unsupported-topology', { file }, 'the model must have at least 1 input that is not an initializer, not 0');
+  for (const input of inputs) {
+    const inputName = b.uniqueName(input.name || 'input');
+    const inputWhere = { file, layer: inputName, op: 'input' };
+    const inputSpec: LayerSpec = { kind: 'input', inputs: [], shape: graphInputShape(input, inputWhere) };
+    b.values.set(input.name ?? '', b.add(b.complete(inputSpec, inputName, 'input', input.name ?? ''), inputWhere));
+  }
+}
+
 /** Translate a decoded ONNX graph into the IR (layers in topological order, unreachable ones removed). */
 export function buildGraph(graph: GraphProto, name: string, opts: BuildOptions): Graph {
   const { file } = opts;
   const b = new GraphBuilder(graph, opts);
   for (const t of graph.initializer ?? []) b.values.set(t.name ?? '', constValue(decodeTensor(t, { file })));
-
-  const inputs = (graph.input ?? []).filter((vi) => !b.values.has(vi.name ?? ''));
-  if (inputs.length !== 1) {
-    const names = inputs.map((vi) => `'${vi.name}'`).join(', ') || 'none';
-    throw fail('unsupported-topology', { file }, `the model must have exactly 1 input, not ${inputs.length} (${names})`);
-  }
-  const input = inputs[0];
-  const inputName = b.uniqueName(input.name || 'input');
-  const inputWhere = { file, layer: inputName, op: 'input' };
-  const inputSpec: LayerSpec = { kind: 'input', inputs: [], shape: graphInputShape(input, inputWhere) };
-  b.values.set(input.name ?? '', b.add(b.complete(inputSpec, inputName, 'input', input.name ?? ''), inputWhere));
+  addInputs(graph, b, file);
 
   (graph.node ?? []).forEach((node, index) => {
     const op = node.opType ?? '';
     const layerName = b.uniqueName(node.name || `${op}_${index}`);
-    const handler = lookupHandler(node, { file, layer: layerName, op });
-    const result = handler(b.context(node, layerName));
-    const outs = Array.isArray(result) ? result : [result];
+    const outs = translate(node, b.context(node, layerName), { file, layer: layerName, op });
     (node.output ?? []).forEach((t, i) => {
-      const v = outs[i] as Value | undefined;
+      const v = outs[i];
       if (t && v) b.values.set(t, v);
     });
   });

@@ -33,9 +33,6 @@ export interface OpContext {
   uses(tensor: string): number;
   /** add a layer named after this node; `op` overrides the reported source op; `suffix` names a second layer of the node */
   addLayer(spec: LayerSpec, op?: string, suffix?: string): LayerValue;
-  layer(name: string): Layer;
-  /** replace a layer already built (by its name), e.g. to fold a bias into it */
-  replaceLayer(layer: Layer): void;
 }
 
 /** Translates one ONNX node; returns the values of its outputs in order (or of output 0 alone). */

@@ -8,6 +8,8 @@ export interface ConstTensor {
   readonly data: Float64Array;
   /** a type holding every value exactly, when the model states one (a QONNX quantizer folded into the constant) */
   readonly declared?: FixedType;
+  /** an integer tensor (INT64 shapes and indices): constant folding keeps integer semantics (Div truncates) */
+  readonly integer?: boolean;
 }
 
 const DTYPE_NAMES: Record<number, string> = {
@@ -75,5 +77,6 @@ export function decodeTensor(t: TensorProto, where: Where): ConstTensor {
   if (values.length !== size) {
     throw fail('onnx-parse', where, `${name} must hold ${size} values for dims [${dims.join(', ')}], not ${values.length}`);
   }
-  return { dims, data: Float64Array.from(values) };
+  const integer = [DataType.INT64, DataType.INT32, DataType.INT8, DataType.UINT8].includes(dtype as 7);
+  return { dims, data: Float64Array.from(values), ...(integer ? { integer } : {}) };
 }

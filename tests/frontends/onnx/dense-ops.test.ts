@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OnnxModelBuilder, float, int } from '../../fixtures/onnx-builder.ts';
-import { kinds, layerOf, parse, PRECISION, ramp } from './helpers.ts';
+import { kinds, layerOf, parse, parseFused, PRECISION, ramp } from './helpers.ts';
 
 /** x[N, nIn] → one op → y */
 const single = (nIn: number, opset = 13): OnnxModelBuilder => new OnnxModelBuilder({ opset }).input('x', ['N', nIn]);
@@ -45,11 +45,21 @@ describe('ONNX Gemm', () => {
 });
 
 describe('ONNX MatMul and Add', () => {
-  it('folds MatMul followed by Add of a constant into one dense layer', () => {
+  it('translates Add of a constant into a bias layer (batchnorm with scale 1), leaving the fusion to fuse-bias', () => {
+    const m = single(3).initializer('W', [3, 2], ramp(6)).initializer('b', [2], [0.25, -0.75]);
+    m.node('MatMul', ['x', 'W'], ['h'], {}, 'mm').node('Add', ['h', 'b'], ['y'], {}, 'add').output('y');
+    const g = parse(m);
+    expect(kinds(g)).toEqual(['input', 'dense', 'batchnorm']);
+    const bias = layerOf(g, 'add', 'batchnorm');
+    expect([Array.from(bias.scale), Array.from(bias.bias), bias.inputs]).toEqual([[1, 1], [0.25, -0.75], ['mm']]);
+    expect(Array.from(layerOf(g, 'mm', 'dense').bias)).toEqual([0, 0]);
+  });
+
+  it('folds MatMul followed by Add of a constant into one dense layer (frontend, then the fuse-bias pass)', () => {
     const w = ramp(3 * 2);
     const m = single(3).initializer('W', [3, 2], w).initializer('b', [2], [0.25, -0.75]);
     m.node('MatMul', ['x', 'W'], ['h'], {}, 'mm').node('Add', ['h', 'b'], ['y'], {}, 'add').output('y');
-    const g = parse(m);
+    const g = parseFused(m);
     expect(kinds(g)).toEqual(['input', 'dense']);
     const d = layerOf(g, 'mm', 'dense');
     expect(Array.from(d.weights)).toEqual(w);
@@ -61,7 +71,7 @@ describe('ONNX MatMul and Add', () => {
   it('folds an Add whose constant is the first operand', () => {
     const m = single(2).initializer('W', [2, 2], ramp(4)).initializer('b', [1, 2], [3, 4]);
     m.node('MatMul', ['x', 'W'], ['h'], {}, 'mm').node('Add', ['b', 'h'], ['y']).output('y');
-    expect(Array.from(layerOf(parse(m), 'mm', 'dense').bias)).toEqual([3, 4]);
+    expect(Array.from(layerOf(parseFused(m), 'mm', 'dense').bias)).toEqual([3, 4]);
   });
 
   it('makes a dense layer with zero bias from MatMul alone', () => {

@@ -49,7 +49,7 @@ describe('ONNX activations', () => {
   });
 });
 
-describe('ONNX data-order no-ops', () => {
+describe('ONNX no-ops and reshapes', () => {
   it('translates Identity and Dropout into identity layers', () => {
     const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 4]);
     m.node('Identity', ['x'], ['a'], {}, 'id').node('Dropout', ['a'], ['b', 'mask'], {}, 'drop').output('b');
@@ -58,20 +58,20 @@ describe('ONNX data-order no-ops', () => {
     expect(layerOf(g, 'drop', 'identity').inputs).toEqual(['id']);
   });
 
-  it('translates Flatten into an identity layer of the flat shape', () => {
+  it('translates Flatten into a reshape layer of the flat shape', () => {
     const g = parse(unary('Flatten', {}, 13, [2, 3, 4]));
-    expect(layerOf(g, 'act', 'identity').shape).toEqual([24]);
+    expect(layerOf(g, 'act', 'reshape').shape).toEqual([24]);
     expect(g.layers[0].shape).toEqual([2, 3, 4]);
   });
 
-  it('translates an order-preserving Reshape (shape from an initializer or a Constant) into an identity layer', () => {
+  it('translates Reshape (shape from an initializer or a Constant) into a reshape layer', () => {
     const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 6]).initializer('s', [3], [-1, 2, 3], { dtype: 'int64' });
     m.node('Reshape', ['x', 's'], ['a'], {}, 'unflat');
     m.node('Constant', [], ['s2'], { value: { tensor: { dims: [2], dataType: 7, int64Data: [0, -1] } } }, 'shape');
     m.node('Reshape', ['a', 's2'], ['y'], {}, 'flat').output('y');
     const g = parse(m);
-    expect(layerOf(g, 'unflat', 'identity').shape).toEqual([2, 3]);
-    expect(layerOf(g, 'flat', 'identity').shape).toEqual([6]);
+    expect(layerOf(g, 'unflat', 'reshape').shape).toEqual([2, 3]);
+    expect(layerOf(g, 'flat', 'reshape').shape).toEqual([6]);
   });
 });
 

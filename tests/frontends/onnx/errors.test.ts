@@ -5,7 +5,10 @@ import { loadOnnx, parseOnnx } from '../../../src/frontends/onnx/index.ts';
 import { OnnxModelBuilder, int } from '../../fixtures/onnx-builder.ts';
 import { parse, PRECISION, ramp, thrown } from './helpers.ts';
 
-const SUPPORTED = 'Gemm, MatMul, Add, BatchNormalization, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, Flatten, Reshape, Identity, Dropout, Constant';
+const SUPPORTED =
+  'Gemm, MatMul, BatchNormalization, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
+  'Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast, Constant, Shape, Gather, ConstantOfShape, Expand, Slice, ' +
+  'Pow, Sqrt, Reciprocal';
 const JET_TAGGER = join(import.meta.dirname, '../../../examples/jet_tagger/jet_tagger.onnx');
 const SHARED_MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
 
@@ -38,6 +41,14 @@ describe('ONNX frontend diagnostics', () => {
     expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'cosine' (Cos): unsupported operator: supported: ${SUPPORTED}`]);
   });
 
+  it('says that Conv (default or QONNX channels-last domain) is not yet supported, and what it needs', () => {
+    for (const domain of ['', 'qonnx.custom_op.channels_last']) {
+      const m = new OnnxModelBuilder().input('x', ['N', 1, 4, 4]).initializer('W', [1, 1, 1, 1], [1]).node('Conv', ['x', 'W'], ['y'], {}, 'conv', domain).output('y');
+      const e = thrown(() => parse(m));
+      expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'conv' (Conv): unsupported operator: Conv is not yet supported (needs convolution layers); supported: ${SUPPORTED}`]);
+    }
+  });
+
   it('rejects ops of another domain', () => {
     const m = new OnnxModelBuilder().input('x', ['N', 4]).node('Relu', ['x'], ['y'], {}, 'r', 'com.microsoft').output('y');
     expect(thrown(() => parse(m, 'q.onnx')).message).toBe(
@@ -52,10 +63,10 @@ describe('ONNX frontend diagnostics', () => {
     expect([e.code, e.message]).toEqual(['bad-weights', "test.onnx: layer 'fc' (Gemm): weights must be finite numbers: weights[2] must be finite, not NaN"]);
   });
 
-  it('rejects an infinite bias folded from an Add, naming the dense layer', () => {
+  it('rejects an infinite constant added to a layer output, naming the Add', () => {
     const m = new OnnxModelBuilder().input('x', ['N', 2]).initializer('W', [2, 2], ramp(4)).initializer('b', [2], [0, Infinity]);
     m.node('MatMul', ['x', 'W'], ['h'], {}, 'mm').node('Add', ['h', 'b'], ['y'], {}, 'add').output('y');
-    expect(thrown(() => parse(m)).message).toBe("test.onnx: layer 'mm' (MatMul+Add): weights must be finite numbers: bias[1] must be finite, not Infinity");
+    expect(thrown(() => parse(m)).message).toBe("test.onnx: layer 'add' (Add): weights must be finite numbers: bias[1] must be finite, not Infinity");
   });
 
   it('rejects a BatchNormalization with negative variance with bad-weights', () => {
@@ -79,19 +90,40 @@ describe('ONNX frontend diagnostics', () => {
   it('rejects a bias of the wrong length with shape-mismatch', () => {
     const m = dense(2, ramp(6)).initializer('b', [2], [1, 2]);
     m.node('Add', ['y', 'b'], ['z'], {}, 'add').output('z');
-    expect(thrown(() => parse(m)).message).toBe("test.onnx: layer 'add' (Add): shape mismatch: the added bias must have shape [3] (or broadcast to it), not [2]");
+    expect(thrown(() => parse(m)).message).toBe(
+      "test.onnx: layer 'add' (Add): shape mismatch: the added constant [2] must broadcast to the input [batch, 3] without growing it",
+    );
   });
 
-  it('rejects Add after a layer that is not dense, and residual Adds', () => {
-    const m = new OnnxModelBuilder().input('x', ['N', 2]).initializer('c', [2], [1, 2]);
-    m.node('Relu', ['x'], ['r'], {}, 'relu').node('Add', ['r', 'c'], ['y'], {}, 'add').output('y');
-    expect(thrown(() => parse(m)).message).toBe(
-      "test.onnx: layer 'add' (Add): unsupported operator: Add to the output of layer 'relu' (Relu) is not supported; supported: Add of a constant bias to the output of MatMul or Gemm",
+  it('rejects Div by a layer output, a constant divided by one, and a constant varying along two axes', () => {
+    const two = (a: string, b: string, op = 'Div') =>
+      new OnnxModelBuilder().input('x', ['N', 2, 3]).initializer('c', [], [2]).initializer('m', [2, 3], ramp(6)).node('Relu', ['x'], ['r'], {}, 'relu').node(op, [a, b], ['y'], {}, 'op').output('y');
+    const e = thrown(() => parse(two('x', 'r')));
+    expect([e.code, e.message]).toEqual(['unsupported-op', "test.onnx: layer 'op' (Div): unsupported operator: Div of two layer outputs is not supported; supported: Div by a constant"]);
+    expect(thrown(() => parse(two('c', 'x'))).message).toBe(
+      "test.onnx: layer 'op' (Div): unsupported operator: a constant divided by a layer output is not supported; supported: Div by a constant",
     );
-    const r = new OnnxModelBuilder().input('x', ['N', 2]).node('Relu', ['x'], ['r'], {}, 'relu').node('Add', ['x', 'r'], ['y'], {}, 'add').output('y');
-    expect(thrown(() => parse(r)).message).toBe(
-      "test.onnx: layer 'add' (Add): unsupported operator: Add of two layer outputs (a residual connection) is not supported; supported: Add of a constant bias to the output of MatMul or Gemm",
+    expect(thrown(() => parse(two('x', 'm', 'Mul'))).message).toBe(
+      "test.onnx: layer 'op' (Mul): shape mismatch: the constant factor must be one value or vary along one axis (one value per channel), not [2, 3]",
     );
+  });
+
+  it('rejects a merge of layer outputs of different shapes (no broadcasting between tensors)', () => {
+    const m = new OnnxModelBuilder().input('a', ['N', 4]).input('b', ['N', 1]).node('Add', ['a', 'b'], ['y'], {}, 'add').output('y');
+    const e = thrown(() => parse(m));
+    expect([e.code, e.message]).toEqual([
+      'shape-mismatch',
+      "test.onnx: layer 'add' (Add): shape mismatch: the merged tensors must have one shape (no broadcasting between two layer outputs), not [batch, 4] and [batch, 1]",
+    ]);
+  });
+
+  it('rejects a shape op on a layer output that only a constant can feed', () => {
+    const m = new OnnxModelBuilder().input('x', ['N', 4]).initializer('i', [], [0], { dtype: 'int64' }).node('Gather', ['x', 'i'], ['y'], {}, 'g').output('y');
+    const e = thrown(() => parse(m));
+    expect([e.code, e.message]).toEqual([
+      'unsupported-op',
+      "test.onnx: layer 'g' (Gather): unsupported operator: input 0 must be a constant (Gather is evaluated at compile time, on shapes and weights), not the output of layer 'x'",
+    ]);
   });
 
   it('rejects MatMul whose weights are not constant', () => {
@@ -120,10 +152,10 @@ describe('ONNX frontend diagnostics', () => {
     );
   });
 
-  it('rejects a model with two inputs, or a fixed batch larger than 1', () => {
-    const m = new OnnxModelBuilder().input('a', ['N', 2]).input('b', ['N', 2]).node('Relu', ['a'], ['y']).output('y');
+  it('rejects a model whose inputs are all initializers, or a fixed batch larger than 1', () => {
+    const m = new OnnxModelBuilder().input('W', [2, 2]).initializer('W', [2, 2], ramp(4)).node('Relu', ['W'], ['y']).output('y');
     const e = thrown(() => parse(m));
-    expect([e.code, e.message]).toEqual(['unsupported-topology', "test.onnx: unsupported graph topology: the model must have exactly 1 input, not 2 ('a', 'b')"]);
+    expect([e.code, e.message]).toEqual(['unsupported-topology', 'test.onnx: unsupported graph topology: the model must have at least 1 input that is not an initializer, not 0']);
     const b = new OnnxModelBuilder().input('x', [32, 2]).node('Relu', ['x'], ['y']).output('y');
     expect(thrown(() => parse(b)).message).toBe("test.onnx: layer 'x' (input): shape mismatch: the batch dimension of input 'x' must be 1 or symbolic, not 32");
   });

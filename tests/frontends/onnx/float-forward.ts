@@ -19,6 +19,7 @@ function apply(l: Layer, x: Float64Array): Float64Array {
   switch (l.kind) {
     case 'input':
     case 'identity':
+    case 'reshape': // the same row-major values under a new shape
     case 'linear':
       return x;
     case 'dense': {
@@ -28,6 +29,8 @@ function apply(l: Layer, x: Float64Array): Float64Array {
     }
     case 'batchnorm':
       return x.map((v, i) => v * l.scale[i % l.scale.length] + l.bias[i % l.bias.length]);
+    case 'abs':
+      return x.map(Math.abs);
     case 'relu':
       return x.map((v) => Math.max(v, 0));
     case 'leaky_relu':

@@ -4,7 +4,7 @@ import { formatFixedType } from '../../../src/fixed/index.ts';
 import { parseOnnx } from '../../../src/frontends/onnx/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { int, OnnxModelBuilder } from '../../fixtures/onnx-builder.ts';
-import { layerOf, PRECISION, thrown } from './helpers.ts';
+import { fused, layerOf, PRECISION, thrown } from './helpers.ts';
 
 const QONNX = 'qonnx.custom_op.general';
 
@@ -38,7 +38,8 @@ describe('QONNX quantizers in the ONNX frontend', () => {
     m.node('Quant', ['W', 'wq_s', 'wq_z', 'wq_b'], ['Wq'], { signed: int(1), narrow: int(0) }, 'quant_w', QONNX);
     m.node('Quant', ['B', 'bq_s', 'bq_z', 'bq_b'], ['Bq'], {}, 'quant_b', QONNX);
     m.node('MatMul', ['x', 'Wq'], ['h'], {}, 'fc').node('Add', ['h', 'Bq'], ['y'], {}, 'add').output('y');
-    const g = parseQ(m);
+    expect(parseQ(m).layers.map((l) => l.kind)).toEqual(['input', 'dense', 'batchnorm']);
+    const g = fused(parseQ(m));
     expect(g.layers.map((l) => l.kind)).toEqual(['input', 'dense']);
     const d = layerOf(g, 'fc', 'dense');
     expect(Array.from(d.weights)).toEqual(w.map((v) => Math.min(7, Math.max(-8, roundEven(v * 8))) / 8 + 0));
@@ -97,7 +98,7 @@ describe('QONNX quantizers in the ONNX frontend', () => {
     expect([Array.from(out.scale), out.bitWidth, out.rounding, out.inputs]).toEqual([[1], 3, 'FLOOR', ['trunc_round']]);
     // constant: y = floor(clamp(round(x/0.25)/4, −4, 3)) · 1
     const m = build('C').output('y');
-    const d = layerOf(parseQ(m), 'fc', 'dense');
+    const d = layerOf(fused(parseQ(m)), 'fc', 'dense');
     expect(Array.from(d.bias)).toEqual([5.3, -2.5, 7.75, -9].map((v) => Math.floor(Math.min(3, Math.max(-4, roundEven(v / 0.25) / 4)))));
   });
 

@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOnnx } from '../../../src/frontends/onnx/index.ts';
-import { kinds, PRECISION } from './helpers.ts';
+import { hasShared, sharedPath } from '../../helpers/shared.ts';
+import { fused, kinds, PRECISION } from './helpers.ts';
 import { expectMatchesOrt } from './ort-oracle.ts';
 
-const MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
-const present = existsSync(MODEL);
-if (!present) console.warn(`skipping the shared-model tests: ${MODEL} is absent`);
+const MODEL = sharedPath('models/onnx/three_layer_keras.onnx');
 
-describe.skipIf(!present)('three_layer_keras.onnx from /work/shared (onnxmltools, opset 9)', () => {
-  it('loads as input → dense(64) → relu → dense(32) → relu → dense(32) → relu → dense(5) → softmax', () => {
-    const g = loadOnnx(MODEL, { defaultPrecision: PRECISION });
+describe.skipIf(!hasShared)('three_layer_keras.onnx from /work/shared (onnxmltools, opset 9)', () => {
+  it('loads as input → dense(64) → relu → dense(32) → relu → dense(32) → relu → dense(5) → softmax once fuse-bias ran', () => {
+    const parsed = loadOnnx(MODEL, { defaultPrecision: PRECISION });
+    expect(kinds(parsed).filter((k) => k === 'batchnorm').length).toBe(4); // the Add nodes, translated as bias layers
+    const g = fused(parsed);
     expect(kinds(g)).toEqual(['input', 'dense', 'relu', 'dense', 'relu', 'dense', 'relu', 'dense', 'softmax']);
     expect(g.layers.map((l) => l.shape)).toEqual([[16], [64], [64], [32], [32], [32], [32], [5], [5]]);
     expect(g.layers.filter((l) => l.kind === 'dense').map((l) => l.origin?.op)).toEqual(['MatMul+Add', 'MatMul+Add', 'MatMul+Add', 'MatMul+Add']);

@@ -10,6 +10,15 @@ export const emitRelu: LayerEmitter<'relu'> = (_layer, ctx) => ({
   arrays: [],
 });
 
+export const emitAbs: LayerEmitter<'abs'> = (_layer, ctx) => ({
+  kind: 'kernel',
+  types: [],
+  constants: [],
+  kernel: 'nnet::abs',
+  args: [ctx.input.name, ctx.output.name],
+  arrays: [],
+});
+
 export const emitLinear: LayerEmitter<'linear'> = (_layer, ctx) => ({
   kind: 'kernel',
   types: [],

@@ -9,6 +9,7 @@ export const HLS_HEADERS: KindRegistry<{ [K in LayerKind]: readonly string[] }> 
   dense: ['nnet_dense.h'],
   batchnorm: ['nnet_batchnorm.h'],
   relu: ['nnet_activation.h'],
+  abs: ['nnet_activation.h'],
   leaky_relu: ['nnet_activation.h'],
   clip: ['nnet_activation.h'],
   sigmoid: ['nnet_activation.h'],

@@ -6,7 +6,7 @@ import { emitClip } from './clip.ts';
 import { emitConcatenate } from './concatenate.ts';
 import { emitDense } from './dense.ts';
 import { emitDot } from './dot.ts';
-import { emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
+import { emitAbs, emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
 import { emitLeakyRelu } from './leaky-relu.ts';
 import { emitSigmoid, emitTanh } from './lookup.ts';
 import { emitMerge } from './merge.ts';
@@ -19,6 +19,7 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   dense: emitDense,
   batchnorm: emitBatchNorm,
   relu: emitRelu,
+  abs: emitAbs,
   leaky_relu: emitLeakyRelu,
   clip: emitClip,
   sigmoid: emitSigmoid,

@@ -34,6 +34,16 @@ export const relu: RtlLayer<'relu'> = (layer, ctx) =>
     }),
   );
 
+/** abs: y = Q_result(x < 0 ? −x : x), the negation one bit wider (exact) */
+export const abs: RtlLayer<'abs'> = (layer, ctx) =>
+  combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) =>
+    xs.map((x, i) => {
+      const neg = b.sub(zero(b).sig, x.sig, `neg${i}`);
+      const pos = b.gt(x.sig, zero(b).sig, `pos${i}`);
+      return castFx(b, { sig: b.mux(pos, x.sig, neg, `abs${i}`), frac: x.frac }, result(layer), `y${i}`).sig;
+    }),
+  );
+
 /** leaky_relu: y = Q_result(x > 0 ? x : αq · x), the product exact */
 export const leakyRelu: RtlLayer<'leaky_relu'> = (layer, ctx) => {
   const param = need(layer, 'param');

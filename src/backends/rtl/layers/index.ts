@@ -1,7 +1,7 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
-import { batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
+import { abs, batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 import type { RtlLayer } from './types.ts';
 
@@ -12,6 +12,7 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   dense,
   batchnorm,
   relu,
+  abs,
   leaky_relu: leakyRelu,
   clip,
   sigmoid,

@@ -1,16 +1,18 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
+import { onAxis } from '../channel-axis.ts';
 import type { OpHandler } from '../op-context.ts';
-import { showShape, withBatch } from '../values.ts';
+import { showShape } from '../values.ts';
 
 const PARAMS = ['scale (gamma)', 'B (beta)', 'mean', 'var'] as const;
 
-/** Inference BN: y = γ·(x − μ)/√(var + ε) + β = x·s + (β − μ·s), s = γ/√(var + ε) */
+/**
+ * Inference BN over ONNX's channel axis 1 (the first axis after the batch): y = γ·(x − μ)/√(var + ε) + β
+ * = x·s + (β − μ·s), s = γ/√(var + ε). A batchnorm layer; on an N-D input, between transposes that make the
+ * channel axis last (the IR is channels-last).
+ */
 export const BatchNormalization: OpHandler = (ctx) => {
   const x = ctx.layerInput(0);
   ctx.attrs.requireInt('training_mode', 0, [0]);
-  if (x.shape.length !== 1) {
-    throw fail('shape-mismatch', ctx.where, `the input must have shape [batch, channels], not ${withBatch(x)}`);
-  }
   const channels = x.shape[0];
   const [gamma, beta, mean, variance] = PARAMS.map((role, k) => {
     const t = ctx.constInput(k + 1, role);
@@ -22,5 +24,5 @@ export const BatchNormalization: OpHandler = (ctx) => {
   const epsilon = ctx.attrs.float('epsilon', Math.fround(1e-5));
   const scale = gamma.map((g, c) => g / Math.sqrt(variance[c] + epsilon));
   const bias = beta.map((b, c) => b - mean[c] * scale[c]);
-  return ctx.addLayer({ kind: 'batchnorm', inputs: [x.layer], shape: x.shape, scale, bias });
+  return onAxis(ctx, x, 0, (input) => ctx.addLayer({ kind: 'batchnorm', inputs: [input.layer], shape: input.shape, scale, bias }));
 };

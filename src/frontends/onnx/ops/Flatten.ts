@@ -2,14 +2,18 @@ import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { OpHandler } from '../op-context.ts';
 import { withBatch } from '../values.ts';
 
-/** [batch, d1, …, dk] → [batch, d1·…·dk] keeps the row-major data order: an identity layer with the flat shape */
+/**
+ * [batch, d1, …, dk] → [batch, d1·…·dk]: a reshape layer (row-major data order is kept). An axis past 1 keeps the
+ * batch first only when the dimensions it folds into the batch are all 1.
+ */
 export const Flatten: OpHandler = (ctx) => {
   const x = ctx.layerInput(0);
   const rank = x.shape.length + 1;
-  const axis = ctx.attrs.int('axis', 1);
-  if ((axis < 0 ? axis + rank : axis) !== 1) {
-    throw fail('unsupported-attribute', ctx.where, `axis must be 1 (keep the batch dimension) for input ${withBatch(x)}, not ${axis}`);
+  const raw = ctx.attrs.int('axis', 1);
+  const axis = raw < 0 ? raw + rank : raw;
+  if (axis < 1 || axis > rank || x.shape.slice(0, axis - 1).some((d) => d !== 1)) {
+    throw fail('unsupported-attribute', ctx.where, `axis must keep the batch dimension first (1, or an axis after dimensions of size 1) for input ${withBatch(x)}, not ${raw}`);
   }
   const size = x.shape.reduce((a, b) => a * b, 1);
-  return ctx.addLayer({ kind: 'identity', inputs: [x.layer], shape: [size] });
+  return ctx.addLayer({ kind: 'reshape', inputs: [x.layer], shape: [size] });
 };

@@ -1,31 +1,60 @@
 import type { OpHandler } from '../op-context.ts';
+import { Abs } from './Abs.ts';
 import { Add } from './Add.ts';
 import { BatchNormalization } from './BatchNormalization.ts';
 import { BipolarQuant } from './BipolarQuant.ts';
+import { Cast } from './Cast.ts';
 import { Clip } from './Clip.ts';
+import { Concat } from './Concat.ts';
+import { constOnly } from './const-only.ts';
 import { Constant } from './Constant.ts';
+import { Div } from './Div.ts';
 import { Dropout } from './Dropout.ts';
 import { Flatten } from './Flatten.ts';
 import { Gemm } from './Gemm.ts';
 import { Identity } from './Identity.ts';
 import { LeakyRelu } from './LeakyRelu.ts';
 import { MatMul } from './MatMul.ts';
+import { Max } from './Max.ts';
+import { Mean } from './Mean.ts';
+import { Min } from './Min.ts';
+import { Mul } from './Mul.ts';
+import { Neg } from './Neg.ts';
 import { Quant } from './Quant.ts';
 import { Relu } from './Relu.ts';
 import { Reshape } from './Reshape.ts';
+import { Shape } from './Shape.ts';
 import { Sigmoid } from './Sigmoid.ts';
 import { Softmax } from './Softmax.ts';
+import { Squeeze } from './Squeeze.ts';
+import { Sub } from './Sub.ts';
+import { Sum } from './Sum.ts';
 import { Tanh } from './Tanh.ts';
+import { Transpose } from './Transpose.ts';
 import { Trunc } from './Trunc.ts';
+import { Unsqueeze } from './Unsqueeze.ts';
 
-/** Every ONNX op (default domain) the frontend translates, by op type. */
+/**
+ * Every ONNX op (default domain) the frontend translates, by op type. Ops whose inputs are all constants are first
+ * offered to the constant evaluator (../fold); the ops listed as `constOnly` exist only there.
+ */
 export const OPS: Readonly<Record<string, OpHandler>> = {
-  Gemm, MatMul, Add, BatchNormalization,
+  Gemm, MatMul, BatchNormalization,
+  Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
-  Flatten, Reshape, Identity, Dropout, Constant,
+  Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
+  Constant, Shape, Gather: constOnly, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
+  Pow: constOnly, Sqrt: constOnly, Reciprocal: constOnly,
 };
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
+
+/** Ops of real models that have no IR layer yet, with what they need: a clearer error than "unsupported". */
+export const NOT_YET: Readonly<Record<string, string>> = {
+  Conv: 'convolution layers', ConvTranspose: 'convolution layers', MaxPool: 'pooling layers', AveragePool: 'pooling layers',
+  GlobalAveragePool: 'pooling layers', GlobalMaxPool: 'pooling layers', Resize: 'upsampling layers', Upsample: 'upsampling layers',
+  LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers',
+};
 
 /** QONNX quantizers (custom domains listed in ../qonnx.ts); IntQuant is Quant's newer name. */
 export const QONNX_OPS: Readonly<Record<string, OpHandler>> = { Quant, IntQuant: Quant, BipolarQuant, Trunc };

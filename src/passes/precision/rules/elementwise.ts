@@ -18,6 +18,14 @@ export const relu: Rule<'relu'> = (_layer, x, c) => {
   return castRanges(pre, c.type('result', () => hull(pre)));
 };
 
+/** y = Q_result(|x|): [lo, hi] when lo ≥ 0, [−hi, −lo] when hi ≤ 0, else [0, max(−lo, hi)]; an auto result is unsigned. */
+export const abs: Rule<'abs'> = (_layer, x, c) => {
+  const lo = x.lo.map((m, i) => (m >= 0n ? m : x.hi[i] <= 0n ? -x.hi[i] : 0n));
+  const hi = x.lo.map((m, i) => (m >= 0n ? x.hi[i] : x.hi[i] <= 0n ? -m : -m > x.hi[i] ? -m : x.hi[i]));
+  const pre: Ranges = { frac: x.frac, lo, hi };
+  return castRanges(pre, c.type('result', () => hull(pre)));
+};
+
 /** batchnorm: y_c = Q_result(x · sq_c + bq_c), exact on F_x + F_scale and F_bias; extremes at the interval ends. */
 export const batchnorm: Rule<'batchnorm'> = (layer, x, c) => {
   const [st, bt] = [c.type('scale', noAuto), c.type('bias', noAuto)];

@@ -1,6 +1,6 @@
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
-import { batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
+import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import type { Rule } from './rule.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
@@ -11,6 +11,7 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   dense,
   batchnorm,
   relu,
+  abs,
   leaky_relu: leakyRelu,
   clip,
   sigmoid: (l, x, c, all) => sigmoid(l, x, c, all),
