@@ -1,4 +1,6 @@
-import { SIGMOID_RANGE, TANH_RANGE, sigmoidTable, tanhTable, type FixedType } from '../../../fixed/index.ts';
+import { SIGMOID_RANGE, TANH_RANGE, activationTable, quantizeDouble, sigmoidTable, tableFunction, tanhTable, toValue, type FixedType } from '../../../fixed/index.ts';
+import type { LayerOf } from '../../../ir/layers.ts';
+import { exactDecimal } from '../cpp-literal.ts';
 import { arrayFile, exactLog2, unsignedConstant, type EmitContext, type KernelEmission, type LayerEmitter } from '../emit-context.ts';
 
 /**
@@ -31,3 +33,17 @@ export const emitSigmoid: LayerEmitter<'sigmoid'> = (layer, ctx) =>
   lookupEmission(ctx, 'nnet::sigmoid', layer.tableSize, SIGMOID_RANGE, sigmoidTable, 'sigmoid');
 
 export const emitTanh: LayerEmitter<'tanh'> = (layer, ctx) => lookupEmission(ctx, 'nnet::tanh', layer.tableSize, TANH_RANGE, tanhTable, 'tanh');
+
+/**
+ * elu, selu, softplus, softsign, silu: the same table and index as sigmoid (contents from src/fixed/tables.ts); the
+ * kernels add the exact branch of docs/arithmetic.md. selu passes λq = Q_param(λ) as an exact decimal literal.
+ */
+export const emitTableActivation = <K extends 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>(l: LayerOf<K>, ctx: EmitContext): KernelEmission => {
+  const layer = l as LayerOf<'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>;
+  const fn = tableFunction(layer);
+  const e = lookupEmission(ctx, `nnet::${layer.kind}`, layer.tableSize, fn.range, (n, t) => activationTable(layer, n, t), layer.kind);
+  if (layer.kind !== 'selu') return e;
+  const param = ctx.precision('param');
+  const lambda = toValue(quantizeDouble(layer.scale, param), param);
+  return { ...e, types: ['param', 'table'], args: [...e.args, exactDecimal(lambda)] };
+};

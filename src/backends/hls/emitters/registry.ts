@@ -6,7 +6,8 @@ import { emitClip } from './clip.ts';
 import { emitDense } from './dense.ts';
 import { emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
 import { emitLeakyRelu } from './leaky-relu.ts';
-import { emitSigmoid, emitTanh } from './lookup.ts';
+import { emitSigmoid, emitTableActivation, emitTanh } from './lookup.ts';
+import { emitBinaryTanh, emitHardSigmoid, emitHardTanh, emitPrelu, emitTernaryTanh, emitThresholdedRelu } from './exact-activations.ts';
 import { emitSoftmax } from './softmax.ts';
 
 /** One HLS emitter per layer kind: adding a kind to the IR fails `tsc` here until the backend handles it. */
@@ -28,6 +29,17 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   merge: notYet,
   concatenate: notYet,
   dot: notYet,
+  prelu: emitPrelu,
+  hard_sigmoid: emitHardSigmoid,
+  hard_tanh: emitHardTanh,
+  thresholded_relu: emitThresholdedRelu,
+  binary_tanh: emitBinaryTanh,
+  ternary_tanh: emitTernaryTanh,
+  elu: emitTableActivation,
+  selu: emitTableActivation,
+  softplus: emitTableActivation,
+  softsign: emitTableActivation,
+  silu: emitTableActivation,
 };
 
 function notYet(l: Layer): never {
