@@ -17,12 +17,20 @@ import { Sigmoid } from './Sigmoid.ts';
 import { Softmax } from './Softmax.ts';
 import { Tanh } from './Tanh.ts';
 import { Trunc } from './Trunc.ts';
+import { Elu } from './Elu.ts';
+import { HardSigmoid } from './HardSigmoid.ts';
+import { PRelu } from './PRelu.ts';
+import { Selu } from './Selu.ts';
+import { Softplus } from './Softplus.ts';
+import { Softsign } from './Softsign.ts';
+import { ThresholdedRelu } from './ThresholdedRelu.ts';
 
 /** Every ONNX op (default domain) the frontend translates, by op type. */
 export const OPS: Readonly<Record<string, OpHandler>> = {
   Gemm, MatMul, Add, BatchNormalization,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
   Flatten, Reshape, Identity, Dropout, Constant,
+  Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu,
 };
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
