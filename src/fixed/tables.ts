@@ -65,8 +65,8 @@ export function invTable(n: number, nElements: number, t: FixedType): Float64Arr
 
 /** Input ranges of the tables of the activations in docs/arithmetic.md, "More activations by lookup table". */
 export const ELU_RANGE = 16;
-export const SOFTPLUS_RANGE = 32;
-export const SILU_RANGE = 32;
+export const SOFTPLUS_RANGE = 16;
+export const SILU_RANGE = 16;
 export const SOFTSIGN_RANGE = 64;
 
 /**

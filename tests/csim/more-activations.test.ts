@@ -33,8 +33,8 @@ const CASES: { name: string; layers: LayerSpec[]; range?: number; minDistinct?: 
   { name: 'ternary_tanh into an unsigned saturating result', layers: [{ kind: 'ternary_tanh', name: 'tt', shape: [N], threshold: 0.5, precision: { result: 'ap_ufixed<2,2,AP_TRN,AP_SAT>' } }], minDistinct: 2 },
   { name: 'ternary_tanh', layers: [{ kind: 'ternary_tanh', name: 'tt', shape: [N], threshold: 0.375, precision: { result: 'ap_fixed<2,2>' } }], minDistinct: 3 },
   { name: 'elu', layers: [{ kind: 'elu', name: 'elu', shape: [N], alpha: 0.7, tableSize: 1024, precision: { result: 'ap_fixed<14,5,AP_RND,AP_SAT>' } }], range: 12 },
-  { name: 'softplus (x ≥ 16 exact)', layers: [{ kind: 'softplus', name: 'sp', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<16,6,AP_RND,AP_SAT>' } }], range: 24 },
-  { name: 'silu (x ≥ 16 exact, wrapping result)', layers: [{ kind: 'silu', name: 'silu', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<9,4,AP_RND,AP_WRAP>' } }], range: 24 },
+  { name: 'softplus (x ≥ 8 exact)', layers: [{ kind: 'softplus', name: 'sp', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<16,6,AP_RND,AP_SAT>' } }], range: 24 },
+  { name: 'silu (x ≥ 8 exact, wrapping result)', layers: [{ kind: 'silu', name: 'silu', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<9,4,AP_RND,AP_WRAP>' } }], range: 24 },
   { name: 'softsign', layers: [{ kind: 'softsign', name: 'ss', shape: [N], tableSize: 2048, precision: { table: 'ap_fixed<12,1,AP_RND,AP_SAT>', result: 'ap_fixed<10,1,AP_RND,AP_SAT>' } }], range: 31 },
 ];
 

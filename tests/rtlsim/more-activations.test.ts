@@ -52,7 +52,7 @@ const CASES: { name: string; graph: Graph; layerName?: Record<string, object>; s
     minDistinct: 20,
   },
   {
-    name: 'silu and softplus beyond their tables (x ≥ 16 exact)',
+    name: 'silu and softplus beyond their tables (x ≥ 8 exact)',
     graph: chainGraph('asymptote_acts', [
       { kind: 'silu', name: 'silu', tableSize: 512 },
       { kind: 'softplus', name: 'sp', tableSize: 512 },
