@@ -5,7 +5,7 @@ import { loadOnnx, parseOnnx } from '../../../src/frontends/onnx/index.ts';
 import { OnnxModelBuilder, int } from '../../fixtures/onnx-builder.ts';
 import { parse, PRECISION, ramp, thrown } from './helpers.ts';
 
-const SUPPORTED = 'Gemm, MatMul, Add, BatchNormalization, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, Flatten, Reshape, Identity, Dropout, Constant';
+const SUPPORTED = 'Gemm, MatMul, Add, BatchNormalization, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, Flatten, Reshape, Identity, Dropout, Constant, Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu';
 const JET_TAGGER = join(import.meta.dirname, '../../../examples/jet_tagger/jet_tagger.onnx');
 const SHARED_MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
 
