@@ -77,7 +77,7 @@ LookupLoop:
     for (unsigned i = 0; i < CONFIG_T::n_in; i++) {
 #pragma HLS UNROLL
         const unsigned index =
-            table_index<CONFIG_T::table_bits, CONFIG_T::table_bits - CONFIG_T::range_bits>(data[i] + half_range);
+            table_index<CONFIG_T::table_bits, int(CONFIG_T::table_bits) - int(CONFIG_T::range_bits)>(data[i] + half_range);
         res[i] = table[index];
     }
 }
@@ -180,7 +180,7 @@ template <class data_T, typename CONFIG_T>
 inline typename CONFIG_T::table_t table_entry(const data_T &x, const typename CONFIG_T::table_t table[CONFIG_T::table_size]) {
 #pragma HLS INLINE
     const ap_ufixed<CONFIG_T::range_bits, CONFIG_T::range_bits> half_range = 1 << (CONFIG_T::range_bits - 1);
-    return table[table_index<CONFIG_T::table_bits, CONFIG_T::table_bits - CONFIG_T::range_bits>(x + half_range)];
+    return table[table_index<CONFIG_T::table_bits, int(CONFIG_T::table_bits) - int(CONFIG_T::range_bits)>(x + half_range)];
 }
 
 // elu: y = x > 0 ? Q_result(x) : Q_result(table[index]); the table holds α·(e^x − 1).

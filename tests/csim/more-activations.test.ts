@@ -35,6 +35,8 @@ const CASES: { name: string; layers: LayerSpec[]; range?: number; minDistinct?: 
   { name: 'elu', layers: [{ kind: 'elu', name: 'elu', shape: [N], alpha: 0.7, tableSize: 1024, precision: { result: 'ap_fixed<14,5,AP_RND,AP_SAT>' } }], range: 12 },
   { name: 'softplus (x ≥ 8 exact)', layers: [{ kind: 'softplus', name: 'sp', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<16,6,AP_RND,AP_SAT>' } }], range: 24 },
   { name: 'silu (x ≥ 8 exact, wrapping result)', layers: [{ kind: 'silu', name: 'silu', shape: [N], tableSize: 1024, precision: { result: 'ap_fixed<9,4,AP_RND,AP_WRAP>' } }], range: 24 },
+  // N < R: the index is floor(x / 2) + N/2, a negative shift (table_index<5, −1>)
+  { name: 'softsign with a table smaller than its range (32 entries over [−32, 32))', layers: [{ kind: 'softsign', name: 'ss', shape: [N], tableSize: 32, precision: { result: 'ap_fixed<10,1,AP_RND,AP_SAT>' } }], range: 40, minDistinct: 10 },
   { name: 'softsign', layers: [{ kind: 'softsign', name: 'ss', shape: [N], tableSize: 2048, precision: { table: 'ap_fixed<12,1,AP_RND,AP_SAT>', result: 'ap_fixed<10,1,AP_RND,AP_SAT>' } }], range: 31 },
 ];
 
