@@ -183,21 +183,21 @@ inline typename CONFIG_T::table_t table_entry(const data_T &x, const typename CO
     return table[table_index<CONFIG_T::table_bits, int(CONFIG_T::table_bits) - int(CONFIG_T::range_bits)>(x + half_range)];
 }
 
-// elu: y = x > 0 ? Q_result(x) : Q_result(table[index]); the table holds α·(e^x − 1).
+// elu: y = x >= 0 ? Q_result(x) : Q_result(table[index]); the table holds α·(e^x − 1).
 template <class data_T, class res_T, typename CONFIG_T>
 void elu(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in], const typename CONFIG_T::table_t table[CONFIG_T::table_size]) {
 #pragma HLS PIPELINE
 EluLoop:
     for (unsigned i = 0; i < CONFIG_T::n_in; i++) {
 #pragma HLS UNROLL
-        if (data[i] > 0)
+        if (data[i] >= 0)
             res[i] = data[i];
         else
             res[i] = table_entry<data_T, CONFIG_T>(data[i], table);
     }
 }
 
-// selu: y = x > 0 ? Q_result(λq·x) : Q_result(table[index]), the product exact; the table holds λ·α·(e^x − 1).
+// selu: y = x >= 0 ? Q_result(λq·x) : Q_result(table[index]), the product exact; the table holds λ·α·(e^x − 1).
 // CONFIG_T also provides param_t.
 template <class data_T, class res_T, typename CONFIG_T>
 void selu(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in], const typename CONFIG_T::table_t table[CONFIG_T::table_size],
@@ -206,7 +206,7 @@ void selu(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in], const typename
 SeluLoop:
     for (unsigned i = 0; i < CONFIG_T::n_in; i++) {
 #pragma HLS UNROLL
-        if (data[i] > 0)
+        if (data[i] >= 0)
             res[i] = lambda * data[i];
         else
             res[i] = table_entry<data_T, CONFIG_T>(data[i], table);

@@ -70,10 +70,10 @@ export const SILU_RANGE = 16;
 export const SOFTSIGN_RANGE = 64;
 
 /**
- * Where a table activation is computed exactly instead of read from its table: `positive` for x > 0 (elu, selu:
+ * Where a table activation is computed exactly instead of read from its table: `nonnegative` for x ≥ 0 (elu, selu:
  * y = Q_result(λq · x), λq = 1 for elu), `upper` for x ≥ R/2 (softplus, silu: y = Q_result(x)), `none` (softsign).
  */
-export type ExactBranch = 'positive' | 'upper' | 'none';
+export type ExactBranch = 'nonnegative' | 'upper' | 'none';
 
 /** A table activation's parameters, as the IR layer holds them. */
 export type TableActivationSpec =
@@ -92,9 +92,9 @@ export interface TableFunction {
 export function tableFunction(spec: TableActivationSpec): TableFunction {
   switch (spec.kind) {
     case 'elu':
-      return { range: ELU_RANGE, exact: 'positive', f: (x) => (x > 0 ? x : spec.alpha * Math.expm1(x)) };
+      return { range: ELU_RANGE, exact: 'nonnegative', f: (x) => (x > 0 ? x : spec.alpha * Math.expm1(x)) };
     case 'selu':
-      return { range: ELU_RANGE, exact: 'positive', f: (x) => spec.scale * (x > 0 ? x : spec.alpha * Math.expm1(x)) };
+      return { range: ELU_RANGE, exact: 'nonnegative', f: (x) => spec.scale * (x > 0 ? x : spec.alpha * Math.expm1(x)) };
     case 'softplus': // log(1 + e^x) = max(x, 0) + log1p(e^−|x|), without overflow
       return { range: SOFTPLUS_RANGE, exact: 'upper', f: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))) };
     case 'silu':

@@ -248,7 +248,7 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       const k = Math.log2(n / range);
       const lambda = layer.kind === 'selu' ? Q(exact(layer.scale), 'param') : undefined;
       return x.map((v) => {
-        if ((layer.kind === 'elu' || layer.kind === 'selu') && v.m > 0n) return Q(lambda ? mul(lambda, v) : v, 'result');
+        if ((layer.kind === 'elu' || layer.kind === 'selu') && v.m >= 0n) return Q(lambda ? mul(lambda, v) : v, 'result');
         if ((layer.kind === 'softplus' || layer.kind === 'silu') && cmp(v, exact(range / 2)) >= 0) return Q(v, 'result');
         return Q(exact(table[clampIndex(floorScaled(v, k) + BigInt(n / 2), n)]), 'result');
       });

@@ -3,7 +3,7 @@ import { reusableBuffer, type Counters, type FixedStep } from '../kernel.ts';
 
 /**
  * Where the table is not read: mantissas m ≥ `from` get `value(m)` (a cast that counts its own overflows) instead.
- * elu/selu: from = 1 (x > 0); softplus/silu: from = ceil(R/2 · 2^F) (x ≥ R/2).
+ * elu/selu: from = 0 (x ≥ 0); softplus/silu: from = ceil(R/2 · 2^F) (x ≥ R/2).
  */
 export interface ExactBranchStep {
   readonly from: number;

@@ -11,7 +11,7 @@ type TableKind = 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu';
 /**
  * elu, selu, softplus, softsign, silu (docs/arithmetic.md, "More activations by lookup table"):
  *   y = Q_result(table[clamp(floor(x · 2^k) + N/2, 0, N−1)]), except in the exact branch:
- *   elu x > 0: Q_result(x);  selu x > 0: Q_result(λq · x);  softplus, silu x ≥ R/2: Q_result(x).
+ *   elu x ≥ 0: Q_result(x);  selu x ≥ 0: Q_result(λq · x);  softplus, silu x ≥ R/2: Q_result(x).
  */
 function tableKernel<K extends TableKind>(): Kernel<K> {
   return {
@@ -29,11 +29,11 @@ function tableKernel<K extends TableKind>(): Kernel<K> {
         const param = need(l, 'param');
         const lambda = quantizeDouble(l.scale, param, paramOverflows);
         const caster = new Caster(inFrac + fracBits(param), result, stats);
-        exact = { from: 1, value: (m) => castProduct(lambda, m, caster) };
+        exact = { from: 0, value: (m) => castProduct(lambda, m, caster) };
       } else if (fn.exact !== 'none') {
         const caster = new Caster(inFrac, result, stats);
         // x ≥ R/2 ⇔ m ≥ ceil(R/2 · 2^F) for an integer mantissa m
-        const from = fn.exact === 'positive' ? 1 : Math.ceil((fn.range / 2) * 2 ** inFrac);
+        const from = fn.exact === 'nonnegative' ? 0 : Math.ceil((fn.range / 2) * 2 ** inFrac);
         exact = { from, value: (m) => caster.cast(m) };
       }
       const step = tableStep(inType, result, table, fn.range, counters, exact);

@@ -13,7 +13,7 @@ type TableKind = 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu';
 /**
  * elu, selu, softplus, softsign, silu (docs/arithmetic.md): index = clamp(floor(x · 2^k) + N/2, 0, N−1) into a ROM of
  * the result casts Q_result(table[i]) (contents from src/fixed/tables.ts), except in the exact branch:
- * elu x > 0: Q_result(x); selu x > 0: Q_result(λq · x); softplus, silu x ≥ R/2: Q_result(x).
+ * elu x ≥ 0: Q_result(x); selu x ≥ 0: Q_result(λq · x); softplus, silu x ≥ R/2: Q_result(x).
  */
 export function tableActivation(layer: LayerOf<TableKind>, ctx: LayerContext): LayerHardware {
   const n = layer.tableSize;
@@ -23,8 +23,8 @@ export function tableActivation(layer: LayerOf<TableKind>, ctx: LayerContext): L
   const table = activationTable(layer, n, need(layer, 'table'));
   const rom = romOf(`${layer.kind}_table`, table.map((v) => quantizeDouble(v, res) * 2 ** -fracBits(res)), res, `Q_result(${layer.kind} table[i]), ${n} entries, x range ${fn.range}`);
   const inFrac = fracBits(ctx.inType);
-  // the exact branch starts at mantissa `from`: 1 (x > 0) or ceil(R/2 · 2^F) (x ≥ R/2)
-  const from = fn.exact === 'positive' ? 1n : inFrac >= 0 ? BigInt(fn.range / 2) << BigInt(inFrac) : BigInt(Math.ceil((fn.range / 2) * 2 ** inFrac));
+  // the exact branch starts at mantissa `from`: 0 (x ≥ 0) or ceil(R/2 · 2^F) (x ≥ R/2)
+  const from = fn.exact === 'nonnegative' ? 0n : inFrac >= 0 ? BigInt(fn.range / 2) << BigInt(inFrac) : BigInt(Math.ceil((fn.range / 2) * 2 ** inFrac));
   return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) =>
     xs.map((x, i) => {
       const idx = b.add(floorShift(b, x, k, `fl${i}`), b.constant(BigInt(n / 2), log2Exact(n, 'table size') + 1, true), `idx${i}`);

@@ -18,10 +18,11 @@ export const tableActivation: Rule<TableKind> = (l, x, c) => {
   const layer = l as LayerOf<TableKind>;
   const n = layer.tableSize;
   const fn = tableFunction(layer);
-  const table = tableOf(c, 'table', (t) => activationTable(layer, n, t), Math.log2(fn.range) + 2);
+  // elu/selu read only the negative half of their table (x < 0)
+  const table = tableOf(c, 'table', (t) => activationTable(layer, n, t), Math.log2(fn.range) + 2, fn.exact === 'nonnegative' ? n / 2 - 1 : -1);
   const k = indexShift(n, fn.range);
   const ft = fracBits(table.type);
-  const from = fn.exact === 'none' ? undefined : fn.exact === 'positive' ? 1n : BigInt(Math.ceil((fn.range / 2) * 2 ** x.frac)); // x ≥ R/2 ⇔ m ≥ ceil(R/2 · 2^F)
+  const from = fn.exact === 'none' ? undefined : fn.exact === 'nonnegative' ? 0n : BigInt(Math.ceil((fn.range / 2) * 2 ** x.frac)); // x ≥ R/2 ⇔ m ≥ ceil(R/2 · 2^F)
   let lambda = 1n;
   let fe = x.frac; // grid of the exact branch
   if (layer.kind === 'selu') {

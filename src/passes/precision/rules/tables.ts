@@ -12,13 +12,13 @@ const TABLE_HEADROOM = 4;
 
 /**
  * A table variable's type and its entries as mantissas. An auto table keeps the placeholder's fractional bits and
- * modes (they decide how f is rounded) and gets the fewest integer bits its rounded entries need.
+ * modes (they decide how f is rounded) and gets the fewest integer bits its rounded entries (up to `lastRead`) need.
  */
-export function tableOf(c: Chooser, v: PrecisionVar, make: (t: FixedType) => Float64Array, headroom = TABLE_HEADROOM): { type: FixedType; m: bigint[] } {
+export function tableOf(c: Chooser, v: PrecisionVar, make: (t: FixedType) => Float64Array, headroom = TABLE_HEADROOM, lastRead = -1): { type: FixedType; m: bigint[] } {
   const p = c.placeholder(v);
   const t = c.type(v, () => {
     const wide = fixedType(fracBits(p) + headroom, headroom, { quant: p.quant, overflow: p.overflow });
-    return span(Array.from(make(wide), (x) => mantissaOf(x, fracBits(wide))), 0, -1, fracBits(wide));
+    return span(Array.from(make(wide), (x) => mantissaOf(x, fracBits(wide))), 0, lastRead, fracBits(wide));
   }, p);
   return { type: t, m: Array.from(make(t), (x) => mantissaOf(x, fracBits(t))) };
 }
