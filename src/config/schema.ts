@@ -46,7 +46,7 @@ export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {
   InputLayer: ['input'],
   Dense: ['dense'],
   BatchNormalization: ['batchnorm'],
-  Activation: ['relu', 'sigmoid', 'tanh', 'linear', 'clip', 'abs'],
+  Activation: ['relu', 'sigmoid', 'tanh', 'linear', 'clip', 'abs', 'elu', 'selu', 'softplus', 'softsign', 'silu', 'hard_sigmoid', 'hard_tanh', 'binary_tanh', 'ternary_tanh'],
   ReLU: ['relu', 'clip'],
   LeakyReLU: ['leaky_relu'],
   Softmax: ['softmax'],
@@ -55,6 +55,12 @@ export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {
   Tanh: ['tanh'],
   Linear: ['linear'],
   Clip: ['clip'],
+  ELU: ['elu'],
+  PReLU: ['prelu'],
+  ThresholdedReLU: ['thresholded_relu'],
+  ParametrizedActivation: ['leaky_relu', 'thresholded_relu', 'elu'],
+  HardActivation: ['hard_sigmoid', 'hard_tanh'],
+  TernaryTanh: ['ternary_tanh'],
 };
 
 /** Damerau-free edit distance, for "did you mean" on unknown keys. */

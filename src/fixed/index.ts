@@ -30,5 +30,14 @@ export {
   activationIndexer,
   expIndexer,
   invIndexer,
+  ELU_RANGE,
+  SOFTPLUS_RANGE,
+  SILU_RANGE,
+  SOFTSIGN_RANGE,
+  tableFunction,
+  activationTable,
+  type ExactBranch,
+  type TableActivationSpec,
+  type TableFunction,
 } from './tables.ts';
 export { Caster, roundCarry, quantCode } from './cast.ts';

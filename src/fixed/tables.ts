@@ -63,6 +63,56 @@ export function invTable(n: number, nElements: number, t: FixedType): Float64Arr
   return quantizeArray(raw, t);
 }
 
+/** Input ranges of the tables of the activations in docs/arithmetic.md, "More activations by lookup table". */
+export const ELU_RANGE = 16;
+export const SOFTPLUS_RANGE = 16;
+export const SILU_RANGE = 16;
+export const SOFTSIGN_RANGE = 64;
+
+/**
+ * Where a table activation is computed exactly instead of read from its table: `nonnegative` for x ≥ 0 (elu, selu:
+ * y = Q_result(λq · x), λq = 1 for elu), `upper` for x ≥ R/2 (softplus, silu: y = Q_result(x)), `none` (softsign).
+ */
+export type ExactBranch = 'nonnegative' | 'upper' | 'none';
+
+/** A table activation's parameters, as the IR layer holds them. */
+export type TableActivationSpec =
+  | { readonly kind: 'elu'; readonly alpha: number }
+  | { readonly kind: 'selu'; readonly alpha: number; readonly scale: number }
+  | { readonly kind: 'softplus' | 'softsign' | 'silu' };
+
+export interface TableFunction {
+  readonly range: number;
+  readonly exact: ExactBranch;
+  /** the function itself, in double precision (also the float-mode value) */
+  readonly f: (x: number) => number;
+}
+
+/** The function, range and exact branch of each table activation (docs/arithmetic.md). */
+export function tableFunction(spec: TableActivationSpec): TableFunction {
+  switch (spec.kind) {
+    case 'elu':
+      return { range: ELU_RANGE, exact: 'nonnegative', f: (x) => (x > 0 ? x : spec.alpha * Math.expm1(x)) };
+    case 'selu':
+      return { range: ELU_RANGE, exact: 'nonnegative', f: (x) => spec.scale * (x > 0 ? x : spec.alpha * Math.expm1(x)) };
+    case 'softplus': // log(1 + e^x) = max(x, 0) + log1p(e^−|x|), without overflow
+      return { range: SOFTPLUS_RANGE, exact: 'upper', f: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))) };
+    case 'silu':
+      return { range: SILU_RANGE, exact: 'upper', f: (x) => x / (1 + Math.exp(-x)) };
+    case 'softsign':
+      return { range: SOFTSIGN_RANGE, exact: 'none', f: (x) => x / (1 + Math.abs(x)) };
+  }
+}
+
+/**
+ * Table of a table activation: f at the N bin centres of [−R/2, R/2), like sigmoid. Entries in the exact branch are
+ * never read; they hold f too (elu/selu: the exact branch's own value), so the table stays within f's range there.
+ */
+export const activationTable = (spec: TableActivationSpec, n: number, t: FixedType): Float64Array => {
+  const fn = tableFunction(spec);
+  return centredTable(n, fn.range, fn.f, t);
+};
+
 const clampIndex = (i: number, n: number): number => (i <= 0 ? 0 : i > n - 1 ? n - 1 : i);
 
 /**

@@ -45,6 +45,17 @@ export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
   merge: { ...merge, elementwise: true, hlsClass: 'Merge' },
   concatenate: { ...merge, elementwise: false, hlsClass: 'Concatenate' },
   dot: { ...merge, arity: 'two', elementwise: false, hlsClass: 'Dot' },
+  prelu: { ...activation, precisionVars: ['param', 'result'], hasWeights: true, hlsClass: 'PReLU' },
+  hard_sigmoid: { ...activation, precisionVars: ['param', 'result'] },
+  hard_tanh: activation,
+  thresholded_relu: { ...activation, hlsClass: 'ThresholdedReLU' },
+  binary_tanh: activation,
+  ternary_tanh: activation,
+  elu: { ...table, hlsClass: 'ELU' },
+  selu: { ...table, precisionVars: ['param', 'table', 'result'] },
+  softplus: table,
+  softsign: table,
+  silu: table,
 };
 
 /** The number of inputs a kind accepts, as a check and as words for messages. */

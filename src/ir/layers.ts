@@ -74,6 +74,32 @@ export interface SigmoidLayer extends LayerBase { readonly kind: 'sigmoid'; read
 export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly tableSize: number }
 /** softmax over the last axis */
 export interface SoftmaxLayer extends LayerBase { readonly kind: 'softmax'; readonly tableSize: number }
+/** y = x > 0 ? x : α_c · x, α_c one slope per channel of the last axis (Keras PReLU, ONNX PRelu) */
+export interface PreluLayer extends LayerBase { readonly kind: 'prelu'; readonly alpha: Float64Array }
+/** y = clip(α·x + β, 0, 1); Keras 2: α = 0.2, β = 0.5; Keras 3: α = 1/6, β = 0.5 (docs/arithmetic.md) */
+export interface HardSigmoidLayer extends LayerBase { readonly kind: 'hard_sigmoid'; readonly alpha: number; readonly beta: number }
+/** y = clip(x, −1, 1), computed by the clip kernels */
+export interface HardTanhLayer extends LayerBase { readonly kind: 'hard_tanh' }
+/** y = x > θ ? x : 0 */
+export interface ThresholdedReluLayer extends LayerBase { readonly kind: 'thresholded_relu'; readonly theta: number }
+/** y = x > 0 ? 1 : −1 */
+export interface BinaryTanhLayer extends LayerBase { readonly kind: 'binary_tanh' }
+/** y = x > θ ? 1 : x > −θ ? 0 : −1 (θ = 0.5 in hls4ml) */
+export interface TernaryTanhLayer extends LayerBase { readonly kind: 'ternary_tanh'; readonly threshold: number }
+/** y = x > 0 ? x : α·(e^x − 1), the negative side by lookup table */
+export interface EluLayer extends LayerBase { readonly kind: 'elu'; readonly alpha: number; readonly tableSize: number }
+/** y = λ·(x > 0 ? x : α·(e^x − 1)), the negative side by lookup table (SELU_ALPHA, SELU_SCALE by default) */
+export interface SeluLayer extends LayerBase { readonly kind: 'selu'; readonly alpha: number; readonly scale: number; readonly tableSize: number }
+/** y = log(1 + e^x), by lookup table, exactly x far right */
+export interface SoftplusLayer extends LayerBase { readonly kind: 'softplus'; readonly tableSize: number }
+/** y = x / (1 + |x|), by lookup table */
+export interface SoftsignLayer extends LayerBase { readonly kind: 'softsign'; readonly tableSize: number }
+/** y = x · sigmoid(x) (SiLU, Swish), by lookup table, exactly x far right */
+export interface SiluLayer extends LayerBase { readonly kind: 'silu'; readonly tableSize: number }
+
+/** The SELU constants (Klambauer et al. 2017), as Keras and ONNX's defaults write them (float32). */
+export const SELU_ALPHA = 1.6732632423543772;
+export const SELU_SCALE = 1.0507009873554805;
 /** y = x cast to the result type */
 export interface LinearLayer extends LayerBase { readonly kind: 'linear' }
 /**
@@ -123,7 +149,18 @@ export type Layer =
   | TransposeLayer
   | MergeLayer
   | ConcatenateLayer
-  | DotLayer;
+  | DotLayer
+  | PreluLayer
+  | HardSigmoidLayer
+  | HardTanhLayer
+  | ThresholdedReluLayer
+  | BinaryTanhLayer
+  | TernaryTanhLayer
+  | EluLayer
+  | SeluLayer
+  | SoftplusLayer
+  | SoftsignLayer
+  | SiluLayer;
 
 export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;
 

@@ -79,6 +79,35 @@ const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
     if (a.length !== 1 || b.length !== 1 || a[0] !== b[0]) throw fail('shape-mismatch', where, `inputs must be two 1-D tensors of equal length, not [${a}] and [${b}]`);
     if (sizeOf(l.shape) !== 1) throw fail('shape-mismatch', where, `output must be one value, not [${l.shape}]`);
   },
+  prelu(l, inputs, where) {
+    sameSize(l, inputs, where);
+    perChannel(l, { alpha: l.alpha }, where);
+  },
+  hard_sigmoid(l, inputs, where) {
+    sameSize(l, inputs, where);
+    finite(Float64Array.of(l.alpha, l.beta), where);
+  },
+  hard_tanh: sameSize,
+  thresholded_relu(l, inputs, where) {
+    sameSize(l, inputs, where);
+    if (Number.isNaN(l.theta)) throw fail('unsupported-attribute', where, 'theta must be a number, not NaN');
+  },
+  binary_tanh: sameSize,
+  ternary_tanh(l, inputs, where) {
+    sameSize(l, inputs, where);
+    if (!(l.threshold >= 0 && Number.isFinite(l.threshold))) throw fail('unsupported-attribute', where, `threshold must be a finite number ≥ 0, not ${l.threshold}`);
+  },
+  elu(l, inputs, where) {
+    sameSize(l, inputs, where);
+    finite(Float64Array.of(l.alpha), where);
+  },
+  selu(l, inputs, where) {
+    sameSize(l, inputs, where);
+    finite(Float64Array.of(l.alpha, l.scale), where);
+  },
+  softplus: sameSize,
+  softsign: sameSize,
+  silu: sameSize,
 };
 
 const check = <K extends LayerKind>(l: LayerOf<K>, inputs: readonly (readonly number[])[], where: Where): void =>

@@ -8,13 +8,14 @@ import { inferPrecision } from './infer-precision.ts';
 import { mergeLinear } from './merge-linear.ts';
 import type { Pass } from './pass.ts';
 import { pruneWeights } from './prune-weights.ts';
+import { recognizeActivations } from './recognize-activations.ts';
 import { removeIdentity } from './remove-identity.ts';
 import { validateReuse } from './validate-reuse.ts';
 
 /**
  * The default flow, in order (printed by `convert --verbose`; docs/passes.md explains the order): normalize the
  * translated model (biases into dense layers, transposes and reshapes simplified) so the configuration names what
- * remains, configure, fold, simplify, prune (before inference, so auto widths see the pruned weights), infer auto
- * precisions, validate.
+ * remains, configure, recognise exported activation patterns, fold, simplify, prune (before inference, so auto widths
+ * see the pruned weights), infer auto precisions, validate.
  */
-export const PASSES: readonly Pass[] = [fuseBias, cancelTranspose, mergeReshape, applyConfig, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];
+export const PASSES: readonly Pass[] = [fuseBias, cancelTranspose, mergeReshape, applyConfig, recognizeActivations, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];

@@ -10,6 +10,11 @@ import {
   sigmoidTable,
   TANH_RANGE,
   tanhTable,
+  ELU_RANGE,
+  SOFTPLUS_RANGE,
+  SILU_RANGE,
+  SOFTSIGN_RANGE,
+  activationTable,
   type FixedType,
   type OverflowStats,
 } from '../../src/fixed/index.ts';
@@ -209,6 +214,46 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       const table = (layer.kind === 'sigmoid' ? sigmoidTable : tanhTable)(n, layer.precision.table!);
       const k = Math.log2(n / range);
       return x.map((v) => Q(exact(table[clampIndex(floorScaled(v, k) + BigInt(n / 2), n)]), 'result'));
+    }
+    case 'prelu': {
+      const alpha = Array.from(layer.alpha, (a) => Q(exact(a), 'param'));
+      return x.map((v, i) => Q(v.m > 0n ? v : mul(alpha[i % alpha.length], v), 'result'));
+    }
+    case 'hard_sigmoid': {
+      const [a, b] = [Q(exact(layer.alpha), 'param'), Q(exact(layer.beta), 'param')];
+      const one = exact(1);
+      return x.map((v) => {
+        const t = add(mul(a, v), b);
+        return t.m <= 0n ? Q({ m: 0n, f: 0 }, 'result') : cmp(t, one) >= 0 ? Q(one, 'result') : Q(t, 'result');
+      });
+    }
+    case 'hard_tanh':
+      return x.map((v) => (cmp(v, exact(-1)) < 0 ? Q(exact(-1), 'result') : cmp(v, exact(1)) > 0 ? Q(exact(1), 'result') : Q(v, 'result')));
+    case 'thresholded_relu':
+      return x.map((v) => (cmp(v, exact(layer.theta)) > 0 ? Q(v, 'result') : Q({ m: 0n, f: 0 }, 'result')));
+    case 'binary_tanh':
+      return x.map((v) => Q(exact(v.m > 0n ? 1 : -1), 'result'));
+    case 'ternary_tanh': {
+      const t = exact(layer.threshold);
+      const minusT = { m: -t.m, f: t.f };
+      return x.map((v) => Q(exact(cmp(v, t) > 0 ? 1 : cmp(v, minusT) > 0 ? 0 : -1), 'result'));
+    }
+    case 'elu':
+    case 'selu':
+    case 'softplus':
+    case 'softsign':
+    case 'silu': {
+      // docs/arithmetic.md, "More activations by lookup table": range and exact branch restated from the table there
+      const n = layer.tableSize;
+      const range = { elu: ELU_RANGE, selu: ELU_RANGE, softplus: SOFTPLUS_RANGE, silu: SILU_RANGE, softsign: SOFTSIGN_RANGE }[layer.kind];
+      const table = activationTable(layer, n, layer.precision.table!);
+      const k = Math.log2(n / range);
+      const lambda = layer.kind === 'selu' ? Q(exact(layer.scale), 'param') : undefined;
+      return x.map((v) => {
+        if ((layer.kind === 'elu' || layer.kind === 'selu') && v.m >= 0n) return Q(lambda ? mul(lambda, v) : v, 'result');
+        if ((layer.kind === 'softplus' || layer.kind === 'silu') && cmp(v, exact(range / 2)) >= 0) return Q(v, 'result');
+        return Q(exact(table[clampIndex(floorScaled(v, k) + BigInt(n / 2), n)]), 'result');
+      });
     }
     case 'softmax': {
       const n = layer.tableSize;

@@ -2,7 +2,16 @@ import { activationIndexer, fracBits, quantizeDouble, type FixedType } from '../
 import { reusableBuffer, type Counters, type FixedStep } from '../kernel.ts';
 
 /**
- * Table lookup shared by sigmoid and tanh:
+ * Where the table is not read: mantissas m ≥ `from` get `value(m)` (a cast that counts its own overflows) instead.
+ * elu/selu: from = 0 (x ≥ 0); softplus/silu: from = ceil(R/2 · 2^F) (x ≥ R/2).
+ */
+export interface ExactBranchStep {
+  readonly from: number;
+  readonly value: (m: number) => number;
+}
+
+/**
+ * Table lookup shared by every table activation (sigmoid, tanh, elu, selu, softplus, softsign, silu):
  *   index = clamp(floor(x · 2^k) + N/2, 0, N−1), k = log2(N / R);  y = Q_result(table[index])
  * The result casts of all N entries are done once; an entry whose cast overflowed counts each time it is used.
  */
@@ -12,6 +21,7 @@ export function tableStep(
   table: Float64Array,
   range: number,
   counters: Counters,
+  exact?: ExactBranchStep,
 ): FixedStep {
   const n = table.length;
   const indexOf = activationIndexer(n, range, fracBits(inType));
@@ -23,6 +33,7 @@ export function tableStep(
     overflowed[i] = stats.overflows;
   }
   const stats = counters.stats('result');
+  const from = exact?.from ?? Infinity;
   const out = reusableBuffer();
   return {
     type: result,
@@ -30,6 +41,10 @@ export function tableStep(
       const y = out(x.length);
       let overflows = 0;
       for (let i = 0; i < x.length; i++) {
+        if (x[i] >= from) {
+          y[i] = exact!.value(x[i]);
+          continue;
+        }
         const index = indexOf(x[i]);
         y[i] = cast[index];
         overflows += overflowed[index];

@@ -18,6 +18,12 @@ import { abs } from './abs.ts';
 import { sigmoid } from './sigmoid.ts';
 import { softmax } from './softmax.ts';
 import { tanh } from './tanh.ts';
+import { prelu } from './prelu.ts';
+import { hardSigmoid } from './hard-sigmoid.ts';
+import { hardTanh } from './hard-tanh.ts';
+import { thresholdedRelu } from './thresholded-relu.ts';
+import { binaryTanh, ternaryTanh } from './sign-activations.ts';
+import { elu, selu, silu, softplus, softsign } from './table-activations.ts';
 
 /** One emulator kernel per layer kind; a new kind fails tsc until it is added here. */
 export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
@@ -39,4 +45,15 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   merge,
   concatenate,
   dot,
+  prelu,
+  hard_sigmoid: hardSigmoid,
+  hard_tanh: hardTanh,
+  thresholded_relu: thresholdedRelu,
+  binary_tanh: binaryTanh,
+  ternary_tanh: ternaryTanh,
+  elu,
+  selu,
+  softplus,
+  softsign,
+  silu,
 };

@@ -62,7 +62,7 @@ const elementwise = (lutPerElement: number, latency = 1) => (layer: { shape: rea
   return { ...zero, lut: Math.round(n * lutPerElement * layer.precision.result.width), ff: n * layer.precision.result.width, latencyCycles: latency, ii: 1 };
 };
 
-const table = (layer: LayerOf<'sigmoid' | 'tanh'>) => {
+const table = (layer: LayerOf<'sigmoid' | 'tanh' | 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>) => {
   const n = sizeOf(layer.shape);
   const t = layer.precision.table ?? layer.precision.result;
   return { ...zero, lut: n * 8, ff: n * layer.precision.result.width, bram: Math.ceil(n / 2) * Math.ceil((layer.tableSize * t.width) / (18 * 1024)) / 2, latencyCycles: 2, ii: 1 };
@@ -70,6 +70,27 @@ const table = (layer: LayerOf<'sigmoid' | 'tanh'>) => {
 
 /** No logic: the data is wired through (input ports, identities, reshapes, transposes in io_parallel). */
 const wire = () => ({ ...zero, latencyCycles: 0, ii: 1 });
+/** A table activation with an exact branch beside the table (elu, selu, softplus, silu): the table plus a mux. */
+const tableWithBranch = (layer: LayerOf<'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>, ctx: Context) => {
+  const t = table(layer);
+  if (layer.kind === 'softsign') return t;
+  const n = sizeOf(layer.shape);
+  const extra = n * layer.precision.result.width;
+  if (layer.kind !== 'selu') return { ...t, lut: t.lut + extra };
+  // selu's λq · x on the exact branch: one constant multiply per element
+  const p = layer.precision.param ?? layer.precision.result;
+  const wide = ctx.inType.width + p.width >= HLS_DSP_MIN_PRODUCT;
+  return { ...t, lut: t.lut + extra + (wide ? 0 : n * ctx.inType.width), dsp: wide ? n : 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 } };
+};
+
+/** One constant multiply per element (prelu's αq_c · x, hard_sigmoid's αq · x) plus a mux or clamp. */
+const scaled = (lutPerElement: number) => (layer: LayerOf<'prelu' | 'hard_sigmoid'>, ctx: Context) => {
+  const n = sizeOf(layer.shape);
+  const p = layer.precision.param ?? layer.precision.result;
+  const wide = ctx.inType.width + p.width >= HLS_DSP_MIN_PRODUCT;
+  const base = elementwise(lutPerElement)(layer);
+  return { ...base, lut: base.lut + (wide ? 0 : n * ctx.inType.width), dsp: wide ? n : 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 } };
+};
 
 const softmax: HlsRule<'softmax'> = (layer) => {
   const n = sizeOf(layer.shape);
@@ -121,6 +142,17 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
     return { ...elementwise(1)(layer), lut, dsp: wide ? ops : 0, multipliers: { dsp: wide ? ops : 0, lut: wide ? 0 : ops, free: 0 } };
   },
   concatenate: elementwise(0),
+  prelu: scaled(1.5),
+  hard_sigmoid: scaled(2),
+  hard_tanh: elementwise(1),
+  thresholded_relu: elementwise(1),
+  binary_tanh: elementwise(0.25),
+  ternary_tanh: elementwise(0.5),
+  elu: tableWithBranch,
+  selu: tableWithBranch,
+  softplus: tableWithBranch,
+  softsign: tableWithBranch,
+  silu: tableWithBranch,
   dot: (_layer, ctx) => {
     const n = ctx.inSize;
     const wide = 2 * ctx.inType.width >= HLS_DSP_MIN_PRODUCT;

@@ -24,6 +24,17 @@ function designs(): { name: string; graph: Graph; config: ReturnType<typeof conf
     { kind: 'identity', name: 'id_x' },
     { kind: 'linear', name: 'lin_x' },
     { kind: 'relu', name: 'relu_x' },
+    { kind: 'prelu', name: 'prelu_x', alpha: Float64Array.from([0.25, 0, -0.5, 1.5]) },
+    { kind: 'hard_sigmoid', name: 'hsig_x', alpha: 0.2, beta: 0.5 },
+    { kind: 'hard_tanh', name: 'htanh_x' },
+    { kind: 'thresholded_relu', name: 'trelu_x', theta: 0.3 },
+    { kind: 'elu', name: 'elu_x', alpha: 1, tableSize: 128 },
+    { kind: 'selu', name: 'selu_x', alpha: 1.6732632423543772, scale: 1.0507009873554805, tableSize: 128 },
+    { kind: 'softplus', name: 'softplus_x', tableSize: 128 },
+    { kind: 'silu', name: 'silu_x', tableSize: 128 },
+    { kind: 'softsign', name: 'softsign_x', tableSize: 128 },
+    { kind: 'ternary_tanh', name: 'ttanh_x', threshold: 0.5 },
+    { kind: 'binary_tanh', name: 'btanh_x' },
   ];
   for (const e of extra) layers.push({ ...layers[1], ...e, inputs: [layers[layers.length - 1].name], shape: [4] } as never);
   const graph = { ...withAll, name: 'every kind', layers, outputs: [layers[layers.length - 1].name] };

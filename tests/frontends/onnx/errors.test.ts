@@ -8,7 +8,7 @@ import { parse, PRECISION, ramp, thrown } from './helpers.ts';
 const SUPPORTED =
   'Gemm, MatMul, BatchNormalization, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
   'Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast, Constant, Shape, Gather, ConstantOfShape, Expand, Slice, ' +
-  'Pow, Sqrt, Reciprocal';
+  'Pow, Sqrt, Reciprocal, Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu';
 const JET_TAGGER = join(import.meta.dirname, '../../../examples/jet_tagger/jet_tagger.onnx');
 const SHARED_MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
 

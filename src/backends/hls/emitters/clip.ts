@@ -28,7 +28,7 @@ export const emitClip: LayerEmitter<'clip'> = (layer, ctx) => {
   };
 };
 
-function finiteBound(v: number, ctx: EmitContext): number {
+export function finiteBound(v: number, ctx: EmitContext): number {
   // every input value has |x| ≤ 2^I
   const beyond = 2 ** (Math.max(ctx.input.fixed.integer, 0) + 1);
   if (Number.isNaN(v)) throw fail('unsupported-attribute', { layer: ctx.layer.name, op: ctx.layer.kind }, 'clip bounds must be numbers, not NaN');

@@ -1,5 +1,7 @@
-import { SIGMOID_RANGE, TANH_RANGE, sigmoidTable, tanhTable, type FixedType } from '../../../fixed/index.ts';
-import { arrayFile, exactLog2, unsignedConstant, type EmitContext, type KernelEmission, type LayerEmitter } from '../emit-context.ts';
+import { SIGMOID_RANGE, TANH_RANGE, activationTable, quantizeDouble, sigmoidTable, tableFunction, tanhTable, toValue, type FixedType } from '../../../fixed/index.ts';
+import type { LayerOf } from '../../../ir/layers.ts';
+import { exactDecimal } from '../cpp-literal.ts';
+import { arrayFile, exactLog2, unsignedConstant, type EmitContext, type KernelBase, type KernelEmission, type LayerEmitter, type SingleCall } from '../emit-context.ts';
 
 /**
  * sigmoid and tanh read a table of N entries over [−R/2, R/2) (docs/arithmetic.md). The contents come from
@@ -12,7 +14,7 @@ function lookupEmission(
   range: number,
   table: (n: number, t: FixedType) => Float64Array,
   what: string,
-): KernelEmission {
+): KernelBase & SingleCall {
   const tableBits = exactLog2(tableSize, ctx, 'table size');
   const rangeBits = Math.log2(range);
   const values = table(tableSize, ctx.precision('table'));
@@ -31,3 +33,17 @@ export const emitSigmoid: LayerEmitter<'sigmoid'> = (layer, ctx) =>
   lookupEmission(ctx, 'nnet::sigmoid', layer.tableSize, SIGMOID_RANGE, sigmoidTable, 'sigmoid');
 
 export const emitTanh: LayerEmitter<'tanh'> = (layer, ctx) => lookupEmission(ctx, 'nnet::tanh', layer.tableSize, TANH_RANGE, tanhTable, 'tanh');
+
+/**
+ * elu, selu, softplus, softsign, silu: the same table and index as sigmoid (contents from src/fixed/tables.ts); the
+ * kernels add the exact branch of docs/arithmetic.md. selu passes λq = Q_param(λ) as an exact decimal literal.
+ */
+export const emitTableActivation = <K extends 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>(l: LayerOf<K>, ctx: EmitContext): KernelEmission => {
+  const layer = l as LayerOf<'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>;
+  const fn = tableFunction(layer);
+  const e = lookupEmission(ctx, `nnet::${layer.kind}`, layer.tableSize, fn.range, (n, t) => activationTable(layer, n, t), layer.kind);
+  if (layer.kind !== 'selu') return e;
+  const param = ctx.precision('param');
+  const lambda = toValue(quantizeDouble(layer.scale, param), param);
+  return { ...e, types: ['param', 'table'], args: [...e.args, exactDecimal(lambda)] };
+};

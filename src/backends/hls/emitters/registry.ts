@@ -8,8 +8,9 @@ import { emitDense } from './dense.ts';
 import { emitDot } from './dot.ts';
 import { emitAbs, emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
 import { emitLeakyRelu } from './leaky-relu.ts';
-import { emitSigmoid, emitTanh } from './lookup.ts';
 import { emitMerge } from './merge.ts';
+import { emitSigmoid, emitTableActivation, emitTanh } from './lookup.ts';
+import { emitBinaryTanh, emitHardSigmoid, emitHardTanh, emitPrelu, emitTernaryTanh, emitThresholdedRelu } from './exact-activations.ts';
 import { emitSoftmax } from './softmax.ts';
 import { emitTranspose } from './transpose.ts';
 
@@ -33,4 +34,15 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   merge: emitMerge,
   concatenate: emitConcatenate,
   dot: emitDot,
+  prelu: emitPrelu,
+  hard_sigmoid: emitHardSigmoid,
+  hard_tanh: emitHardTanh,
+  thresholded_relu: emitThresholdedRelu,
+  binary_tanh: emitBinaryTanh,
+  ternary_tanh: emitTernaryTanh,
+  elu: emitTableActivation,
+  selu: emitTableActivation,
+  softplus: emitTableActivation,
+  softsign: emitTableActivation,
+  silu: emitTableActivation,
 };

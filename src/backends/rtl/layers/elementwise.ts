@@ -82,7 +82,7 @@ export const clip: RtlLayer<'clip'> = (layer, ctx) => {
 };
 
 /** m > floor(v·2^F) or m < ceil(v·2^F) as a 1-bit signal; undefined when it is never true for m's width. */
-function compareConst(b: ModuleBuilder, m: Sig, v: number, frac: number, rel: 'gt' | 'lt', hint: string): Sig | undefined {
+export function compareConst(b: ModuleBuilder, m: Sig, v: number, frac: number, rel: 'gt' | 'lt', hint: string): Sig | undefined {
   if (Number.isNaN(v)) return undefined;
   const [mMin, mMax] = [-(1n << BigInt(m.width - 1)), (1n << BigInt(m.width - 1)) - 1n];
   let k: bigint;

@@ -3,6 +3,8 @@ import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { abs, batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
+import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
+import { tableActivation } from './table-activations.ts';
 import type { RtlLayer } from './types.ts';
 
 /** Hardware generator of every layer kind (adding a kind fails tsc until it is handled here). */
@@ -24,6 +26,17 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   merge: notYet,
   concatenate: notYet,
   dot: notYet,
+  prelu,
+  hard_sigmoid: hardSigmoid,
+  hard_tanh: hardTanh,
+  thresholded_relu: thresholdedRelu,
+  binary_tanh: binaryTanh,
+  ternary_tanh: ternaryTanh,
+  elu: tableActivation,
+  selu: tableActivation,
+  softplus: tableActivation,
+  softsign: tableActivation,
+  silu: tableActivation,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };
 

@@ -33,6 +33,13 @@ import { Tanh } from './Tanh.ts';
 import { Transpose } from './Transpose.ts';
 import { Trunc } from './Trunc.ts';
 import { Unsqueeze } from './Unsqueeze.ts';
+import { Elu } from './Elu.ts';
+import { HardSigmoid } from './HardSigmoid.ts';
+import { PRelu } from './PRelu.ts';
+import { Selu } from './Selu.ts';
+import { Softplus } from './Softplus.ts';
+import { Softsign } from './Softsign.ts';
+import { ThresholdedRelu } from './ThresholdedRelu.ts';
 
 /**
  * Every ONNX op (default domain) the frontend translates, by op type. Ops whose inputs are all constants are first
@@ -45,6 +52,7 @@ export const OPS: Readonly<Record<string, OpHandler>> = {
   Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
   Constant, Shape, Gather: constOnly, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
   Pow: constOnly, Sqrt: constOnly, Reciprocal: constOnly,
+  Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu,
 };
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');

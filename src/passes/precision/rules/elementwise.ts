@@ -84,7 +84,7 @@ export const clip: Rule<'clip'> = (layer, x, c) => {
 };
 
 /** floor(v · 2^g) and ceil(v · 2^g) of a double, exactly. */
-function gridFloor(v: number, g: number): bigint {
+export function gridFloor(v: number, g: number): bigint {
   const { mantissa, frac } = doubleParts(v);
   const m = BigInt(mantissa);
   return frac <= g ? up(m, frac, g) : m >> BigInt(frac - g);

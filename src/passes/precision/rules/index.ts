@@ -2,7 +2,9 @@ import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
+import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
 import type { Rule } from './rule.ts';
+import { tableActivation } from './table-activations.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 
 /** Value-range rules of every layer kind (adding a kind fails tsc until it has one). */
@@ -25,4 +27,15 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   merge,
   concatenate,
   dot,
+  prelu,
+  hard_sigmoid: hardSigmoid,
+  hard_tanh: hardTanh,
+  thresholded_relu: thresholdedRelu,
+  binary_tanh: binaryTanh,
+  ternary_tanh: ternaryTanh,
+  elu: (l, x, c, all) => tableActivation(l, x, c, all),
+  selu: (l, x, c, all) => tableActivation(l, x, c, all),
+  softplus: (l, x, c, all) => tableActivation(l, x, c, all),
+  softsign: (l, x, c, all) => tableActivation(l, x, c, all),
+  silu: (l, x, c, all) => tableActivation(l, x, c, all),
 };

@@ -12,19 +12,19 @@ const TABLE_HEADROOM = 4;
 
 /**
  * A table variable's type and its entries as mantissas. An auto table keeps the placeholder's fractional bits and
- * modes (they decide how f is rounded) and gets the fewest integer bits its rounded entries need.
+ * modes (they decide how f is rounded) and gets the fewest integer bits its rounded entries (up to `lastRead`) need.
  */
-function tableOf(c: Chooser, v: PrecisionVar, make: (t: FixedType) => Float64Array): { type: FixedType; m: bigint[] } {
+export function tableOf(c: Chooser, v: PrecisionVar, make: (t: FixedType) => Float64Array, headroom = TABLE_HEADROOM, lastRead = -1): { type: FixedType; m: bigint[] } {
   const p = c.placeholder(v);
   const t = c.type(v, () => {
-    const wide = fixedType(fracBits(p) + TABLE_HEADROOM, TABLE_HEADROOM, { quant: p.quant, overflow: p.overflow });
-    return span(Array.from(make(wide), (x) => mantissaOf(x, fracBits(wide))), 0, -1, fracBits(wide));
+    const wide = fixedType(fracBits(p) + headroom, headroom, { quant: p.quant, overflow: p.overflow });
+    return span(Array.from(make(wide), (x) => mantissaOf(x, fracBits(wide))), 0, lastRead, fracBits(wide));
   }, p);
   return { type: t, m: Array.from(make(t), (x) => mantissaOf(x, fracBits(t))) };
 }
 
 /** Smallest and largest of m[from..to] (to = −1: the end). */
-function span(m: readonly bigint[], from: number, to: number, frac: number): Interval {
+export function span(m: readonly bigint[], from: number, to: number, frac: number): Interval {
   const end = to < 0 ? m.length - 1 : to;
   let [lo, hi] = [m[from], m[from]];
   for (let i = from; i <= end; i++) [lo, hi] = [m[i] < lo ? m[i] : lo, m[i] > hi ? m[i] : hi];
@@ -32,8 +32,8 @@ function span(m: readonly bigint[], from: number, to: number, frac: number): Int
 }
 
 /** floor(m · 2^(k − frac)), exact. */
-const scaleFloor = (m: bigint, frac: number, k: number): bigint => (k >= frac ? m << BigInt(k - frac) : m >> BigInt(frac - k));
-const clampIndex = (i: bigint, n: number): number => Number(i < 0n ? 0n : i > BigInt(n - 1) ? BigInt(n - 1) : i);
+export const scaleFloor = (m: bigint, frac: number, k: number): bigint => (k >= frac ? m << BigInt(k - frac) : m >> BigInt(frac - k));
+export const clampIndex = (i: bigint, n: number): number => Number(i < 0n ? 0n : i > BigInt(n - 1) ? BigInt(n - 1) : i);
 
 /** sigmoid/tanh: y = Q_result(table[clamp(floor(x · 2^k) + N/2)]); the index is monotone in x, so element i reads
  * only the entries between the indices of its bounds. */
@@ -78,13 +78,13 @@ export const softmax: Rule<'softmax'> = (layer, x, c) => {
   return { frac: y.frac, lo: x.lo.map(() => y.lo), hi: x.hi.map(() => y.hi) };
 };
 
-function hullOf(ivs: readonly Interval[]): Interval {
+export function hullOf(ivs: readonly Interval[]): Interval {
   let [lo, hi] = [ivs[0].lo, ivs[0].hi];
   for (const v of ivs) [lo, hi] = [v.lo < lo ? v.lo : lo, v.hi > hi ? v.hi : hi];
   return { frac: ivs[0].frac, lo, hi };
 }
 
-function castEach(ivs: readonly Interval[], t: FixedType): Ranges {
+export function castEach(ivs: readonly Interval[], t: FixedType): Ranges {
   const out = ivs.map((v) => castInterval(v.lo, v.hi, v.frac, t));
   return { frac: fracBits(t), lo: out.map((o) => o.lo), hi: out.map((o) => o.hi) };
 }
