@@ -48,7 +48,7 @@ export function mergeOfTwo(reuseFactor = 1): Graph {
       ...OPS.map((op, k): Spec => ({ kind: 'merge', name: `m_${op}`, op, shape: [6], from: k % 2 ? ['x', 'd'] : ['d', 'x'], precision: { result: MERGE_RESULTS[op] } })),
     ],
     OPS.map((op) => `m_${op}`),
-    'merge_of_two',
+    reuseFactor > 1 ? `merge_of_two_rf${reuseFactor}` : 'merge_of_two',
   );
   return { ...g, layers: g.layers.map((l) => (l.kind === 'dense' ? { ...l, reuseFactor } : l)) };
 }
