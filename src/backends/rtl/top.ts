@@ -35,7 +35,9 @@ export function buildTop(name: string, d: Omit<RtlDesign, 'top' | 'delayBits'>, 
   const x0 = b.reg(inData, { en: accept, hint: 'in_reg' });
   // valid[k] is high when the sample accepted k + 1 cycles ago is at stage k
   const valid: Sig[] = [];
-  for (let k = 0; k < d.latencyCycles; k++) valid.push(b.reg(k === 0 ? accept : valid[k - 1], { reset: 0n, hint: `valid${k}` }));
+  // (as long as the latency, or longer when a layer whose result no output reads starts later)
+  const stages = Math.max(d.latencyCycles, ...d.layers.filter((p) => p.hw.sequential).map((p) => p.offset + 1));
+  for (let k = 0; k < stages; k++) valid.push(b.reg(k === 0 ? accept : valid[k - 1], { reset: 0n, hint: `valid${k}` }));
 
   // the signal of every value, and its delayed copies: lines[key][k] is the value k cycles later
   const lines = new Map<string, Sig[]>();

@@ -66,6 +66,19 @@ describe('the RTL design of a branching graph', () => {
     expect(planRtl(straight, config).delayBits).toBe(0);
   });
 
+  it('builds a branch no output reads, even a reuse-factor dense that starts after the last output', () => {
+    const g = residualMlp();
+    const dead: Graph = { ...g, layers: g.layers.map((l) => (l.name === 'fc_out' ? { ...l, reuseFactor: 4 } : l)), outputs: ['skip_add'] };
+    const plan = planRtl(dead, config);
+    const fcOut = plan.perLayer.find((l) => l.name === 'fc_out')!;
+    expect(fcOut.start).toBeGreaterThanOrEqual(plan.latencyCycles);
+    // its start pulse is a stage of the valid pipeline, which is long enough to reach it
+    const inst = buildDesign(dead, config).top.cells.find((c) => c.op === 'inst' && c.module === fcOut.module);
+    const start = inst?.op === 'inst' ? inst.conns.find((c) => c.port === 'start')?.sig : undefined;
+    expect(start?.name).toBe(`valid${fcOut.start - 1}`);
+    expect(plan.latencyCycles).toBe(plan.perLayer.find((l) => l.name === 'skip_add')!.start + plan.perLayer.find((l) => l.name === 'skip_add')!.latency);
+  });
+
   it('makes a transpose a module of wires: no clock, latency 0', () => {
     const t = buildDesign(dataMovement(), config).layers.find((p) => p.layer.kind === 'transpose')!;
     expect(t.hw.latency).toBe(0);
