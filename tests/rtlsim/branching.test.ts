@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatVectors } from '../../src/data/vectors.ts';
+import { runRtlSim } from '../../src/rtlsim/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from './branching-graphs.ts';
 import { cleanup, configFor, distinctPerOutput, hasVerilator, simulate, type SimRun } from './rtl-harness.ts';
@@ -33,6 +37,19 @@ describe('branching graphs in Verilator', () => {
           // the output is not constant: the test would see a wrong value
           const size = predictions.length / SAMPLES;
           expect(Math.max(...distinctPerOutput(predictions, size))).toBeGreaterThan(10);
+        });
+
+      if (graph.outputs.length === 2 && graph.layers.filter((l) => l.kind === 'input').length === 2)
+        it.skipIf(!hasVerilator)('counts a wrong expected value against the output it belongs to', async () => {
+          const { dir, predictions } = await sim();
+          const wrong = predictions.slice();
+          const width = predictions.length / SAMPLES;
+          wrong[3 * width + width - 1] += 1; // the last element of the second output, sample 3
+          const file = join(dir, 'wrong.dat');
+          writeFileSync(file, formatVectors({ data: wrong, batch: SAMPLES, width }, 'dat'));
+          const s = await runRtlSim(dir, { inputs: join(dir, 'tb_data/tb_input_features.dat'), predictions: file });
+          expect(s.mismatchesByOutput).toEqual({ [graph.outputs[0]]: 0, [graph.outputs[1]]: 1 });
+          expect(s.firstMismatches.map((m) => [m.sample, m.output])).toEqual([[3, width - 1]]);
         });
 
       it.skipIf(!hasVerilator)('has the latency and II the backend planned', async () => {
