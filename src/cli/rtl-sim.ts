@@ -21,6 +21,9 @@ export function registerRtlSim(program: Command): void {
             `latency ${r.latencyCycles} cycles (${check(r.latencyCycles, r.expectedLatencyCycles)}), II ${r.ii} (${check(r.ii, r.expectedIi)})\n` +
             `build ${r.built ? `${r.buildSeconds.toFixed(1)} s` : 'cached'}, run ${r.runSeconds.toFixed(2)} s, ${Math.round(r.samplesPerSecond)} samples/s simulated\n`,
         );
+        const differing = Object.entries(r.mismatchesByOutput).filter(([, n]) => n > 0);
+        if (differing.length && Object.keys(r.mismatchesByOutput).length > 1)
+          process.stdout.write(`differing outputs: ${differing.map(([name, n]) => `'${name}' ${n}`).join(', ')}\n`);
         for (const m of r.firstMismatches) process.stdout.write(`  mismatch: ${JSON.stringify(m)}\n`);
       }
       const timingOff = r.latencyCycles !== r.expectedLatencyCycles || r.ii !== r.expectedIi;

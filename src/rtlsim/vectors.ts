@@ -1,17 +1,27 @@
 import { fracBits, quantizeDouble, type FixedType } from '../fixed/index.ts';
 
 /**
- * The packed port format of the RTL top (element i at bits [i·W + W − 1 : i·W], the W-bit mantissa) as 32-bit words,
- * least significant word first: what the testbench writes to in_data and reads from out_data.
+ * The packed port format of the RTL top as 32-bit words, least significant word first: what the testbench writes to
+ * in_data and reads from out_data. The port holds segments (the graph's inputs, or outputs) one after the other, the
+ * first in the low bits; in a segment of W-bit type, element i is at bits [lo + i·W + W − 1 : lo + i·W].
  */
-export const wordsFor = (n: number, t: FixedType): number => Math.ceil((n * t.width) / 32);
+export interface Segment {
+  readonly size: number;
+  readonly type: FixedType;
+}
 
-/** One input sample (exact doubles) → Q_input mantissas → packed words in hex. */
-export function packSample(values: ArrayLike<number>, t: FixedType): string[] {
-  const mask = (1n << BigInt(t.width)) - 1n;
+export const segmentWords = (segs: readonly Segment[]): number => Math.ceil(segs.reduce((n, s) => n + s.size * s.type.width, 0) / 32);
+
+/** One sample (exact doubles, the segments one after the other) → Q mantissas of each segment's type → packed words in hex. */
+export function packSegments(values: ArrayLike<number>, segs: readonly Segment[]): string[] {
   let v = 0n;
-  for (let i = values.length - 1; i >= 0; i--) v = (v << BigInt(t.width)) | (BigInt(quantizeDouble(values[i], t)) & mask);
-  return toWords(v, wordsFor(values.length, t));
+  let i = values.length;
+  for (let k = segs.length - 1; k >= 0; k--) {
+    const t = segs[k].type;
+    const mask = (1n << BigInt(t.width)) - 1n;
+    for (let e = 0; e < segs[k].size; e++) v = (v << BigInt(t.width)) | (BigInt(quantizeDouble(values[--i], t)) & mask);
+  }
+  return toWords(v, segmentWords(segs));
 }
 
 function toWords(v: bigint, n: number): string[] {
@@ -20,17 +30,19 @@ function toWords(v: bigint, n: number): string[] {
   return out;
 }
 
-/** Packed words (hex, least significant first) → the n exact values of type t. */
-export function unpackSample(words: readonly string[], n: number, t: FixedType): number[] {
+/** Packed words (hex, least significant first) → the exact values of every segment, one after the other. */
+export function unpackSegments(words: readonly string[], segs: readonly Segment[]): number[] {
   let v = 0n;
   for (let k = words.length - 1; k >= 0; k--) v = (v << 32n) | BigInt(`0x${words[k]}`);
-  const w = BigInt(t.width);
-  const mask = (1n << w) - 1n;
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let m = (v >> (BigInt(i) * w)) & mask;
-    if (t.signed && m >> (w - 1n)) m -= 1n << w;
-    out.push(Number(m) * 2 ** -fracBits(t));
+  for (const { size, type: t } of segs) {
+    const w = BigInt(t.width);
+    const mask = (1n << w) - 1n;
+    for (let i = 0; i < size; i++, v >>= w) {
+      let m = v & mask;
+      if (t.signed && m >> (w - 1n)) m -= 1n << w;
+      out.push(Number(m) * 2 ** -fracBits(t));
+    }
   }
   return out;
 }

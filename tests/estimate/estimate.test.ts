@@ -82,9 +82,11 @@ describe('estimate', () => {
   it('labels the HLS figures as a model and falls back to it when the RTL backend cannot build the graph', () => {
     const g = mlp('ap_fixed<8,3>');
     expect(estimate(g, config).hls.method).toMatch(/^MODEL/);
+    // two outputs are fine (branching graphs), an output that is no layer is not
     const forked: Graph = { ...g, outputs: [...g.outputs, 'relu_2'] };
-    const e = estimate(forked, config);
+    expect(estimate(forked, config).rtl?.latencyCycles).toBe(planRtl(forked, config).latencyCycles);
+    const e = estimate({ ...g, outputs: ['missing'] }, config);
     expect(e.rtl).toBeUndefined();
-    expect(e.rtlError).toMatch(/the RTL backend needs one input and one output layer, not 1 and 2/);
+    expect(e.rtlError).toMatch(/output 'missing' must be a layer of the graph/);
   });
 });

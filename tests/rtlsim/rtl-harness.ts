@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import type { LayerSettings, ProjectConfig } from '../../src/config/project-config.ts';
 import { randomInputs } from '../../src/data/random-inputs.ts';
 import { emulate } from '../../src/emulator/index.ts';
-import type { Graph } from '../../src/ir/graph.ts';
+import { inputLayers, sizeOf, type Graph } from '../../src/ir/graph.ts';
+import { verifyGraph } from '../../src/ir/verify.ts';
 import { applyConfig } from '../../src/passes/apply-config.ts';
 import { runRtlSim, type RtlSimResult } from '../../src/rtlsim/index.ts';
 
@@ -30,10 +31,14 @@ export interface SimRun {
   readonly dir: string;
 }
 
-/** Configure, emulate on seeded random inputs, write the RTL project, simulate with Verilator. */
-export async function simulate(graph: Graph, config: ProjectConfig, samples: number, seed = 1, sigma = 2): Promise<SimRun> {
-  const configured = applyConfig.run(graph, config);
-  const width = configured.layers[0].shape.reduce((a, b) => a * b, 1);
+/**
+ * Configure (unless `configured`: a graph whose precisions are already set, e.g. built with the `dag` test helper),
+ * emulate on seeded random inputs, write the RTL project, simulate with Verilator.
+ */
+export async function simulate(graph: Graph, config: ProjectConfig, samples: number, seed = 1, sigma = 2, opts: { configured?: boolean } = {}): Promise<SimRun> {
+  const configured = opts.configured ? graph : applyConfig.run(graph, config);
+  if (opts.configured) verifyGraph(configured, { configured: true });
+  const width = inputLayers(configured).reduce((n, l) => n + sizeOf(l.shape), 0);
   const v = randomInputs(samples, width, seed, sigma);
   const e = emulate(configured, v.data, v.batch);
   const dir = mkdtempSync(join(tmpdir(), 'hlsforge-rtl-'));

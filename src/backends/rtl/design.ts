@@ -1,86 +1,107 @@
 import type { ProjectConfig } from '../../config/project-config.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { FixedType } from '../../fixed/fixed-type.ts';
-import { inputLayers, sizeOf, type Graph } from '../../ir/graph.ts';
+import { sizeOf, type Graph } from '../../ir/graph.ts';
 import type { Layer, LayerKind, LayerOf } from '../../ir/layers.ts';
+import { tensor, type Tensor } from '../../ir/tensor.ts';
+import { walk } from '../../ir/walk.ts';
 import { RTL_LAYERS } from './layers/index.ts';
-import type { LayerHardware, RtlLayer } from './layers/types.ts';
+import type { LayerContext, LayerHardware, RtlLayer } from './layers/types.ts';
 import { verilogIdentifier } from './names.ts';
 import type { Module } from './netlist/netlist.ts';
 import { levelsPerStage } from './timing.ts';
 import { buildTop } from './top.ts';
 
+/**
+ * A tensor flowing through the design: the output of graph input `index` (a slice of the top's input register) or
+ * of placed layer `index`, valid `at` cycles after the input register (wires — input, identity, reshape — pass
+ * their input's value on under a new shape).
+ */
+export interface DesignValue {
+  readonly tensor: Tensor;
+  readonly source: { readonly from: 'input' | 'layer'; readonly index: number };
+  readonly at: number;
+}
+
 /** One generated layer module, with its place in the pipeline. */
 export interface PlacedLayer {
   readonly layer: Layer;
   readonly hw: LayerHardware;
-  /** cycles from the top's input register to this layer's x being valid */
+  /** cycles from the top's input register to this layer's inputs being valid (the latest input; earlier ones are delayed) */
   readonly offset: number;
+  /** the values on its input ports, in layer.inputs order */
+  readonly inputs: readonly DesignValue[];
+}
+
+/** One segment of the packed in_data or out_data: a graph input or output layer's tensor. */
+export interface PortSegment {
+  readonly name: string;
+  readonly size: number;
+  readonly type: FixedType;
 }
 
 export interface RtlDesign {
   readonly top: Module;
   readonly layers: readonly PlacedLayer[];
-  readonly inputType: FixedType;
-  readonly inputSize: number;
-  readonly outputType: FixedType;
-  readonly outputSize: number;
+  /** in_data: the graph's input layers in graph order, element 0 of the first in the low bits */
+  readonly inputs: readonly PortSegment[];
+  /** out_data: graph.outputs in order, the same packing */
+  readonly outputs: readonly PortSegment[];
+  /** the value of each output, before it is delayed to the common out_valid */
+  readonly outputValues: readonly DesignValue[];
   /** cycles from in_valid (accepted) to out_valid */
   readonly latencyCycles: number;
   readonly ii: number;
   readonly levelsPerStage: number;
+  /** flip-flop bits of the delay lines that balance paths into merges and align the outputs */
+  readonly delayBits: number;
 }
 
-const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: Parameters<RtlLayer<K>>[1]): LayerHardware | undefined =>
-  (RTL_LAYERS[layer.kind] as RtlLayer<K>)(layer, ctx);
+const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: LayerContext): LayerHardware | undefined =>
+  (RTL_LAYERS[layer.kind as K] as RtlLayer<K>)(layer, ctx);
 
-/** IR → netlists: every layer module and the top, with the latency and II known at generation time. */
+/**
+ * IR → netlists: every layer module and the top, with the latency and II known at generation time. The one graph
+ * walker visits layers in topological order; a layer starts when its latest input is valid (its other inputs are
+ * delayed to that cycle by the top), and the outputs are delayed to the latest one.
+ */
 export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
-  const chain = layerChain(graph);
-  const input = chain[0];
   const levels = levelsPerStage(config.clockPeriod);
   const taken = new Set<string>([verilogIdentifier(config.projectName)]);
-  let type = input.precision.result;
-  let size = sizeOf(input.shape);
-  let offset = 0;
   const placed: PlacedLayer[] = [];
-  for (const layer of chain.slice(1)) {
+  const inputs: PortSegment[] = [];
+  const values = walk<DesignValue>(graph, (layer, ins) => {
+    if (layer.kind === 'input') {
+      inputs.push({ name: layer.name, size: sizeOf(layer.shape), type: layer.precision.result });
+      return { tensor: tensor(layer.shape, layer.precision.result), source: { from: 'input', index: inputs.length - 1 }, at: 0 };
+    }
+    const tensors = ins.map((v) => v.tensor);
     const moduleName = verilogIdentifier(`${config.projectName}_${layer.name}`, taken);
-    const hw = generate(layer, { moduleName, inType: type, inSize: size, levels });
-    if (!hw) continue;
-    placed.push({ layer, hw, offset });
-    offset += hw.latency;
-    [type, size] = [hw.outType, hw.outSize];
-  }
-  const ii = Math.max(1, ...placed.map((p) => p.hw.ii));
+    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), levels };
+    const hw = generate(layer, ctx);
+    if (!hw) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
+    const offset = Math.max(...ins.map((v) => v.at));
+    placed.push({ layer, hw, offset, inputs: ins });
+    return { tensor: tensor(layer.shape, hw.outType), source: { from: 'layer', index: placed.length - 1 }, at: offset + hw.latency };
+  });
+  const where = { file: graph.file };
+  if (inputs.length === 0 || graph.outputs.length === 0)
+    throw fail('unsupported-topology', where, `the RTL backend needs at least one input and one output layer, not ${inputs.length} and ${graph.outputs.length}`);
+  const outputValues = graph.outputs.map((name) => {
+    const v = values.get(name);
+    if (!v) throw fail('unsupported-topology', where, `output '${name}' must be a layer of the graph`);
+    return v;
+  });
+  const outputs = graph.outputs.map((name, k) => ({ name, size: sizeOf(outputValues[k].tensor.shape), type: outputValues[k].tensor.type }));
   const design = {
     layers: placed,
-    inputType: input.precision.result,
-    inputSize: sizeOf(input.shape),
-    outputType: type,
-    outputSize: size,
-    latencyCycles: offset + 1, // + the top's input register
-    ii,
+    inputs,
+    outputs,
+    outputValues,
+    latencyCycles: Math.max(...outputValues.map((v) => v.at)) + 1, // + the top's input register
+    ii: Math.max(1, ...placed.map((p) => p.hw.ii)),
     levelsPerStage: levels,
   };
-  return { ...design, top: buildTop(verilogIdentifier(config.projectName), design, graph.name) };
-}
-
-/** The layers as one chain input → … → output (the only topology the RTL backend supports). */
-function layerChain(graph: Graph): Layer[] {
-  const where = { file: graph.file };
-  const inputs = inputLayers(graph);
-  if (inputs.length !== 1 || graph.outputs.length !== 1)
-    throw fail('unsupported-topology', where, `the RTL backend needs one input and one output layer, not ${inputs.length} and ${graph.outputs.length}`);
-  const chain: Layer[] = [inputs[0]];
-  const rest = graph.layers.filter((l) => l.kind !== 'input');
-  for (const l of rest) {
-    const prev = chain[chain.length - 1];
-    if (l.inputs.length !== 1 || l.inputs[0] !== prev.name)
-      throw fail('unsupported-topology', { ...where, layer: l.name, op: l.kind }, `the RTL backend needs a chain of layers; its input must be '${prev.name}', not '${l.inputs.join("', '")}'`);
-    chain.push(l);
-  }
-  if (chain[chain.length - 1].name !== graph.outputs[0])
-    throw fail('unsupported-topology', where, `the output must be the last layer '${chain[chain.length - 1].name}', not '${graph.outputs[0]}'`);
-  return chain;
+  const top = buildTop(verilogIdentifier(config.projectName), design, graph.name);
+  return { ...design, top: top.module, delayBits: top.delayBits };
 }

@@ -9,6 +9,8 @@ export interface RtlLayerInfo {
   readonly name: string;
   readonly kind: string;
   readonly module: string;
+  /** the cycle (after in_valid) its inputs are valid */
+  readonly start: number;
   readonly latency: number;
   readonly ii: number;
   /** multiply cells (constant or shared) */
@@ -28,6 +30,8 @@ export interface RtlDesignInfo {
   /** cycles between accepted samples */
   readonly ii: number;
   readonly levelsPerStage: number;
+  /** flip-flop bits of the top's delay lines (paths into merges balanced, outputs aligned) */
+  readonly delayBits: number;
   readonly perLayer: readonly RtlLayerInfo[];
 }
 
@@ -46,10 +50,12 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
     latencyCycles: d.latencyCycles,
     ii: d.ii,
     levelsPerStage: d.levelsPerStage,
+    delayBits: d.delayBits,
     perLayer: d.layers.map((p) => ({
       name: p.layer.name,
       kind: p.layer.kind,
       module: p.hw.module.name,
+      start: p.offset + 1,
       latency: p.hw.latency,
       ii: p.hw.ii,
       ...countModule(p.hw.module),

@@ -5,7 +5,7 @@ import { formatVectors } from '../../data/vectors.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatFixedType } from '../../fixed/index.ts';
 import type { Graph } from '../../ir/graph.ts';
-import { buildDesign } from './design.ts';
+import { buildDesign, type PortSegment } from './design.ts';
 import { designInfo, type RtlDesignInfo } from './plan.ts';
 import { renderReadme } from './readme.ts';
 import { writeVerilog } from './netlist/verilog.ts';
@@ -24,14 +24,26 @@ export interface RtlProjectMeta extends RtlDesignInfo {
   readonly backend: 'RTL';
   readonly project: string;
   readonly top: string;
+  /** total elements of in_data / out_data */
   readonly inputSize: number;
   readonly outputSize: number;
+  /** the packed segments of in_data (graph input layers in graph order) and out_data (graph.outputs in order) */
+  readonly inputs: readonly RtlPortSegment[];
+  readonly outputs: readonly RtlPortSegment[];
+  /** the type of the first segment (older readers; the segments are the truth) */
   readonly inputType: string;
   readonly outputType: string;
   readonly clockPeriod: number;
   /** Verilog files, top last */
   readonly sources: readonly string[];
   readonly samples: number;
+}
+
+/** One graph input or output in the packed top port: `size` elements of `type`, after the segments before it. */
+export interface RtlPortSegment {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
 }
 
 export interface RtlTestVectors {
@@ -43,22 +55,26 @@ export interface RtlTestVectors {
 /** Writes rtl/*.v (one module per layer and the top), tb_data, hlsforge.json and README.md into `dir`. */
 export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string, data: RtlTestVectors): RtlDesignInfo {
   const d = buildDesign(graph, config);
-  if (data.inputs.length !== data.batch * d.inputSize || data.predictions.length !== data.batch * d.outputSize)
-    throw fail('input-shape', { file: graph.file }, `test vectors must hold ${data.batch} × ${d.inputSize} inputs and ${data.batch} × ${d.outputSize} predictions, not ${data.inputs.length} and ${data.predictions.length}`);
+  const [inputs, outputs] = [d.inputs.map(segment), d.outputs.map(segment)];
+  const [inputSize, outputSize] = [total(inputs), total(outputs)];
+  if (data.inputs.length !== data.batch * inputSize || data.predictions.length !== data.batch * outputSize)
+    throw fail('input-shape', { file: graph.file }, `test vectors must hold ${data.batch} × ${inputSize} inputs and ${data.batch} × ${outputSize} predictions, not ${data.inputs.length} and ${data.predictions.length}`);
   const modules = [...d.layers.map((p) => p.hw.module), d.top];
   const sources = modules.map((m) => `${RTL_FILES.rtlDir}/${m.name}.v`);
   modules.forEach((m, i) => write(join(dir, sources[i]), writeVerilog(m)));
-  write(join(dir, RTL_FILES.inputs), formatVectors({ data: data.inputs, batch: data.batch, width: d.inputSize }, 'dat'));
-  write(join(dir, RTL_FILES.predictions), formatVectors({ data: data.predictions, batch: data.batch, width: d.outputSize }, 'dat'));
+  write(join(dir, RTL_FILES.inputs), formatVectors({ data: data.inputs, batch: data.batch, width: inputSize }, 'dat'));
+  write(join(dir, RTL_FILES.predictions), formatVectors({ data: data.predictions, batch: data.batch, width: outputSize }, 'dat'));
   const info = designInfo(d);
   const meta: RtlProjectMeta = {
     backend: 'RTL',
     project: config.projectName,
     top: d.top.name,
-    inputSize: d.inputSize,
-    outputSize: d.outputSize,
-    inputType: formatFixedType(d.inputType),
-    outputType: formatFixedType(d.outputType),
+    inputSize,
+    outputSize,
+    inputs,
+    outputs,
+    inputType: inputs[0].type,
+    outputType: outputs[0].type,
     clockPeriod: config.clockPeriod,
     sources,
     samples: data.batch,
@@ -68,6 +84,9 @@ export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string
   write(join(dir, RTL_FILES.readme), renderReadme(meta));
   return info;
 }
+
+const segment = (s: PortSegment): RtlPortSegment => ({ name: s.name, size: s.size, type: formatFixedType(s.type) });
+const total = (segs: readonly RtlPortSegment[]): number => segs.reduce((n, s) => n + s.size, 0);
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });

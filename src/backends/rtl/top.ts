@@ -2,22 +2,24 @@ import { formatFixedType } from '../../fixed/index.ts';
 import { verilogComment } from './names.ts';
 import { ModuleBuilder } from './netlist/builder.ts';
 import type { Module, Sig } from './netlist/netlist.ts';
-import type { RtlDesign } from './design.ts';
-import { packedWidth } from './layers/ports.ts';
+import type { DesignValue, PortSegment, RtlDesign } from './design.ts';
+import { inputPort, packedWidth } from './layers/ports.ts';
 
 /**
- * The top module: registers in_data when a sample is accepted, chains the layer modules, and tracks validity with a
- * shift register as long as the latency. With II > 1 a sample is accepted only when the previous one was accepted at
- * least II cycles earlier (in_valid is ignored while busy).
+ * The top module: registers in_data when a sample is accepted, instantiates the layer modules in topological order
+ * (a value read by several layers fans out), delays every input of a layer to the cycle its latest input arrives
+ * (shift registers shared by all readers of a value), delays every output to the latest one, and tracks validity
+ * with a shift register as long as the latency. With II > 1 a sample is accepted only when the previous one was
+ * accepted at least II cycles earlier (in_valid is ignored while busy).
  */
-export function buildTop(name: string, d: Omit<RtlDesign, 'top'>, modelName: string): Module {
+export function buildTop(name: string, d: Omit<RtlDesign, 'top' | 'delayBits'>, modelName: string): { module: Module; delayBits: number } {
   const b = new ModuleBuilder();
-  b.port('input', 'clk', 1);
-  b.port('input', 'rst', 1);
+  const clk = b.port('input', 'clk', 1);
+  const rst = b.port('input', 'rst', 1);
   const inValid = b.port('input', 'in_valid', 1);
-  const inData = b.port('input', 'in_data', packedWidth(d.inputSize, d.inputType));
+  const inData = b.port('input', 'in_data', segmentsWidth(d.inputs));
   const outValid = b.port('output', 'out_valid', 1);
-  const outData = b.port('output', 'out_data', packedWidth(d.outputSize, d.outputType));
+  const outData = b.port('output', 'out_data', segmentsWidth(d.outputs));
 
   let accept = inValid;
   if (d.ii > 1) {
@@ -33,28 +35,64 @@ export function buildTop(name: string, d: Omit<RtlDesign, 'top'>, modelName: str
   const x0 = b.reg(inData, { en: accept, hint: 'in_reg' });
   // valid[k] is high when the sample accepted k + 1 cycles ago is at stage k
   const valid: Sig[] = [];
-  for (let k = 0; k < d.latencyCycles; k++) valid.push(b.reg(k === 0 ? accept : valid[k - 1], { reset: 0n, hint: `valid${k}` }));
+  // (as long as the latency, or longer when a layer whose result no output reads starts later)
+  const stages = Math.max(d.latencyCycles, ...d.layers.filter((p) => p.hw.sequential).map((p) => p.offset + 1));
+  for (let k = 0; k < stages; k++) valid.push(b.reg(k === 0 ? accept : valid[k - 1], { reset: 0n, hint: `valid${k}` }));
 
-  let x = x0;
-  for (const p of d.layers) {
+  // the signal of every value, and its delayed copies: lines[key][k] is the value k cycles later
+  const lines = new Map<string, Sig[]>();
+  let lo = 0;
+  d.inputs.forEach((s, k) => {
+    lines.set(`input${k}`, [b.slice(x0, lo, packedWidth(s.size, s.type), `in${k}`)]);
+    lo += packedWidth(s.size, s.type);
+  });
+  let delayBits = 0;
+  const delayed = (v: DesignValue, cycles: number): Sig => {
+    const line = lines.get(`${v.source.from}${v.source.index}`)!;
+    while (line.length <= cycles) {
+      const prev = line[line.length - 1];
+      line.push(b.reg(prev, { hint: `${line[0].name}_d${line.length}` }));
+      delayBits += prev.width;
+    }
+    return line[cycles];
+  };
+
+  d.layers.forEach((p, index) => {
     const y = b.sig(packedWidth(p.hw.outSize, p.hw.outType), false, `${p.hw.module.name}_y`);
-    const conns = [{ port: 'clk', sig: b.ports[0].sig }];
-    if (p.hw.sequential) conns.push({ port: 'rst', sig: b.ports[1].sig }, { port: 'start', sig: valid[p.offset] });
-    conns.push({ port: 'x', sig: x }, { port: 'y', sig: y });
+    const ports = new Set(p.hw.module.ports.map((q) => q.sig.name));
+    const conns = ports.has('clk') ? [{ port: 'clk', sig: clk }] : [];
+    if (p.hw.sequential) conns.push({ port: 'rst', sig: rst }, { port: 'start', sig: valid[p.offset] });
+    p.inputs.forEach((v, k) => conns.push({ port: inputPort(k, p.inputs.length), sig: delayed(v, p.offset - v.at) }));
+    conns.push({ port: 'y', sig: y });
     b.cell({ op: 'inst', module: p.hw.module.name, name: `u_${p.hw.module.name}`, conns });
-    x = y;
-  }
-  b.cell({ op: 'resize', out: outData, a: x });
-  b.cell({ op: 'resize', out: outValid, a: valid[d.latencyCycles - 1] });
+    lines.set(`layer${index}`, [y]);
+  });
+  const last = d.latencyCycles - 1;
+  const outs = d.outputValues.map((v) => delayed(v, last - v.at));
+  b.cell(outs.length === 1 ? { op: 'resize', out: outData, a: outs[0] } : { op: 'concat', out: outData, parts: [...outs].reverse() });
+  b.cell({ op: 'resize', out: outValid, a: valid[last] });
 
   const comment = [
     `${name}: model '${verilogComment(modelName)}' generated by hlsforge (RTL backend)`,
-    `Interface: clk, rst (synchronous, active high), in_valid, in_data [${packedWidth(d.inputSize, d.inputType) - 1}:0], out_valid, out_data [${packedWidth(d.outputSize, d.outputType) - 1}:0]`,
-    `in_data: ${d.inputSize} x ${formatFixedType(d.inputType)} mantissas, element 0 in the low bits`,
-    `out_data: ${d.outputSize} x ${formatFixedType(d.outputType)} mantissas, element 0 in the low bits`,
+    `Interface: clk, rst (synchronous, active high), in_valid, in_data [${segmentsWidth(d.inputs) - 1}:0], out_valid, out_data [${segmentsWidth(d.outputs) - 1}:0]`,
+    ...segmentLines('in_data', d.inputs),
+    ...segmentLines('out_data', d.outputs),
     `latency ${d.latencyCycles} cycles from in_valid to out_valid; II ${d.ii}${d.ii > 1 ? ` (in_valid is ignored for ${d.ii - 1} cycles after an accepted sample)` : ''}`,
-    `pipeline: ${d.levelsPerStage} logic levels per stage`,
+    `pipeline: ${d.levelsPerStage} logic levels per stage; ${delayBits} delay register bits balance the paths`,
     ...d.layers.map((p) => `  ${p.hw.module.name}: latency ${p.hw.latency}, II ${p.hw.ii}, starts at cycle ${p.offset + 1}`),
   ];
-  return { name, comment: comment.map(verilogComment), ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms };
+  return { module: { name, comment: comment.map(verilogComment), ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms }, delayBits };
+}
+
+export const segmentsWidth = (segs: readonly PortSegment[]): number => segs.reduce((n, s) => n + packedWidth(s.size, s.type), 0);
+
+/** One comment line per packed segment: its bit range, element count and type. */
+function segmentLines(port: string, segs: readonly PortSegment[]): string[] {
+  let lo = 0;
+  return segs.map((s) => {
+    const w = packedWidth(s.size, s.type);
+    const line = `${port} [${lo + w - 1}:${lo}]: '${s.name}', ${s.size} x ${formatFixedType(s.type)} mantissas, element 0 in the low bits`;
+    lo += w;
+    return line;
+  });
 }

@@ -4,9 +4,13 @@ import type { Graph } from '../../ir/graph.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { moduleCost } from './module-cost.ts';
 
+export const TOP_ROW = '(top: input register, valid, delay lines)';
+
 /**
  * The RTL backend's figures, counted on the netlist it generates: latency and II exactly as the design's (and so as
- * Verilator measures them), resources by mapping each cell the way Yosys `synth_xilinx -family xcup` does.
+ * Verilator measures them), resources by mapping each cell the way Yosys `synth_xilinx -family xcup` does. Any graph
+ * the RTL backend builds (branches, merges, several inputs and outputs) is counted the same way: each layer module,
+ * then the top with its delay registers (flip-flops, or SRL LUTs for lines of 3 or more, as Yosys maps them).
  */
 export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimate {
   const design = buildDesign(graph, config);
@@ -15,7 +19,8 @@ export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimat
     return { name: p.layer.name, kind: p.layer.kind, ...resources, multipliers, latencyCycles: p.hw.latency, ii: p.hw.ii };
   });
   const { multipliers, ...top } = moduleCost(design.top);
-  const withTop: LayerEstimate[] = [...layers, { name: '(top: input register, valid)', kind: 'top', ...top, multipliers, latencyCycles: 1, ii: 1 }];
+  // the top holds the input register, the valid pipeline and the delay lines that balance branches (design.delayBits)
+  const withTop: LayerEstimate[] = [...layers, { name: TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: 1, ii: 1 }];
   return {
     backend: 'RTL',
     method: 'counted on the generated netlist; cells mapped as Yosys synth_xilinx -family xcup maps them',

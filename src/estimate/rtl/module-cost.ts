@@ -40,7 +40,11 @@ export function moduleCost(m: Module): ModuleCost {
         const active = top + 1 - low;
         if (active > 0 && !(allConst(a) && allConst(b))) {
           const dense = denseBits(a, b, low, top);
-          lut += active * LUT_PER_BIT.add + dense * dense * LUT_PER_BIT.addDense;
+          // a sum bit with a zero operand (an increment's upper bits) is the other bit itself at the carry chain's
+          // select input: no LUT (Yosys: a 16-bit a + 1-bit c is 1 LUT2 + CARRY4s, a + b 16 LUT2)
+          let summed = active;
+          if (c.op === 'add') for (let k = low; k <= top; k++) if ((a[k] === ZERO) !== (b[k] === ZERO)) summed--;
+          lut += summed * LUT_PER_BIT.add + dense * dense * LUT_PER_BIT.addDense;
           if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;

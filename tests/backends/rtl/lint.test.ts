@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planRtl, writeRtlProject } from '../../../src/backends/rtl/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
-import type { Graph } from '../../../src/ir/graph.ts';
+import { inputLayers, layerByName, sizeOf, type Graph } from '../../../src/ir/graph.ts';
 import { applyConfig } from '../../../src/passes/apply-config.ts';
 import { run } from '../../../src/rtlsim/build.ts';
 import { mlpGraph } from '../../helpers/graphs.ts';
 import { configFor, hasVerilator } from '../../rtlsim/rtl-harness.ts';
+import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
 
 const P = parseFixedType;
 
@@ -60,6 +61,21 @@ describe('the generated Verilog', () => {
       const info = writeRtlProject(graph, d.config, dir, { inputs: new Float64Array(n), predictions: new Float64Array(out), batch: 1 });
       expect(planRtl(graph, d.config)).toEqual(info);
       const lint = await run('verilator', ['--lint-only', '-Wall', '--top-module', d.config.projectName, ...info.perLayer.map((l) => `rtl/${l.module}.v`), `rtl/${d.config.projectName}.v`], dir);
+      expect(lint.output).toBe('');
+      expect(lint.code).toBe(0);
+    });
+  }
+
+  for (const graph of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(4)]) {
+    it.skipIf(!hasVerilator)(`passes verilator --lint-only -Wall without warnings (branching: ${graph.name})`, async () => {
+      const config = configFor();
+      const dir = mkdtempSync(join(tmpdir(), 'hlsforge-lint-'));
+      dirs.push(dir);
+      const n = inputLayers(graph).reduce((k, l) => k + sizeOf(l.shape), 0);
+      const out = graph.outputs.reduce((k, o) => k + sizeOf(layerByName(graph, o)!.shape), 0);
+      const info = writeRtlProject(graph, config, dir, { inputs: new Float64Array(n), predictions: new Float64Array(out), batch: 1 });
+      expect(planRtl(graph, config)).toEqual(info);
+      const lint = await run('verilator', ['--lint-only', '-Wall', '--top-module', config.projectName, ...info.perLayer.map((l) => `rtl/${l.module}.v`), `rtl/${config.projectName}.v`], dir);
       expect(lint.output).toBe('');
       expect(lint.code).toBe(0);
     });

@@ -71,4 +71,20 @@ describe('moduleCost', () => {
     expect(sum(16)).toBeGreaterThan(sum(4));
     expect(sum(16) / 16).toBeGreaterThan(1.2);
   });
+
+  it('charges an increment (a 1-bit operand) about one LUT and a full-width sum one LUT per bit, as Yosys maps them', () => {
+    // measured with Yosys 0.23 synth_xilinx -family xcup: a 16-bit a + 1-bit c is 1 LUT2 + 5 CARRY4, a + b 16 LUT2
+    const sum = (bWidth: number) => {
+      const b = new ModuleBuilder();
+      b.port('input', 'clk', 1);
+      const x = b.port('input', 'a', 16);
+      const c = b.port('input', 'c', bWidth);
+      const y = b.port('output', 'y', 17);
+      b.reg(b.binary('add', b.resize(x, 16, true), bWidth === 1 ? c : b.resize(c, 16, true), 17, true, 's'), { out: y });
+      return moduleCost(toModule(b, 'sum', []));
+    };
+    expect(sum(1).lut).toBeLessThanOrEqual(1);
+    expect(sum(16).lut).toBeGreaterThanOrEqual(16);
+    expect(sum(1).carry).toBe(sum(16).carry);
+  });
 });

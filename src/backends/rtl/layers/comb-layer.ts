@@ -5,11 +5,12 @@ import type { Fx } from '../netlist/fx.ts';
 import type { Module, Sig } from '../netlist/netlist.ts';
 import { schedule } from '../netlist/schedule.ts';
 import { verilogComment } from '../names.ts';
-import { pack, packedWidth, unpack } from './ports.ts';
+import { inputPort, pack, packedWidth, unpack } from './ports.ts';
+import { sizeOf } from '../../../ir/graph.ts';
 import type { LayerContext, LayerHardware } from './types.ts';
 
 /**
- * A layer that is one combinational function of its inputs, pipelined by the scheduler: ports `clk`, `x`, `y`,
+ * A layer that is one combinational function of its input, pipelined by the scheduler: ports `clk`, `x`, `y`,
  * a new sample every cycle (II = 1).
  */
 export function combLayer(
@@ -19,11 +20,29 @@ export function combLayer(
   build: (b: ModuleBuilder, xs: Fx[]) => Sig[],
   notes: string[] = [],
 ): LayerHardware {
+  return combLayerN(layer, ctx, out, (b, [xs]) => build(b, xs), notes);
+}
+
+/**
+ * combLayer for any number of inputs: input k arrives on port `x` (one input) or `xk` (ports.ts inputPort) and is
+ * unpacked to elements of its own type; `build` gets them in layer.inputs order.
+ */
+export function combLayerN(
+  layer: Layer,
+  ctx: LayerContext,
+  out: { type: FixedType; size: number },
+  build: (b: ModuleBuilder, xss: Fx[][]) => Sig[],
+  notes: string[] = [],
+): LayerHardware {
   const b = new ModuleBuilder();
   b.port('input', 'clk', 1);
-  const x = b.port('input', 'x', packedWidth(ctx.inSize, ctx.inType));
+  const n = ctx.inputs.length;
+  const xs = ctx.inputs.map((t, k) => {
+    const port = b.port('input', inputPort(k, n), packedWidth(sizeOf(t.shape), t.type));
+    return unpack(b, port, sizeOf(t.shape), t.type, n === 1 ? 'x' : `x${k}_`);
+  });
   const y = b.port('output', 'y', packedWidth(out.size, out.type));
-  const ys = build(b, unpack(b, x, ctx.inSize, ctx.inType));
+  const ys = build(b, xs);
   const s = schedule(b, ys, ctx.levels);
   pack(b, y, s.outputs, out.type);
   const comment = [...layerComment(layer, ctx), ...notes, `latency ${s.latency} cycles, II 1`];

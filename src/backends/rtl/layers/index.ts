@@ -1,6 +1,10 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
-import type { KindRegistry, Layer, LayerKind } from '../../../ir/layers.ts';
+import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import { concatenate } from './concatenate.ts';
 import { dense } from './dense.ts';
+import { dot } from './dot.ts';
+import { merge } from './merge.ts';
+import { transpose } from './transpose.ts';
 import { abs, batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
@@ -22,10 +26,10 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   softmax,
   linear,
   reshape: () => undefined, // the same row-major data under a new shape: a wire
-  transpose: notYet,
-  merge: notYet,
-  concatenate: notYet,
-  dot: notYet,
+  transpose,
+  merge,
+  concatenate,
+  dot,
   prelu,
   hard_sigmoid: hardSigmoid,
   hard_tanh: hardTanh,
@@ -39,7 +43,3 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   silu: tableActivation,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };
-
-function notYet(l: Layer): never {
-  throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, `'${l.kind}' is not yet supported by the RTL backend`);
-}

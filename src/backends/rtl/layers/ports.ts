@@ -13,12 +13,18 @@ export const packedWidth = (n: number, t: FixedType): number => n * t.width;
 /** Internal (always signed) width of a value of type t. */
 export const fxWidth = (t: FixedType): number => (t.signed ? t.width : t.width + 1);
 
-export function unpack(b: ModuleBuilder, port: Sig, n: number, t: FixedType): Fx[] {
+/** The input port of input k of n: `x` for a single-input layer, `x0`, `x1`, … for a merge. */
+export const inputPort = (k: number, n: number): string => (n === 1 ? 'x' : `x${k}`);
+
+/** Element i of a packed port as its raw W bits (unsigned). */
+export const rawElement = (b: ModuleBuilder, port: Sig, i: number, t: FixedType, prefix = 'x'): Sig => b.slice(port, i * t.width, t.width, `${prefix}${i}_raw`);
+
+export function unpack(b: ModuleBuilder, port: Sig, n: number, t: FixedType, prefix = 'x'): Fx[] {
   const xs: Fx[] = [];
   for (let i = 0; i < n; i++) {
-    const raw = b.slice(port, i * t.width, t.width, `x${i}_raw`);
+    const raw = rawElement(b, port, i, t, prefix);
     // the raw bits are unsigned; a signed type reinterprets them, an unsigned one gets a zero sign bit
-    const sig = t.signed ? b.resize(raw, t.width, true, `x${i}`) : b.resize(raw, t.width + 1, true, `x${i}`);
+    const sig = t.signed ? b.resize(raw, t.width, true, `${prefix}${i}`) : b.resize(raw, t.width + 1, true, `${prefix}${i}`);
     xs.push({ sig, frac: fracBits(t) });
   }
   return xs;

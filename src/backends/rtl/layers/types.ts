@@ -1,12 +1,15 @@
 import type { FixedType } from '../../../fixed/fixed-type.ts';
 import type { LayerKind, LayerOf } from '../../../ir/layers.ts';
+import type { Tensor } from '../../../ir/tensor.ts';
 import type { Module } from '../netlist/netlist.ts';
 
 /** What a layer's hardware generator knows about its surroundings. */
 export interface LayerContext {
   /** safe Verilog module name */
   readonly moduleName: string;
-  /** type and element count of the packed input */
+  /** every input tensor as it reaches the layer (its type is the producer's hardware output type), in layer.inputs order */
+  readonly inputs: readonly Tensor[];
+  /** type and element count of the first input (for the single-input generators) */
   readonly inType: FixedType;
   readonly inSize: number;
   /** logic levels per pipeline stage (timing.ts) */
@@ -16,13 +19,16 @@ export interface LayerContext {
 /** One layer as hardware: its module and its timing, known when it is generated. */
 export interface LayerHardware {
   readonly module: Module;
-  /** cycles from a valid input on `x` to the result on `y` */
+  /** cycles from a valid input on `x` (or `x0`, `x1`, …) to the result on `y`; 0 for a module of wires */
   readonly latency: number;
   /** cycles between accepted samples */
   readonly ii: number;
   readonly outType: FixedType;
   readonly outSize: number;
-  /** has `rst` and `start` ports (a reuse-factor dense layer); otherwise a pure pipeline with only `clk` */
+  /**
+   * has `rst` and `start` ports (a reuse-factor dense layer); otherwise a pure pipeline with only `clk`, or with no
+   * clock at all when the latency is 0 (wires)
+   */
   readonly sequential: boolean;
 }
 

@@ -34,6 +34,13 @@ export function maxFx(b: ModuleBuilder, x: Fx, y: Fx, hint = 'max'): Fx {
   return { sig: b.mux(b.lt(ax, ay), ay, ax, hint), frac };
 }
 
+/** Exact min(a, b) (ties pick a). */
+export function minFx(b: ModuleBuilder, x: Fx, y: Fx, hint = 'min'): Fx {
+  const frac = Math.max(x.frac, y.frac);
+  const [ax, ay] = [align(b, x, frac).sig, align(b, y, frac).sig];
+  return { sig: b.mux(b.lt(ay, ax), ay, ax, hint), frac };
+}
+
 export const constFx = (b: ModuleBuilder, mantissa: bigint, frac: number, width: number): Fx => ({
   sig: b.constant(mantissa, width, true),
   frac,

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planRtl, writeRtlProject, type RtlProjectMeta } from '../../../src/backends/rtl/index.ts';
+import { buildDesign } from '../../../src/backends/rtl/design.ts';
+import { sizeOf, type Graph } from '../../../src/ir/graph.ts';
+import { thrown } from '../../helpers/thrown.ts';
+import { configFor } from '../../rtlsim/rtl-harness.ts';
+import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
+
+const config = configFor();
+
+/**
+ * The timing of a graph re-derived from the per-layer latencies alone: a layer starts when its latest input is
+ * ready, a wire (input, identity, reshape) passes its input's readiness on, the design's latency is the latest output,
+ * and each value needs one delay line as long as its longest wait (readers and outputs share it).
+ */
+function expectedTiming(graph: Graph, latency: Map<string, number>, width: Map<string, number>) {
+  const ready = new Map<string, number>();
+  const line = new Map<string, string>(); // the value whose delay line a wire shares
+  const start = new Map<string, number>();
+  for (const l of graph.layers) {
+    if (l.kind === 'input') {
+      ready.set(l.name, 1);
+      line.set(l.name, l.name);
+    } else if (!latency.has(l.name)) {
+      ready.set(l.name, ready.get(l.inputs[0])!);
+      line.set(l.name, line.get(l.inputs[0])!);
+    } else {
+      const s = Math.max(...l.inputs.map((i) => ready.get(i)!));
+      start.set(l.name, s);
+      ready.set(l.name, s + latency.get(l.name)!);
+      line.set(l.name, l.name);
+    }
+  }
+  const total = Math.max(...graph.outputs.map((o) => ready.get(o)!));
+  const wait = new Map<string, number>();
+  const need = (v: string, at: number) => wait.set(line.get(v)!, Math.max(wait.get(line.get(v)!) ?? 0, at - ready.get(v)!));
+  for (const l of graph.layers) if (start.has(l.name)) l.inputs.forEach((i) => need(i, start.get(l.name)!));
+  graph.outputs.forEach((o) => need(o, total));
+  const delayBits = [...wait].reduce((n, [v, d]) => n + d * width.get(v)!, 0);
+  return { start, total, delayBits };
+}
+
+describe('the RTL design of a branching graph', () => {
+  for (const g of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(), residualMlp(4)])
+    it(`starts every layer when its latest input arrives and balances the rest with shared delay lines (${g.name})`, () => {
+      const d = buildDesign(g, config);
+      const latency = new Map(d.layers.map((p) => [p.layer.name, p.hw.latency]));
+      const width = new Map<string, number>();
+      for (const l of g.layers) if (l.kind === 'input') width.set(l.name, sizeOf(l.shape) * l.precision.result.width);
+      for (const p of d.layers) width.set(p.layer.name, p.hw.outSize * p.hw.outType.width);
+      const want = expectedTiming(g, latency, width);
+      const plan = planRtl(g, config);
+      expect(plan.perLayer.map((l) => [l.name, l.start])).toEqual(d.layers.map((p) => [p.layer.name, want.start.get(p.layer.name)]));
+      expect(plan.latencyCycles).toBe(want.total);
+      expect(plan.delayBits).toBe(want.delayBits);
+      expect(plan.ii).toBe(Math.max(...g.layers.map((l) => l.reuseFactor)));
+    });
+
+  it('has delay lines only where branches of different latencies meet', () => {
+    expect(planRtl(mergeOfTwo(), config).delayBits).toBeGreaterThan(0);
+    const chain = residualMlp();
+    const straight: Graph = { ...chain, layers: chain.layers.filter((l) => ['x', 'fc1', 'relu1', 'fc2'].includes(l.name)), outputs: ['fc2'] };
+    expect(planRtl(straight, config).delayBits).toBe(0);
+  });
+
+  it('builds a branch no output reads, even a reuse-factor dense that starts after the last output', () => {
+    const g = residualMlp();
+    const dead: Graph = { ...g, layers: g.layers.map((l) => (l.name === 'fc_out' ? { ...l, reuseFactor: 4 } : l)), outputs: ['skip_add'] };
+    const plan = planRtl(dead, config);
+    const fcOut = plan.perLayer.find((l) => l.name === 'fc_out')!;
+    expect(fcOut.start).toBeGreaterThanOrEqual(plan.latencyCycles);
+    // its start pulse is a stage of the valid pipeline, which is long enough to reach it
+    const inst = buildDesign(dead, config).top.cells.find((c) => c.op === 'inst' && c.module === fcOut.module);
+    const start = inst?.op === 'inst' ? inst.conns.find((c) => c.port === 'start')?.sig : undefined;
+    expect(start?.name).toBe(`valid${fcOut.start - 1}`);
+    expect(plan.latencyCycles).toBe(plan.perLayer.find((l) => l.name === 'skip_add')!.start + plan.perLayer.find((l) => l.name === 'skip_add')!.latency);
+  });
+
+  it('makes a transpose a module of wires: no clock, latency 0', () => {
+    const t = buildDesign(dataMovement(), config).layers.find((p) => p.layer.kind === 'transpose')!;
+    expect(t.hw.latency).toBe(0);
+    expect(t.hw.module.ports.map((p) => p.sig.name)).toEqual(['x', 'y']);
+    expect(t.hw.module.cells.filter((c) => c.op === 'reg')).toEqual([]);
+  });
+
+  it('says which output is not a layer of the graph', () => {
+    const e = thrown(() => planRtl({ ...twoInTwoOut(), outputs: ['out_a', 'nothing'] }, config));
+    expect(e.code).toBe('unsupported-topology');
+    expect(e.message).toMatch(/output 'nothing' must be a layer of the graph$/);
+  });
+});
+
+describe('the packed ports of several inputs and outputs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hlsforge-ports-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('packs the inputs in graph order and the outputs in graph.outputs order, and says so in hlsforge.json and README', () => {
+    const g = twoInTwoOut();
+    writeRtlProject(g, config, dir, { inputs: new Float64Array(8), predictions: new Float64Array(11), batch: 1 });
+    const meta = JSON.parse(readFileSync(join(dir, 'hlsforge.json'), 'utf8')) as RtlProjectMeta;
+    expect(meta.inputs).toEqual([
+      { name: 'x', size: 5, type: 'ap_fixed<10,3>' },
+      { name: 'y', size: 3, type: 'ap_fixed<8,2,AP_RND,AP_SAT>' },
+    ]);
+    expect(meta.outputs).toEqual([
+      { name: 'out_b', size: 8, type: 'ap_fixed<9,3,AP_RND,AP_SAT>' },
+      { name: 'out_a', size: 3, type: 'ap_ufixed<10,4,AP_RND,AP_SAT>' },
+    ]);
+    expect([meta.inputSize, meta.outputSize]).toEqual([8, 11]);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    for (const row of ['| `in_data` | 49:0 | x | 5 |', '| `in_data` | 73:50 | y | 3 |', '| `out_data` | 71:0 | out_b | 8 |', '| `out_data` | 101:72 | out_a | 3 |'])
+      expect(readme).toContain(row);
+    const top = readFileSync(join(dir, 'rtl', `${meta.top}.v`), 'utf8');
+    expect(top).toMatch(/input wire \[73:0\] in_data/);
+    expect(top).toMatch(/output wire \[101:0\] out_data/);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { planRtl } from '../../../src/backends/rtl/index.ts';
+import { estimateRtl, TOP_ROW } from '../../../src/estimate/rtl/estimate-rtl.ts';
+import type { Graph } from '../../../src/ir/graph.ts';
+import { dag } from '../../emulator/build-graph.ts';
+import { configFor } from '../../rtlsim/rtl-harness.ts';
+import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
+
+const config = configFor();
+
+/** x[6] → relu → add(relu, x): the skip waits for the relu in a delay line as long as the relu's latency. */
+const shortSkip = (): Graph =>
+  dag([
+    { kind: 'input', name: 'x', shape: [6], precision: { result: 'ap_fixed<10,4>' } },
+    { kind: 'relu', name: 'r', shape: [6], from: ['x'], precision: { result: 'ap_ufixed<8,3,AP_RND,AP_SAT>' } },
+    { kind: 'merge', name: 'm', op: 'add', shape: [6], from: ['r', 'x'], precision: { result: 'ap_fixed<12,5>' } },
+  ]);
+
+describe('estimateRtl on branching graphs', () => {
+  for (const g of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(), residualMlp(4)])
+    it(`reports the planned latency, II and per-layer timing of ${g.name}`, () => {
+      const plan = planRtl(g, config);
+      const e = estimateRtl(g, config);
+      expect([e.latencyCycles, e.ii]).toEqual([plan.latencyCycles, plan.ii]);
+      expect(e.layers.filter((l) => l.kind !== 'top').map((l) => [l.name, l.latencyCycles, l.ii])).toEqual(plan.perLayer.map((l) => [l.name, l.latency, l.ii]));
+      expect(e.layers[e.layers.length - 1].name).toBe(TOP_ROW);
+    });
+
+  it('counts a short skip line as flip-flops in the top, beside the input register and the valid pipeline', () => {
+    const g = shortSkip();
+    const plan = planRtl(g, config);
+    const relu = plan.perLayer.find((l) => l.name === 'r')!;
+    expect(relu.latency).toBeLessThan(3); // a line of 3 or more would be a shift register
+    expect(plan.delayBits).toBe(6 * 10 * relu.latency);
+    const top = estimateRtl(g, config).layers.find((l) => l.name === TOP_ROW)!;
+    expect(top.ff).toBe(6 * 10 + plan.latencyCycles + plan.delayBits);
+  });
+
+  it('counts a long skip line as shift-register LUTs, as Yosys maps it', () => {
+    const g = mergeOfTwo();
+    const plan = planRtl(g, config);
+    const dense = plan.perLayer.find((l) => l.name === 'd')!;
+    expect(dense.latency).toBeGreaterThanOrEqual(3);
+    const top = estimateRtl(g, config).layers.find((l) => l.name === TOP_ROW)!;
+    // x (60 bits) waits `dense.latency` cycles: one SRL LUT per bit instead of dense.latency flip-flops
+    expect(top.lut).toBeGreaterThanOrEqual(60);
+    expect(top.ff).toBeLessThan(6 * 10 + plan.latencyCycles + plan.delayBits);
+  });
+});
