@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProjectView } from '../../src/backends/hls/build-view.ts';
 import { plannedSources } from '../../src/backends/hls/file-plan.ts';
+import { projectMeta } from '../../src/backends/hls/metadata.ts';
 import { planRtl } from '../../src/backends/rtl/index.ts';
 import { estimate } from '../../src/estimate/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
@@ -58,6 +59,8 @@ describe('initiation interval', () => {
     expect(hlsII(g).style).toBe('dataflow');
     expect(allIIs(g)).toEqual({ hls: 3, rtl: 3, rtlEstimate: 3, hlsEstimate: 3 });
     expect(designInitiationInterval(g)).toBe(3);
+    const meta = projectMeta(g, config, buildProjectView(g, config, 'test'), 'test', 1);
+    expect([meta.ii, meta.pipelineStyle]).toEqual([3, 'dataflow']);
   });
 
   it('of a Latency-only design is one top-level PIPELINE at the largest dense reuse factor, not a non-dense layer\'s ReuseFactor', () => {
