@@ -3,6 +3,10 @@
 // its weights for every output with block_size · n_out multipliers. Blocks are visited in ascending order and each
 // block ascends in i, so every output accumulates in ascending i exactly like the latency strategy
 // (docs/arithmetic.md: the order is part of the contract).
+// Weights are row-major [n_in][n_out], so cycle r reads the block_size · n_out CONSECUTIVE elements
+// [r · block_size · n_out, (r + 1) · block_size · n_out). A cyclic reshape with exactly that factor packs them into
+// one wide ROM word: word r = the weights of cycle r, R words in all, one read per cycle, so the ReuseLoop can run
+// at II 1 and the layer at II = R (docs/hls.md, "Dense, Resource strategy"). Pragmas are ignored by g++.
 #ifndef NNET_DENSE_RESOURCE_H_
 #define NNET_DENSE_RESOURCE_H_
 
@@ -15,7 +19,9 @@ void dense_resource(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_out],
                     const typename CONFIG_T::weight_t weights[CONFIG_T::n_in * CONFIG_T::n_out],
                     const typename CONFIG_T::bias_t biases[CONFIG_T::n_out]) {
     static const unsigned block_size = ceil_div<CONFIG_T::n_in, CONFIG_T::reuse_factor>::value;
-#pragma HLS ARRAY_RESHAPE variable = weights block factor = block_size
+    // the weights one ReuseLoop iteration reads: one reshaped ROM word
+    static const unsigned word_size = block_size * CONFIG_T::n_out;
+#pragma HLS ARRAY_RESHAPE variable = weights cyclic factor = word_size
 #pragma HLS ARRAY_PARTITION variable = biases complete
     typename CONFIG_T::accum_t acc[CONFIG_T::n_out];
 #pragma HLS ARRAY_PARTITION variable = acc complete

@@ -4,6 +4,8 @@ import { RTL_LAYERS } from '../../src/backends/rtl/layers/index.ts';
 import { KERNELS } from '../../src/emulator/kernels/index.ts';
 import { HLS_RULES } from '../../src/estimate/hls/model.ts';
 import { KINDS } from '../../src/ir/kinds.ts';
+import { PARAMETERS } from '../../src/ir/parameters.ts';
+import { LAYER_II } from '../../src/ir/timing.ts';
 import { RULES } from '../../src/passes/precision/rules/index.ts';
 
 /** tsc already refuses a registry that misses a kind; this also catches an entry that is undefined or not callable. */
@@ -13,6 +15,8 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   'RTL generators': RTL_LAYERS,
   'precision rules': RULES,
   'HLS estimate model': HLS_RULES,
+  'parameter lists': PARAMETERS,
+  'initiation intervals': LAYER_II,
 };
 
 describe('every stage handles every layer kind', () => {

@@ -4,6 +4,7 @@ import { formatFixedType, type FixedType } from '../../fixed/index.ts';
 import { sizeOf, type Graph } from '../../ir/graph.ts';
 import { KINDS } from '../../ir/kinds.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../../ir/layers.ts';
+import { designInitiationInterval, pipelineStyle } from '../../ir/timing.ts';
 import { walk } from '../../ir/walk.ts';
 import type { EmitContext, KernelEmission, LayerEmission, LayerEmitter, Port } from './emit-context.ts';
 import { headersFor } from './emitters/headers.ts';
@@ -59,7 +60,8 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
     vivadoPrimary: config.backend === 'Vivado',
     inputSize: inputs.reduce((a, p) => a + p.size, 0),
     outputSize: outputs.reduce((a, p) => a + p.size, 0),
-    pipelineII: Math.max(1, ...graph.layers.map((l) => l.reuseFactor)),
+    pipelineII: designInitiationInterval(graph),
+    dataflow: pipelineStyle(graph) === 'dataflow',
     layers,
     arrays: layers.flatMap((l) => l.arrays),
     inputs,

@@ -21,6 +21,8 @@ export function projectMeta(graph: Graph, config: ProjectConfig, view: ProjectVi
     output: { size: view.outputSize, type: view.outputs[0]?.cppType ?? view.inputs[0].cppType },
     inputs: view.inputs.map((p) => ({ name: p.name, size: p.size, type: p.cppType })),
     outputs: view.outputs.map((p) => ({ name: p.name, size: p.size, type: p.cppType })),
+    ii: view.pipelineII,
+    pipelineStyle: view.dataflow ? 'dataflow' : 'pipeline',
     samples,
     files: {
       top: `firmware/${p}.cpp`,

@@ -34,6 +34,9 @@ export interface HlsProjectMeta {
   /** the top function's ports, in the order of a row */
   readonly inputs?: readonly PortMeta[];
   readonly outputs?: readonly PortMeta[];
+  /** the design's initiation interval (src/ir/timing.ts) and how the top function is scheduled (docs/hls.md) */
+  readonly ii?: number;
+  readonly pipelineStyle?: 'pipeline' | 'dataflow';
   readonly samples: number;
   readonly files: {
     readonly top: string;

@@ -117,7 +117,10 @@ export interface ProjectView {
   /** a test vector row: every input port's values one after another (likewise the outputs) */
   readonly inputSize: number;
   readonly outputSize: number;
+  /** the design's initiation interval (ir/timing.ts): the PIPELINE II, or what the DATAFLOW processes achieve */
   readonly pipelineII: number;
+  /** top function scheduled as DATAFLOW (a Resource-strategy dense is present), else one PIPELINE (docs/hls.md) */
+  readonly dataflow: boolean;
   readonly layers: readonly LayerView[];
   readonly arrays: readonly ArrayFileView[];
   readonly inputs: readonly PortView[];

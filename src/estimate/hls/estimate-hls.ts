@@ -3,6 +3,7 @@ import { sizeOf, type Graph } from '../../ir/graph.ts';
 import { KINDS } from '../../ir/kinds.ts';
 import type { LayerKind, LayerOf } from '../../ir/layers.ts';
 import { outputTensor, type Tensor } from '../../ir/tensor.ts';
+import { designInitiationInterval, layerInitiationInterval } from '../../ir/timing.ts';
 import { walk } from '../../ir/walk.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { HLS_RULES, type HlsRule } from './model.ts';
@@ -18,7 +19,7 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
     const x = inputs[0] ?? outputTensor(layer, []);
     const figures = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape) });
     arrival.set(layer.name, start + figures.latencyCycles);
-    if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures });
+    if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures, ii: layerInitiationInterval(layer) });
     return outputTensor(layer, inputs);
   });
   const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + 1; // + the top's input/output registers
@@ -29,7 +30,7 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
     total: layers.reduce<typeof NO_RESOURCES>((t, l) => addResources(t, l), NO_RESOURCES),
     latencyCycles: latency,
     latencyNs: latency * config.clockPeriod,
-    ii: Math.max(1, ...layers.map((l) => l.ii)),
+    ii: designInitiationInterval(graph),
     clockPeriod: config.clockPeriod,
   };
 }

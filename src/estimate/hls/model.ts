@@ -13,15 +13,16 @@ import type { LayerEstimate } from '../types.ts';
  *   (resource strategy) the weights come from memory, so every multiply is a general one;
  * - every product is added once into an accumulator as wide as the accum type (one LUT and ¼ CARRY8 per bit);
  * - latency: dense = 1 (read) + 1 (multiply) + ceil(log2(terms per output)) / 2 (an adder tree, two levels per
- *   cycle at 200 MHz) + 1 (cast), at least 2, or RF + 3 for RF > 1 (II = RF); elementwise layers 1 cycle,
+ *   cycle at 200 MHz) + 1 (cast), at least 2, or RF + 3 for RF > 1; elementwise layers 1 cycle,
  *   table activations 2, softmax 4 + ceil(log2 n);
- * - flip-flops: every pipeline stage registers the values alive in it.
+ * - flip-flops: every pipeline stage registers the values alive in it;
+ * - II: not modelled here but taken from ir/timing.ts, the definition the HLS pragma and the RTL share.
  */
 export const HLS_DSP_MIN_PRODUCT = 20;
 const LUT_PER_ADDER_BIT = 1;
 
 type Context = { inType: FixedType; inSize: number };
-export type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind'>;
+export type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind' | 'ii'>;
 
 const zero = { lut: 0, ff: 0, dsp: 0, carry: 0, bram: 0, multipliers: { dsp: 0, lut: 0, free: 0 } };
 
@@ -54,22 +55,23 @@ const dense: HlsRule<'dense'> = (layer, ctx) => {
   const latency = rf > 1 ? rf + 3 : Math.max(2, 3 + depth);
   const ff = rf > 1 ? layer.nIn * wx + layer.nOut * accum.width * 2 : (terms * (wx + w.width)) / 2 + layer.nOut * accum.width * depth;
   const bram = rf > 1 && layer.weights.length * w.width > 4096 ? Math.ceil((layer.weights.length * w.width) / (18 * 1024)) / 2 : 0;
-  return { lut: Math.round(lut), ff: Math.round(ff), dsp, carry, bram, multipliers: mult, latencyCycles: latency, ii: rf };
+  return { lut: Math.round(lut), ff: Math.round(ff), dsp, carry, bram, multipliers: mult, latencyCycles: latency };
 };
 
 const elementwise = (lutPerElement: number, latency = 1) => (layer: { shape: readonly number[]; precision: { result: FixedType } }) => {
   const n = sizeOf(layer.shape);
-  return { ...zero, lut: Math.round(n * lutPerElement * layer.precision.result.width), ff: n * layer.precision.result.width, latencyCycles: latency, ii: 1 };
+  return { ...zero, lut: Math.round(n * lutPerElement * layer.precision.result.width), ff: n * layer.precision.result.width, latencyCycles: latency };
 };
 
 const table = (layer: LayerOf<'sigmoid' | 'tanh' | 'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>) => {
   const n = sizeOf(layer.shape);
   const t = layer.precision.table ?? layer.precision.result;
-  return { ...zero, lut: n * 8, ff: n * layer.precision.result.width, bram: Math.ceil(n / 2) * Math.ceil((layer.tableSize * t.width) / (18 * 1024)) / 2, latencyCycles: 2, ii: 1 };
+  return { ...zero, lut: n * 8, ff: n * layer.precision.result.width, bram: Math.ceil(n / 2) * Math.ceil((layer.tableSize * t.width) / (18 * 1024)) / 2, latencyCycles: 2 };
 };
 
 /** No logic: the data is wired through (input ports, identities, reshapes, transposes in io_parallel). */
-const wire = () => ({ ...zero, latencyCycles: 0, ii: 1 });
+const wire = () => ({ ...zero, latencyCycles: 0 });
+
 /** A table activation with an exact branch beside the table (elu, selu, softplus, silu): the table plus a mux. */
 const tableWithBranch = (layer: LayerOf<'elu' | 'selu' | 'softplus' | 'softsign' | 'silu'>, ctx: Context) => {
   const t = table(layer);
@@ -105,7 +107,6 @@ const softmax: HlsRule<'softmax'> = (layer) => {
     bram: (Math.ceil(n / 2) + 1) * Math.ceil((layer.tableSize * e.width) / (18 * 1024)) / 2,
     multipliers: { dsp: products, lut: n - products, free: 0 },
     latencyCycles: 4 + Math.ceil(Math.log2(Math.max(2, n))),
-    ii: 1,
   };
 };
 
@@ -159,6 +160,6 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
     const accBits = 2 * ctx.inType.width + Math.ceil(Math.log2(Math.max(2, n)));
     const lut = Math.round((wide ? 0 : n * ctx.inType.width * ctx.inType.width * 0.6) + n * accBits);
     const latencyCycles = 2 + Math.ceil(Math.log2(Math.max(2, n)) / 2);
-    return { lut, ff: n * accBits, dsp: wide ? n : 0, carry: Math.ceil((n * accBits) / 8), bram: 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 }, latencyCycles, ii: 1 };
+    return { lut, ff: n * accBits, dsp: wide ? n : 0, carry: Math.ceil((n * accBits) / 8), bram: 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 }, latencyCycles };
   },
 };
