@@ -29,6 +29,8 @@ const CASES: { name: string; layers: LayerSpec[]; range?: number; minDistinct?: 
     ],
     range: 2,
   },
+  { name: 'abs into a saturating unsigned result', layers: [{ kind: 'abs', name: 'ab', shape: [N], precision: { result: 'ap_ufixed<8,3,AP_RND,AP_SAT>' } }], range: 12 },
+  { name: 'abs into a wrapping signed result', layers: [{ kind: 'abs', name: 'ab', shape: [N], precision: { result: 'ap_fixed<8,3,AP_RND_CONV,AP_WRAP>' } }], range: 12 },
   { name: 'binary_tanh', layers: [{ kind: 'binary_tanh', name: 'bt', shape: [N], precision: { result: 'ap_fixed<2,2>' } }], minDistinct: 2 },
   { name: 'ternary_tanh into an unsigned saturating result', layers: [{ kind: 'ternary_tanh', name: 'tt', shape: [N], threshold: 0.5, precision: { result: 'ap_ufixed<2,2,AP_TRN,AP_SAT>' } }], minDistinct: 2 },
   { name: 'ternary_tanh', layers: [{ kind: 'ternary_tanh', name: 'tt', shape: [N], threshold: 0.375, precision: { result: 'ap_fixed<2,2>' } }], minDistinct: 3 },

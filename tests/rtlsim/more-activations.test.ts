@@ -79,6 +79,13 @@ const CASES: { name: string; graph: Graph; layerName?: Record<string, object>; s
     layerName: { bt: { precision: { result: P('ap_ufixed<2,2,AP_TRN,AP_SAT>') } } },
     minDistinct: 2,
   },
+  {
+    name: 'abs (the most negative input saturates), then a narrower wrapping abs',
+    graph: chainGraph('abs', [{ kind: 'abs', name: 'ab' }, { kind: 'abs', name: 'ab2' }]),
+    layerName: { ab: { precision: { result: P('ap_fixed<12,4,AP_RND_CONV,AP_SAT>') } }, ab2: { precision: { result: P('ap_ufixed<9,3,AP_RND,AP_WRAP>') } } },
+    sigma: 6,
+    minDistinct: 20,
+  },
 ];
 
 describe('more activations in Verilator', () => {
