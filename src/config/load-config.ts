@@ -46,11 +46,13 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   checkKeys(doc, Object.keys(TOP_KEYS), ctx, '');
   const base = file ? dirname(file) : cwd;
 
-  for (const k of ['KerasJson', 'KerasH5', 'KerasModel'] as const)
-    if (doc[k] !== undefined) throw fail('unsupported-model-format', { file, key: k }, 'the Keras frontend is not available yet; supported: OnnxModel (.onnx)');
-  const modelRel = args.model ?? str(doc.OnnxModel, ctx, 'OnnxModel');
-  if (!modelRel) throw fail('config-bad-value', { file, key: 'OnnxModel' }, 'no model given: pass a model file or set OnnxModel');
+  // hls4ml's model keys: OnnxModel, KerasJson (+ KerasH5 weights) or KerasModel (a full-model .h5 / .keras)
+  const modelRel = args.model ?? str(doc.OnnxModel, ctx, 'OnnxModel') ?? str(doc.KerasJson, ctx, 'KerasJson') ?? str(doc.KerasModel, ctx, 'KerasModel');
+  if (!modelRel) throw fail('config-bad-value', { file, key: 'OnnxModel' }, 'no model given: pass a model file or set OnnxModel, KerasJson or KerasModel');
   const model = args.model ? resolve(cwd, args.model) : resolve(base, modelRel);
+  const weightsRel = str(doc.KerasH5, ctx, 'KerasH5');
+  // KerasH5 belongs to the KerasJson model; a model given on the command line finds its own weights
+  const weights = weightsRel !== undefined && (!args.model || resolve(cwd, args.model) === resolve(base, String(doc.KerasJson ?? ''))) ? resolve(base, weightsRel) : undefined;
 
   const hls = doc.HLSConfig === undefined ? {} : expectObject(doc.HLSConfig, ctx, 'HLSConfig');
   checkKeys(hls, HLS_CONFIG_KEYS, ctx, 'HLSConfig.');
@@ -71,6 +73,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
 
   return {
     model,
+    ...(weights ? { weights } : {}),
     outputDir,
     projectName,
     part: o.part ?? str(doc.Part, ctx, 'Part') ?? str(doc.XilinxPart, ctx, 'XilinxPart') ?? DEFAULTS.part,

@@ -8,6 +8,8 @@ export type IOType = 'io_parallel';
 export interface ProjectConfig {
   /** model file, resolved to an absolute path */
   readonly model: string;
+  /** Keras weights file (hls4ml `KerasH5`) for a model JSON, absolute path */
+  readonly weights?: string;
   /** output directory (absolute) */
   readonly outputDir: string;
   /** a safe C++ identifier, checked by the config loader */

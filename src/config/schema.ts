@@ -4,9 +4,9 @@
  */
 export const TOP_KEYS = {
   OnnxModel: 'ONNX or QONNX model file (relative to the YAML file)',
-  KerasJson: 'Keras model JSON (not supported yet)',
-  KerasH5: 'Keras weights H5 (not supported yet)',
-  KerasModel: 'Keras full model (not supported yet)',
+  KerasJson: 'Keras model JSON (relative to the YAML file)',
+  KerasH5: 'Keras weights .h5 for KerasJson (default: <name>_weights.h5 beside it)',
+  KerasModel: 'Keras full model: .h5 with model_config, or Keras 3 .keras',
   OutputDir: 'output directory (relative to the YAML file)',
   ProjectName: 'project and top-function name, a C++ identifier',
   Part: 'FPGA part',
