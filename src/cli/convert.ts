@@ -9,7 +9,7 @@ export function registerConvert(program: Command): void {
     program
       .command('convert')
       .description('convert a model into a Vivado/Vitis HLS project (C++), with test vectors from the bit-exact emulator')
-      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   )
     .option('-o, --output <dir>', 'OutputDir')
     .option('-i, --input <file>', 'test vectors for tb_data (.dat, .csv, .json); default: random, seeded')

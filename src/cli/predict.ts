@@ -12,7 +12,7 @@ export function registerPredict(program: Command): void {
     program
       .command('predict')
       .description('run the bit-exact emulator (or --float) on input vectors; report overflows and the error against float')
-      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   )
     .requiredOption('-i, --input <file>', 'input vectors (.dat, .csv or .json)')
     .option('-o, --output <file>', 'write predictions here (.dat, .csv or .json by extension); default: stdout')
