@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import h5wasm from 'h5wasm/node';
+import h5wasm, { type File as H5File, type Group as H5Group } from 'h5wasm/node';
 
 /**
  * Keras model files made by the tests themselves (no third-party files): the model JSON written by hand, the
@@ -65,12 +65,12 @@ export function writeKeras3(path: string, model: unknown, vars: Record<string, {
   writeFileSync(path, zip);
 }
 
-type H5Group = ReturnType<h5wasm.File['create_group']>;
+
 
 /** The group at `path`, creating each missing level (h5wasm creates one level at a time). */
-function groupAt(root: h5wasm.File | H5Group, path: string): H5Group {
+function groupAt(root: H5File | H5Group, path: string): H5Group {
   let g = root as H5Group;
-  for (const part of path.split("/")) g = g.keys().includes(part) ? (g.get(part) as H5Group) : g.create_group(part);
+  for (const part of path.split('/')) g = g.keys().includes(part) ? (g.get(part) as H5Group) : g.create_group(part);
   return g;
 }
 
