@@ -43,8 +43,10 @@ export function applyActivation(ctx: KerasContext, x: Produced, value: unknown, 
   const q = parseQuantizer(value);
   const name = typeof value === 'string' ? value : q?.className ?? JSON.stringify(value);
   const suffix = split ? name.replace(/\(.*$/s, '') : undefined;
-  if (q && Object.hasOwn(POSITIONAL, q.className)) return quantizerActivation(ctx, x, value, suffix);
   if (Object.hasOwn(ACTIVATIONS, name)) return ctx.add(ACTIVATIONS[name](x), { suffix, op: split ? name : undefined });
+  // a QKeras quantizer: a known class, a call string, a quantized_* name or a {class_name, config} object
+  const quantizerLike = q && (Object.hasOwn(POSITIONAL, q.className) || typeof value === 'object' || /[()]/.test(String(value)) || q.className.startsWith('quantized_'));
+  if (quantizerLike) return quantizerActivation(ctx, x, value, suffix);
   const where = split ? { ...ctx.where, layer: `${ctx.name}_${suffix}`, op: name } : ctx.where;
   if (Object.hasOwn(PENDING_ACTIVATIONS, name)) throw pendingKind(where, `activation '${name}'`, PENDING_ACTIVATIONS[name], SUPPORTED_ACTIVATIONS);
   const what = KNOWN_ELSEWHERE.includes(name) ? 'a Keras activation hlsforge does not translate' : 'an unknown activation';
