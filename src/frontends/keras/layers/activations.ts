@@ -59,7 +59,13 @@ function quantizerActivation(ctx: KerasContext, x: Produced, value: unknown, suf
   const where = suffix ? { ...ctx.where, layer: `${ctx.name}_${suffix}` } : ctx.where;
   const q = kerasQuantizer(spec, where, 'activation');
   if ('reason' in q.activation) throw fail('unsupported-quantizer', where, `activation ${spec.text} must be an exact fixed-point cast, not ${q.activation.reason}`);
-  const { relu, quantizer } = q.activation;
+  const { relu, quantizer, affine } = q.activation;
   const input = relu ? ctx.add({ kind: 'relu', inputs: [x.layer], shape: x.shape }, { suffix: suffix ? `${suffix}_relu` : 'relu', op: 'relu' }) : x;
-  return ctx.add({ kind: 'quant', inputs: [input.layer], shape: x.shape, ...quantizer }, { suffix, op: spec.className });
+  if (!affine) return ctx.add({ kind: 'quant', inputs: [input.layer], shape: x.shape, ...quantizer }, { suffix, op: spec.className });
+  const t = ctx.add({ kind: 'quant', inputs: [input.layer], shape: x.shape, ...quantizer }, { suffix: suffix ? `${suffix}_quant` : 'quant', op: spec.className });
+  const c = x.shape[x.shape.length - 1];
+  return ctx.add(
+    { kind: 'batchnorm', inputs: [t.layer], shape: x.shape, scale: new Float64Array(c).fill(affine.scale), bias: new Float64Array(c).fill(affine.bias), declared: affine.types },
+    { suffix, op: spec.className },
+  );
 }

@@ -15,7 +15,14 @@ export interface KerasQuantizer {
   readonly spec: QuantizerSpec;
   fold(x: Float64Array): { values: Float64Array; type: FixedType | undefined };
   /** the quantizer as an activation: an exact Quantizer (after a relu for quantized_relu), or why there is none */
-  readonly activation: { readonly relu: boolean; readonly quantizer: Quantizer } | { readonly reason: string };
+  readonly activation: { readonly relu: boolean; readonly quantizer: Quantizer; readonly affine?: Affine } | { readonly reason: string };
+}
+
+/** y = q · scale + bias after the quantizer q, exact in `type` (quantized_sigmoid) */
+export interface Affine {
+  readonly scale: number;
+  readonly bias: number;
+  readonly types: { readonly scale: FixedType; readonly bias: FixedType; readonly result: FixedType };
 }
 
 export const SUPPORTED_QUANTIZERS = Object.keys(POSITIONAL).join(', ');
@@ -49,6 +56,24 @@ export function kerasQuantizer(spec: QuantizerSpec, where: Where, role: string):
       // QKeras' default tanh is 2·hard_sigmoid(x) − 1 = clip(x, −1, 1), so xq = clip(round(x·m), −m+1, m−1)/m, m = 2^(bits−1)
       const bits = int('bits', 8);
       return fromQuantizer(spec, grid(bits, true, true, 1 - bits), 1, false);
+    }
+    case 'quantized_sigmoid': {
+      if (a.use_real_sigmoid) throw bad('use_real_sigmoid must be 0 (a rounded real sigmoid is not exact in fixed point)');
+      const bits = int('bits', 8);
+      if (bits < 2) throw bad(`bits must be at least 2, not ${bits}`);
+      // hard sigmoid p = clip(x/2 + 1/2, 0, 1); y = clip(round(p·2^b), 1, 2^b − 1)/2^b = t/2 + 1/2 with
+      // t = clip(round(x·2^(b−1)), −2^(b−1) + 1, 2^(b−1) − 1)/2^(b−1) (2^(b−1) is even, so it passes through the rounding)
+      const q = grid(bits, true, true, 1 - bits);
+      const half = fixedType(1, 0, { signed: false });
+      const affine: Affine = { scale: 0.5, bias: 0.5, types: { scale: half, bias: half, result: fixedType(bits, 0, { signed: false }) } };
+      return {
+        spec,
+        fold: (x) => {
+          const values = x.map((v) => quantValue(q, v) / 2 + 0.5);
+          return { values, type: affine.types.result };
+        },
+        activation: { relu: false, quantizer: q, affine },
+      };
     }
     case 'binary': return binaryQ(spec, a, bad);
     case 'ternary': return ternaryQ(spec, a, bad);
