@@ -39,7 +39,7 @@ export function loadKeras(file: string, opts: KerasOptions): Graph {
     }
     const weightsFile = opts.weights ?? [join(dirname(file), `${name}_weights.h5`), join(dirname(file), `${name}.h5`)].find((f) => existsSync(f));
     const weights = weightsFile ? h5Weights(read(weightsFile), weightsFile) : undefined;
-    const missingWeights = `the weights must be in an HDF5 file given as KerasH5 (or --weights) or named ${name}_weights.h5 beside the JSON, not absent`;
+    const missingWeights = `the weights must be in an HDF5 file given as KerasH5 or named ${name}_weights.h5 beside the JSON, not absent`;
     return translateKeras(readModelConfig(doc, file), { ...base, name, weights, missingWeights });
   }
   if (ext === '.keras') return loadKeras3Zip(bytes, file, base, name);

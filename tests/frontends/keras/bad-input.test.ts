@@ -54,7 +54,7 @@ describe('bad Keras input gives one catalogued error line and writes nothing', (
 
   it('says which weights file it looked for when there is none', () => {
     const dir = project(MODEL, null);
-    expectCleanFailure(dir, 'missing-weights', `${join(dir, 'tiny.json')}: layer 'd1' (Dense): weights for a layer are missing: the weights must be in an HDF5 file given as KerasH5 (or --weights) or named tiny_weights.h5 beside the JSON, not absent`);
+    expectCleanFailure(dir, 'missing-weights', `${join(dir, 'tiny.json')}: layer 'd1' (Dense): weights for a layer are missing: the weights must be in an HDF5 file given as KerasH5 or named tiny_weights.h5 beside the JSON, not absent`);
   });
 
   it('reports a kernel whose shape differs between the JSON and the .h5', () => {
