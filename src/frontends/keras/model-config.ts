@@ -109,7 +109,7 @@ function input(st: State, name: string, shape: unknown, wired: string | undefine
 
 /** Keras 3 names each layer's weights group after its class in snake case, numbered per class within the model. */
 function keras3Path(st: State, className: string): string {
-  const base = className.replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const base = className.replace(/\W+/g, '').replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   const key = `${st.prefix}${base}`;
   const k = st.counters.get(key);
   st.counters.set(key, k === undefined ? 0 : k + 1);

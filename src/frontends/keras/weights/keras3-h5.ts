@@ -10,7 +10,10 @@ export function keras3Store(root: H5Group, file: string): WeightStore {
   return {
     file,
     get: (layer, vars) => {
-      const group = child(root, `${layer.path}/vars`);
+      // Keras 3 names the layer list `layers`; the keras_v3 format of TF-Keras 2.12–2.15 `_layer_checkpoint_dependencies`
+      const group = [layer.path, layer.path.replace(/(^|\/)layers\//g, '$1_layer_checkpoint_dependencies/')]
+        .map((p) => child(root, `${p}/vars`))
+        .find(isGroup);
       if (!isGroup(group)) return vars.map(() => undefined);
       return vars.map((_v, i) => {
         const d = child(group, String(i));
