@@ -114,3 +114,41 @@ describe('QKeras quantizers written as Python call strings', () => {
     expect(parseQuantizer(42)).toBeUndefined();
   });
 });
+
+describe('QBatchNormalization', () => {
+  it('normalizes with its quantized γ, β, mean and variance, as QKeras does at inference', async () => {
+    const { ready, writeKeras2Weights } = await import('./fixtures.ts');
+    await ready();
+    const file = join(dir, 'qbn.json');
+    const quantizers = { gamma_quantizer: 'quantized_relu_po2(4,1)', beta_quantizer: 'quantized_po2(5)', mean_quantizer: 'quantized_po2(5)', variance_quantizer: 'quantized_relu_po2(4)' };
+    writeFileSync(file, JSON.stringify({
+      class_name: 'Sequential',
+      config: { name: 'qbn', layers: [{ class_name: 'InputLayer', config: { name: 'x', batch_input_shape: [null, 4] } }, { class_name: 'QBatchNormalization', config: { name: 'bn', epsilon: 0.001, ...quantizers } }] },
+    }));
+    const p = { gamma: [0.7, 1.3, 0.2, 0.9], beta: [0.1, -0.3, 0.6, 0], moving_mean: [0.4, -1.2, 0.05, 2.5], moving_variance: [0.3, 2.2, 0.9, 5] };
+    writeKeras2Weights(join(dir, 'qbn_weights.h5'), { bn: Object.fromEntries(Object.entries(p).map(([k, v]) => [`bn/${k}:0`, { shape: [4], data: v }])) }, ['x', 'bn']);
+    const g = loadKeras(file, { defaultPrecision: parseFixedType('ap_fixed<16,6>') });
+    const x = Float64Array.of(1, -2, 0.5, 3);
+    const y = emulate(g, x, 1, { mode: 'float' }).output;
+    // quantized_relu_po2(4,1): exponents −16 … 15 (no sign bits); quantized_relu_po2(4) (an exponent sign bit): −8 … 7
+    const reluPo2 = (v: number, max?: number) => {
+      const lim = max !== undefined && max <= 1 ? 16 : 8;
+      return 2 ** Math.max(-lim, Math.min(lim - 1, roundEven(Math.log2(max === undefined ? Math.fround(v) : Math.min(Math.fround(v), max)))));
+    };
+    const po2 = quantizedPo2Signed(5);
+    for (let c = 0; c < 4; c++) {
+      const [gq, bq, mq, vq] = [reluPo2(p.gamma[c], 1), po2(p.beta[c]), po2(p.moving_mean[c]), reluPo2(p.moving_variance[c])];
+      expect(y[c]).toBeCloseTo(((x[c] - mq) / Math.sqrt(vq + 0.001)) * gq + bq, 12);
+    }
+  });
+});
+
+/** quantized_po2(bits) without max_value: x and the exponent have sign bits, exponents −2^(bits−2) … 2^(bits−2) − 1 */
+function quantizedPo2Signed(bits: number) {
+  const lim = 2 ** (bits - 2);
+  return (x: number): number => {
+    const v = Math.fround(x);
+    if (Math.abs(v) < 1e-7) return 2 ** -lim;
+    return (v >= 0 ? 1 : -1) * 2 ** Math.max(-lim, Math.min(lim - 1, roundEven(Math.log2(Math.abs(v)))));
+  };
+}
