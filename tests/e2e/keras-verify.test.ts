@@ -44,5 +44,5 @@ describe.skipIf(!hasShared || !SLOW)('the KERAS_mnist_mlp (784-256-256-10) HLS p
     const j = JSON.parse(s.stdout);
     expect(j.outputsCompared).toBe(1000);
     expect(j.mismatches).toBe(0);
-  }, 900_000);
+  }, 3_600_000);
 });
