@@ -4,6 +4,7 @@
  *   - emulator throughput, fixed point and float (samples/s)
  *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
  *   - Verilator build time and RTL simulation throughput
+ *   - Keras import time of the jet tagger against the ONNX path
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { randomInputs } from '../src/data/random-inputs.ts';
 import { runCsim } from '../src/csim/index.ts';
 import { runRtlSim } from '../src/rtlsim/index.ts';
 import { best } from './timing.ts';
+import { benchKerasImport } from './keras-import.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -37,6 +39,7 @@ try {
   const { graph } = compile({ model: MODEL, configFile: CONFIG });
   const tCompile = best(5, () => compile({ model: MODEL, configFile: CONFIG }));
   report('  of which parse + passes + verify', `${(tCompile * 1000).toFixed(1)} ms`);
+  await benchKerasImport(work, report);
 
   // 2. emulator throughput
   const N = 100_000;

@@ -8,7 +8,7 @@ export function registerEstimate(program: Command): void {
     program
       .command('estimate')
       .description('pre-synthesis estimate of LUT, FF, DSP, BRAM, latency and II per layer, for the RTL backend (counted on its netlist) and the HLS backend (a model)')
-      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   ).action((model: string | undefined, f: ModelFlags) => {
     const { config, graph } = compile({ model, configFile: f.config, overrides: overridesFrom(f, false) });
     const e = estimate(graph, config);

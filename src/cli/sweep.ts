@@ -33,7 +33,7 @@ export function registerSweep(program: Command): void {
   program
     .command('sweep')
     .description('design-space sweep: uniform precision ap_fixed<W,I> × reuse factor; error vs float (or accuracy) from the bit-exact emulator, resources and latency from the estimator, and the Pareto front')
-    .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config')
+    .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config')
     .option('-c, --config <file>', 'hls4ml-style YAML configuration')
     .requiredOption('--precision <widths>', 'total widths W: a range 6..16, a range with a step 8..16:2, or a list 6,8,12', arg(parsePrecisionRange))
     .option('--reuse <factors>', 'reuse factors, e.g. 1,2,4', arg(parseReuseList), [1])

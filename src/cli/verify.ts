@@ -11,7 +11,7 @@ export function registerVerify(program: Command): void {
     program
       .command('verify')
       .description('run the emulator, the HLS C simulation and the RTL simulation on the same inputs and compare every output bit for bit')
-      .argument('[model]', 'model file (.onnx); defaults to OnnxModel in the config'),
+      .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config'),
   )
     .option('-i, --input <file>', 'input vectors (.dat, .csv, .json); default: random, seeded')
     .option('-n, --samples <n>', 'number of random inputs', (v) => Number(v), 1000)

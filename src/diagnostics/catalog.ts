@@ -17,6 +17,11 @@ export const CATALOG = {
   'shape-mismatch': 'shape mismatch',
   'bad-weights': 'weights must be finite numbers',
   'unsupported-topology': 'unsupported graph topology',
+  'keras-parse': 'not a valid Keras model',
+  'h5-parse': 'not a valid HDF5 file',
+  'missing-weights': 'weights for a layer are missing',
+  'unsupported-layer': 'unsupported layer class',
+  'unsupported-quantizer': 'unsupported quantizer',
   // configuration
   'config-parse': 'not a valid YAML configuration',
   'config-unknown-key': 'unknown configuration key',

@@ -1,0 +1,1 @@
+export { loadKeras, KERAS_EXTENSIONS, type KerasOptions } from './load.ts';

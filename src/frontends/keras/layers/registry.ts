@@ -1,0 +1,19 @@
+import type { LayerHandler } from '../context.ts';
+import { Activation, LeakyReLU, ReLU, Softmax } from './Activation.ts';
+import { BatchNormalization, QBatchNormalization } from './BatchNormalization.ts';
+import { Dense, QDense } from './Dense.ts';
+import { InputLayer } from './InputLayer.ts';
+import { Flatten, Permute, Reshape, Skipped } from './reshape.ts';
+
+/** Every Keras/QKeras layer class the frontend translates, by class name (nested models are flattened before). */
+export const LAYERS: Readonly<Record<string, LayerHandler>> = {
+  InputLayer,
+  Dense, QDense,
+  Activation, QActivation: Activation, ReLU, LeakyReLU, Softmax,
+  BatchNormalization, QBatchNormalization,
+  Flatten, Reshape, Permute,
+  Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,
+  GaussianNoise: Skipped, GaussianDropout: Skipped, AlphaDropout: Skipped, ActivityRegularization: Skipped,
+};
+
+export const SUPPORTED_LAYERS = [...Object.keys(LAYERS), 'Sequential', 'Model/Functional (nested)'].join(', ');

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hlsforge } from '../helpers/cli.ts';
+import { hasShared, sharedPath } from '../helpers/shared.ts';
+import { hasVerilator } from '../rtlsim/rtl-harness.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'hlsforge-keras-verify-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function verifyAll(model: string, name: string, samples: number) {
+  const r = hlsforge(['verify', sharedPath(model), '-n', String(samples), '--seed', '3', '--project-name', name, '-o', join(work, name), '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as { ok: boolean; rows: { backend: string; outputsCompared: number; mismatches: number; latencyCycles?: number; expectedLatencyCycles?: number }[] };
+}
+
+describe.skipIf(!hasShared || !hasVerilator)('hlsforge verify on the shared Keras jet taggers (emulator = C simulation = RTL simulation)', () => {
+  for (const [model, name] of [['models/keras/KERAS_3layer.json', 'keras_3layer'], ['models/keras/qkeras_3layer.json', 'qkeras_3layer']]) {
+    it(`agrees bit for bit on ${model} for 1000 inputs, with the predicted latency`, () => {
+      const j = verifyAll(model, name, 1000);
+      expect(j.ok).toBe(true);
+      expect(j.rows.map((row) => row.backend)).toEqual(['emulator', 'hls-csim', 'rtl-sim']);
+      for (const row of j.rows) expect([row.backend, row.outputsCompared, row.mismatches]).toEqual([row.backend, 5000, 0]);
+      expect(j.rows[2].latencyCycles).toBe(j.rows[2].expectedLatencyCycles);
+    }, 900_000);
+  }
+});
+
+// The 784-256-256-10 MNIST MLP: its Verilator build at reuse factor 1 takes far longer than a test should, so it is
+// checked by the emulator and the HLS C simulation only (convert + csim). Compiling its 200 000 weights still takes
+// minutes: CI runs it, a developer sets HLSFORGE_SLOW=1.
+const SLOW = !!(process.env.CI || process.env.HLSFORGE_SLOW);
+if (!SLOW) console.warn('[hlsforge tests] KERAS_mnist_mlp C simulation SKIPPED: set HLSFORGE_SLOW=1 (CI runs it)');
+describe.skipIf(!hasShared || !SLOW)('the KERAS_mnist_mlp (784-256-256-10) HLS project', () => {
+  it('reproduces the emulator bit for bit in C simulation on 100 inputs', () => {
+    const out = join(work, 'mnist');
+    const c = hlsforge(['convert', sharedPath('models/hls4ml/example-models/keras/KERAS_mnist_mlp.json'), '-n', '100', '--project-name', 'mnist_mlp', '-o', out]);
+    expect(c.stderr).toBe('');
+    expect(c.status).toBe(0);
+    const s = hlsforge(['csim', out, '--json']);
+    expect(s.status).toBe(0);
+    const j = JSON.parse(s.stdout);
+    expect(j.outputsCompared).toBe(1000);
+    expect(j.mismatches).toBe(0);
+  }, 3_600_000);
+});
