@@ -29,6 +29,8 @@ export interface KerasContext {
   readonly where: Where;
   readonly inputs: readonly Produced[];
   readonly cfg: ConfigReader;
+  /** Keras major version of the file (2 or 3) */
+  readonly kerasMajor: number;
   /** the layer's single input */
   input(): Produced;
   /** the layer's variables in creation order, checked for presence and shape */

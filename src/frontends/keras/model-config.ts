@@ -15,6 +15,8 @@ export interface KerasNode {
 
 export interface KerasModel {
   readonly name: string;
+  /** Keras major version that wrote the file (2 or 3): activations such as hard_sigmoid changed between them */
+  readonly kerasMajor: number;
   readonly nodes: readonly KerasNode[];
   readonly outputs: readonly string[];
 }
@@ -31,7 +33,14 @@ export function readModelConfig(doc: unknown, file: string): KerasModel {
   const nodes: KerasNode[] = [];
   const alias = new Map<string, string>();
   const outputs = flatten(root, { file, nodes, alias, prefix: '', counters: new Map() }, undefined);
-  return { name: String((root.config as Json | undefined)?.name ?? 'model'), nodes, outputs };
+  return { name: String((root.config as Json | undefined)?.name ?? 'model'), kerasMajor: kerasMajor(root), nodes, outputs };
+}
+
+/** `keras_version` when the file states it; else Keras 3's layer objects carry a `module` field, Keras 2's do not. */
+function kerasMajor(root: Json): number {
+  const v = root.keras_version;
+  if (typeof v === 'string' && /^\d+/.test(v)) return Number(/^\d+/.exec(v)![0]);
+  return 'module' in root ? 3 : 2;
 }
 
 interface State {

@@ -37,7 +37,7 @@ export function translateKeras(model: KerasModel, opts: TranslateOptions): Graph
       if (!p) throw fail('unsupported-topology', where, `input '${n}' must be produced by an earlier layer`);
       return p;
     });
-    const out = handler(context(node, where, inputs, opts, layers, taken));
+    const out = handler(context(model, node, where, inputs, opts, layers, taken));
     produced.set(node.name, out);
   }
   const outputs = model.outputs.map((o) => {
@@ -48,7 +48,7 @@ export function translateKeras(model: KerasModel, opts: TranslateOptions): Graph
   return { name: opts.name ?? model.name, file: opts.file, layers, outputs: [...new Set(outputs)] };
 }
 
-function context(node: KerasNode, where: Where, inputs: Produced[], opts: TranslateOptions, layers: Layer[], taken: Set<string>): KerasContext {
+function context(model: KerasModel, node: KerasNode, where: Where, inputs: Produced[], opts: TranslateOptions, layers: Layer[], taken: Set<string>): KerasContext {
   const unique = (wanted: string): string => {
     let name = wanted;
     for (let k = 1; taken.has(name); k++) name = `${wanted}_${k}`;
@@ -58,6 +58,7 @@ function context(node: KerasNode, where: Where, inputs: Produced[], opts: Transl
   return {
     node, name: node.name, where, inputs,
     cfg: new ConfigReader(node.config, where),
+    kerasMajor: model.kerasMajor,
     input: () => {
       if (inputs.length !== 1) throw fail('unsupported-topology', where, `the layer must have exactly 1 input, not ${inputs.length}`);
       return inputs[0];

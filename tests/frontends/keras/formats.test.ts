@@ -30,8 +30,8 @@ describe('Keras model files in every format', () => {
     const g = loadKeras(join(dir, 'tiny.json'), P);
     verifyGraph(g);
     expect(g.layers.map((l) => `${l.name}:${l.kind}[${l.shape}]`)).toEqual([
-      'input_1:input[2,3]', 'flat:identity[6]', 'd1:dense[4]', 'd1_relu:relu[4]', 'd2:dense[3]', 'bn:batchnorm[3]',
-      'drop:identity[3]', 'rs:identity[3,1]', 'flat2:identity[3]', 'lrelu:leaky_relu[3]', 'd3:dense[2]', 'd3_softmax:softmax[2]',
+      'input_1:input[2,3]', 'flat:reshape[6]', 'd1:dense[4]', 'd1_relu:relu[4]', 'd2:dense[3]', 'bn:batchnorm[3]',
+      'drop:identity[3]', 'rs:reshape[3,1]', 'flat2:reshape[3]', 'lrelu:leaky_relu[3]', 'd3:dense[2]', 'd3_softmax:softmax[2]',
     ]);
     expect(g.outputs).toEqual(['d3_softmax']);
   });

@@ -34,6 +34,14 @@ const CASES: [string, { class_name: string; config: Record<string, unknown> }, (
   ["Activation('sigmoid')", { class_name: 'Activation', config: { activation: 'sigmoid' } }, (x) => 1 / (1 + Math.exp(-x))],
   ["Activation('tanh')", { class_name: 'Activation', config: { activation: 'tanh' } }, Math.tanh],
   ["Activation('linear')", { class_name: 'Activation', config: { activation: 'linear' } }, (x) => x],
+  ["Activation('elu')", { class_name: 'Activation', config: { activation: 'elu' } }, (x) => (x > 0 ? x : Math.exp(x) - 1)],
+  ['ELU(alpha=0.5)', { class_name: 'ELU', config: { alpha: 0.5 } }, (x) => (x > 0 ? x : 0.5 * (Math.exp(x) - 1))],
+  ["Activation('selu')", { class_name: 'Activation', config: { activation: 'selu' } }, (x) => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * (Math.exp(x) - 1))],
+  ["Activation('softplus')", { class_name: 'Activation', config: { activation: 'softplus' } }, (x) => Math.log1p(Math.exp(x))],
+  ["Activation('softsign')", { class_name: 'Activation', config: { activation: 'softsign' } }, (x) => x / (1 + Math.abs(x))],
+  ["Activation('swish')", { class_name: 'Activation', config: { activation: 'swish' } }, (x) => x / (1 + Math.exp(-x))],
+  ["Activation('hard_sigmoid') (Keras 2: 0.2x + 0.5)", { class_name: 'Activation', config: { activation: 'hard_sigmoid' } }, (x) => Math.min(Math.max(0.2 * x + 0.5, 0), 1)],
+  ['ThresholdedReLU(theta=1.5)', { class_name: 'ThresholdedReLU', config: { theta: 1.5 } }, (x) => (x > 1.5 ? x : 0)],
 ];
 
 describe('weightless Keras layers', () => {
@@ -58,18 +66,23 @@ describe('weightless Keras layers', () => {
     }
   });
 
-  it('refuses a reordering Permute as not supported yet, naming the transpose kind', () => {
-    const file = oneLayer('permute21', [4, 6], { class_name: 'Permute', config: { dims: [2, 1] } });
-    const e = thrown(() => loadKeras(file, P));
-    expect(e.code).toBe('unsupported-layer');
-    expect(e.message).toBe(`${file}: layer 'l' (Permute): unsupported layer class: Permute(dims=[2, 1]) is not supported yet: it needs the IR layer kind 'transpose', which is still being added; supported: Permute with dims in order`);
+  it('Permute(dims=(2, 1)) on [4, 6] and Permute(dims=(3, 1, 2)) on [2, 3, 4] move data as Keras defines (y[i, j] = x[j, i])', () => {
+    const g2 = loadKeras(oneLayer('permute21', [4, 6], { class_name: 'Permute', config: { dims: [2, 1] } }), P);
+    const want2: number[] = [];
+    for (let i = 0; i < 6; i++) for (let j = 0; j < 4; j++) want2.push(X[j * 6 + i]);
+    expect(g2.layers[1].shape).toEqual([6, 4]);
+    expect(Array.from(emulate(g2, X, 1, { mode: 'float' }).output)).toEqual(want2);
+    // dims (3, 1, 2): output axes (c, a, b) of an input [a, b, c]: y[k, i, j] = x[i, j, k]
+    const g3 = loadKeras(oneLayer('permute312', [2, 3, 4], { class_name: 'Permute', config: { dims: [3, 1, 2] } }), P);
+    const want3: number[] = [];
+    for (let k = 0; k < 4; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) want3.push(X[i * 12 + j * 4 + k]);
+    expect(g3.layers[1].shape).toEqual([4, 2, 3]);
+    expect(Array.from(emulate(g3, X, 1, { mode: 'float' }).output)).toEqual(want3);
   });
 
-  it('refuses an activation whose IR kind is still being added, naming it', () => {
-    const file = oneLayer('elu', [4], { class_name: 'Activation', config: { activation: 'elu' } });
-    const e = thrown(() => loadKeras(file, P));
-    expect(e.code).toBe('unsupported-layer');
-    expect(e.message).toMatch(new RegExp(`^${file}: layer 'l' \\(Activation\\): unsupported layer class: activation 'elu' is not supported yet: it needs the IR layer kind 'elu', which is still being added; supported: relu, relu6, leaky_relu, sigmoid, tanh, softmax, linear, quantized_bits`));
+  it('refuses Permute dims that are not a permutation of the non-batch axes', () => {
+    const file = oneLayer('permute0', [4, 6], { class_name: 'Permute', config: { dims: [0, 1] } });
+    expect(() => loadKeras(file, P)).toThrow(`${file}: layer 'l' (Permute): unsupported attribute value: dims must be a permutation of 1..2, not [0, 1]`);
   });
 
   it('refuses a softmax over an axis other than the last', () => {

@@ -29,7 +29,7 @@ describe.skipIf(!hasShared)('shared Keras models with stored reference outputs (
     expect(maxErrorAgainst(M(`${d}KERAS_mnist_mlp.json`), M(`${d}KERAS_mnist_mlp_inputs.dat`), M(`${d}KERAS_mnist_mlp_outputs.dat`))).toBeLessThan(1e-5);
   });
 
-  for (const name of ['relu', 'leaky_relu', 'softmax']) {
+  for (const name of ['relu', 'leaky_relu', 'prelu', 'softmax']) {
     for (const file of [`${name}.json`, `${name}.h5`]) {
       it(`reproduces the tb_output_predictions.dat of example-prjs/${name} within 1e-5 (${file})`, () => {
         const d = `hls4ml/example-prjs/${name}/`;
@@ -100,17 +100,10 @@ describe.skipIf(!hasShared)('shared Keras models against an independent float ev
 });
 
 describe.skipIf(!hasShared)('shared Keras models hlsforge cannot translate yet give one catalogued error', () => {
-  it('refuses the PReLU of example-prjs/prelu as not supported yet, naming the IR kind it waits for', () => {
-    const file = M('hls4ml/example-prjs/prelu/prelu.json');
-    const e = thrown(() => loadKeras(file, P));
-    expect(e.code).toBe('unsupported-layer');
-    expect(e.message).toMatch(new RegExp(`^${file}: layer 'p_re_lu' \\(PReLU\\): unsupported layer class: layer class 'PReLU' is not supported yet: it needs the IR layer kind 'prelu', which is still being added; supported: InputLayer, Dense, QDense, `));
-  });
-
   it('refuses the custom BinaryDense of KERAS_3layer_binary_smaller naming the class, the layer and what is supported', () => {
     const file = M('keras/KERAS_3layer_binary_smaller.json');
     const e = thrown(() => loadKeras(file, P));
     expect(e.code).toBe('unsupported-layer');
-    expect(e.message).toMatch(new RegExp(`^${file}: layer 'fc1' \\(BinaryDense\\): unsupported layer class: the class must be one hlsforge translates, not 'BinaryDense'; supported: InputLayer, Dense, QDense, Activation, QActivation, ReLU, LeakyReLU, Softmax, BatchNormalization, QBatchNormalization, Flatten, Reshape, Permute, Dropout`));
+    expect(e.message).toMatch(new RegExp(`^${file}: layer 'fc1' \\(BinaryDense\\): unsupported layer class: the class must be one hlsforge translates, not 'BinaryDense'; supported: InputLayer, Dense, QDense, Activation, QActivation, ReLU, LeakyReLU, Softmax, PReLU, ELU, ThresholdedReLU, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot, BatchNormalization, QBatchNormalization, Flatten, Reshape, Permute, Dropout`));
   });
 });

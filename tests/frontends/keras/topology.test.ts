@@ -2,7 +2,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFixedType } from '../../../src/fixed/index.ts';
+import { emulate } from '../../../src/emulator/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
+import { verifyGraph } from '../../../src/ir/verify.ts';
 import { thrown } from '../../helpers/thrown.ts';
 import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
 
@@ -40,11 +42,34 @@ describe('functional graph structure is translated faithfully', () => {
     expect(thrown(() => loadKeras(file, P)).message).toBe(`${file}: layer 'twice' (Dense): unsupported graph topology: a layer must be called once, not 2 times (shared layers are not supported)`);
   });
 
-  it('refuses a merge layer as not supported yet, naming the merge kind it waits for', () => {
-    const add = { class_name: 'Add', name: 'sum', config: { name: 'sum' }, inbound_nodes: [[['x1', 0, 0, {}], ['x2', 0, 0, {}]]] };
-    const file = functional('merge', [input('a', 2), dense('x1', 2, 'a'), dense('x2', 2, 'a'), add], ['a'], ['sum'], { x1: w('x1', 2, 2), x2: w('x2', 2, 2) });
-    const e = thrown(() => loadKeras(file, P));
-    expect(e.code).toBe('unsupported-layer');
-    expect(e.message).toMatch(new RegExp(`^${file}: layer 'sum' \\(Add\\): unsupported layer class: layer class 'Add' is not supported yet: it needs the IR layer kind 'merge', which is still being added; supported: `));
+  it('translates merge layers, Concatenate and Dot, computing what Keras defines', () => {
+    const merge = (cls: string, name: string, from: string[], config: Record<string, unknown> = {}) => ({ class_name: cls, name, config: { name, ...config }, inbound_nodes: [from.map((f) => [f, 0, 0, {}])] });
+    const ops = ['Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum'] as const;
+    const layers = [input('a', 3), dense('x1', 4, 'a'), dense('x2', 4, 'a'), ...ops.map((op) => merge(op, op.toLowerCase(), ['x1', 'x2'])),
+      merge('Concatenate', 'cat', ['add', 'x1', 'maximum'], { axis: -1 }), merge('Dot', 'dot', ['x1', 'x2'], { axes: 1 })];
+    const outputs = [...ops.map((op) => op.toLowerCase()), 'cat', 'dot'];
+    const w2 = { 'x2/kernel:0': { shape: [3, 4], data: values(12, 9) }, 'x2/bias:0': { shape: [4], data: values(4, 5) } };
+    const file = functional('merges', layers, ['a'], outputs, { x1: w('x1', 3, 4), x2: w2 });
+    const g = loadKeras(file, P);
+    verifyGraph(g);
+    expect(g.layers.find((l) => l.name === 'cat')).toMatchObject({ kind: 'concatenate', axis: 0, shape: [12] });
+    // independent evaluation from the weights written above
+    const lin = (k: number[], b: number[], x: number[]) => b.map((bj, j) => bj + x.reduce((s, xi, i) => s + xi * k[i * 4 + j], 0));
+    const x = [0.5, -1.25, 2];
+    const [x1, x2] = [lin(values(12, 4), values(4, 1), x), lin(values(12, 9), values(4, 5), x)];
+    const want = [
+      ...x1.map((v, j) => v + x2[j]), ...x1.map((v, j) => v - x2[j]), ...x1.map((v, j) => v * x2[j]),
+      ...x1.map((v, j) => (v + x2[j]) / 2), ...x1.map((v, j) => Math.max(v, x2[j])), ...x1.map((v, j) => Math.min(v, x2[j])),
+      ...x1.map((v, j) => v + x2[j]), ...x1, ...x1.map((v, j) => Math.max(v, x2[j])),
+      x1.reduce((s, v, j) => s + v * x2[j], 0),
+    ];
+    const y = emulate(g, Float64Array.from(x), 1, { mode: 'float' }).output;
+    expect(Array.from(y)).toEqual(want.map((v) => expect.closeTo(v, 12)));
+  });
+
+  it('refuses a Concatenate along the batch axis', () => {
+    const cat = { class_name: 'Concatenate', name: 'cat', config: { name: 'cat', axis: 0 }, inbound_nodes: [[['x1', 0, 0, {}], ['x2', 0, 0, {}]]] };
+    const file = functional('cat0', [input('a', 2), dense('x1', 2, 'a'), dense('x2', 2, 'a'), cat], ['a'], ['cat'], { x1: w('x1', 2, 2), x2: w('x2', 2, 2) });
+    expect(thrown(() => loadKeras(file, P)).message).toBe(`${file}: layer 'cat' (Concatenate): unsupported attribute value: axis must be a non-batch axis (1..1 or −1..−1), not 0`);
   });
 });

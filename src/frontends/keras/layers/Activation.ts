@@ -22,6 +22,33 @@ export const ReLU: LayerHandler = (ctx) => {
   return ctx.add({ kind: 'relu', inputs: [x.layer], shape: x.shape });
 };
 
+/** ELU(alpha = 1): y = x > 0 ? x : α·(e^x − 1), by table (docs/arithmetic.md). */
+export const ELU: LayerHandler = (ctx) => {
+  const x = ctx.input();
+  return ctx.add({ kind: 'elu', inputs: [x.layer], shape: x.shape, alpha: ctx.cfg.number('alpha', 1), tableSize: DEFAULT_TABLE_SIZE });
+};
+
+/** ThresholdedReLU(theta = 1): y = x > θ ? x : 0. */
+export const ThresholdedReLU: LayerHandler = (ctx) => {
+  const x = ctx.input();
+  return ctx.add({ kind: 'thresholded_relu', inputs: [x.layer], shape: x.shape, theta: ctx.cfg.number('theta', 1) });
+};
+
+/**
+ * PReLU: y = x > 0 ? x : α·x with α learned per element (shape of the input, 1 along `shared_axes`). The IR's prelu
+ * has one α per channel of the last axis, so α must not vary along the other axes.
+ */
+export const PReLU: LayerHandler = (ctx) => {
+  const x = ctx.input();
+  const shared = (ctx.cfg.ints('shared_axes') ?? []).map((a) => a - 1);
+  const [alpha] = ctx.weights([{ name: 'alpha', shape: x.shape.map((d, k) => (shared.includes(k) ? 1 : d)) }]);
+  const c = alpha.shape[alpha.shape.length - 1];
+  for (let i = 0; i < alpha.data.length; i++)
+    if (alpha.data[i] !== alpha.data[i % c])
+      throw fail('unsupported-attribute', ctx.where, `alpha must vary only along the last axis (one slope per channel), not at element ${i} (${alpha.data[i]} ≠ ${alpha.data[i % c]})`);
+  return ctx.add({ kind: 'prelu', inputs: [x.layer], shape: x.shape, alpha: alpha.data.slice(0, c) });
+};
+
 /** LeakyReLU: `alpha` (Keras 2, default 0.3) or `negative_slope` (Keras 3). */
 export const LeakyReLU: LayerHandler = (ctx) => {
   const x = ctx.input();

@@ -4,9 +4,10 @@ import type { KerasContext, LayerSpec, Produced } from '../context.ts';
 import { parseQuantizer } from '../qkeras/parse-quantizer.ts';
 import { POSITIONAL } from '../qkeras/parse-quantizer.ts';
 import { kerasQuantizer } from '../qkeras/quantizers.ts';
-import { pendingKind } from './pending.ts';
+import { SELU_ALPHA, SELU_SCALE } from '../../../ir/layers.ts';
 
-type Spec = (x: Produced) => LayerSpec;
+type Spec = (x: Produced, ctx: KerasContext) => LayerSpec;
+const table = { tableSize: DEFAULT_TABLE_SIZE };
 
 /** Keras activation names (keras.activations) with an IR layer kind. */
 const ACTIVATIONS: Readonly<Record<string, Spec>> = {
@@ -18,16 +19,20 @@ const ACTIVATIONS: Readonly<Record<string, Spec>> = {
   tanh: (x) => ({ kind: 'tanh', inputs: [x.layer], shape: x.shape, tableSize: DEFAULT_TABLE_SIZE }),
   softmax: (x) => ({ kind: 'softmax', inputs: [x.layer], shape: x.shape, tableSize: DEFAULT_TABLE_SIZE }),
   linear: (x) => ({ kind: 'linear', inputs: [x.layer], shape: x.shape }),
+  elu: (x) => ({ kind: 'elu', inputs: [x.layer], shape: x.shape, alpha: 1, ...table }),
+  selu: (x) => ({ kind: 'selu', inputs: [x.layer], shape: x.shape, alpha: SELU_ALPHA, scale: SELU_SCALE, ...table }),
+  softplus: (x) => ({ kind: 'softplus', inputs: [x.layer], shape: x.shape, ...table }),
+  softsign: (x) => ({ kind: 'softsign', inputs: [x.layer], shape: x.shape, ...table }),
+  swish: (x) => ({ kind: 'silu', inputs: [x.layer], shape: x.shape, ...table }),
+  silu: (x) => ({ kind: 'silu', inputs: [x.layer], shape: x.shape, ...table }),
+  // Keras 2: clip(0.2·x + 0.5, 0, 1); Keras 3: relu6(x + 3) / 6 = clip(x/6 + 0.5, 0, 1)
+  hard_sigmoid: (x, ctx) => ({ kind: 'hard_sigmoid', inputs: [x.layer], shape: x.shape, alpha: ctx.kerasMajor >= 3 ? 1 / 6 : 0.2, beta: 0.5 }),
+  hard_tanh: (x) => ({ kind: 'hard_tanh', inputs: [x.layer], shape: x.shape }),
+  // the pre-QKeras BNN activations of hls4ml's example models: sign (0 → −1) and a ±0.5 threshold
+  binary_tanh: (x) => ({ kind: 'binary_tanh', inputs: [x.layer], shape: x.shape }),
+  ternary_tanh: (x) => ({ kind: 'ternary_tanh', inputs: [x.layer], shape: x.shape, threshold: 0.5 }),
 };
 
-/**
- * ONE PLACE for the Keras activations whose IR kinds are being added (issue 8 part 4): when a kind lands, move its
- * name from here into ACTIVATIONS above.
- */
-const PENDING_ACTIVATIONS: Readonly<Record<string, string>> = {
-  elu: 'elu', selu: 'selu', softplus: 'softplus', softsign: 'softsign', hard_sigmoid: 'hard_sigmoid',
-  hard_tanh: 'hard_tanh', swish: 'silu', silu: 'silu', binary_tanh: 'binary_tanh', ternary_tanh: 'ternary_tanh',
-};
 
 const KNOWN_ELSEWHERE = ['gelu', 'exponential', 'mish', 'log_softmax', 'hard_silu', 'hard_swish', 'celu', 'glu', 'log_sigmoid', 'sparse_plus', 'squareplus', 'tanh_shrink', 'soft_shrink', 'hard_shrink', 'threshold', 'sparsemax'];
 
@@ -43,12 +48,11 @@ export function applyActivation(ctx: KerasContext, x: Produced, value: unknown, 
   const q = parseQuantizer(value);
   const name = typeof value === 'string' ? value : q?.className ?? JSON.stringify(value);
   const suffix = split ? name.replace(/\(.*$/s, '') : undefined;
-  if (Object.hasOwn(ACTIVATIONS, name)) return ctx.add(ACTIVATIONS[name](x), { suffix, op: split ? name : undefined });
+  if (Object.hasOwn(ACTIVATIONS, name)) return ctx.add(ACTIVATIONS[name](x, ctx), { suffix, op: split ? name : undefined });
   // a QKeras quantizer: a known class, a call string, a quantized_* name or a {class_name, config} object
   const quantizerLike = q && (Object.hasOwn(POSITIONAL, q.className) || typeof value === 'object' || /[()]/.test(String(value)) || q.className.startsWith('quantized_'));
   if (quantizerLike) return quantizerActivation(ctx, x, value, suffix);
   const where = split ? { ...ctx.where, layer: `${ctx.name}_${suffix}`, op: name } : ctx.where;
-  if (Object.hasOwn(PENDING_ACTIVATIONS, name)) throw pendingKind(where, `activation '${name}'`, PENDING_ACTIVATIONS[name], SUPPORTED_ACTIVATIONS);
   const what = KNOWN_ELSEWHERE.includes(name) ? 'a Keras activation hlsforge does not translate' : 'an unknown activation';
   throw fail('unsupported-layer', where, `activation must be one hlsforge translates, not '${name}' (${what}); supported: ${SUPPORTED_ACTIVATIONS}`);
 }

@@ -2,14 +2,11 @@ import { fail, type Where } from '../../../diagnostics/diagnostic.ts';
 import type { HlsforgeError } from '../../../diagnostics/diagnostic.ts';
 
 /**
- * ONE PLACE for the Keras layer classes whose IR kinds are being added in other branches (issue 8 parts 1, 2, 4 and
- * the convolution/recurrent issues). When a kind lands, write the class's handler in this folder, register it in
- * registry.ts and delete its line here.
+ * ONE PLACE for the Keras layer classes whose IR kinds do not exist yet (convolutions, pooling, recurrent layers:
+ * their own issues). When a kind lands, write the class's handler in this folder, register it in registry.ts and
+ * delete its line here.
  */
 export const PENDING_LAYERS: Readonly<Record<string, string>> = {
-  PReLU: 'prelu', ELU: 'elu', ThresholdedReLU: 'thresholded_relu',
-  Add: 'merge', Subtract: 'merge', Multiply: 'merge', Average: 'merge', Maximum: 'merge', Minimum: 'merge', Concatenate: 'merge', Dot: 'merge',
-  Permute: 'transpose',
   Conv1D: 'conv', Conv2D: 'conv', QConv1D: 'conv', QConv2D: 'conv', DepthwiseConv2D: 'conv', SeparableConv1D: 'conv', SeparableConv2D: 'conv',
   QDepthwiseConv2D: 'conv', QSeparableConv1D: 'conv', QSeparableConv2D: 'conv', Conv2DTranspose: 'conv',
   MaxPooling1D: 'pooling', MaxPooling2D: 'pooling', AveragePooling1D: 'pooling', AveragePooling2D: 'pooling', QAveragePooling2D: 'pooling',

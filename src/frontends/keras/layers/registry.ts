@@ -1,5 +1,6 @@
 import type { LayerHandler } from '../context.ts';
-import { Activation, LeakyReLU, ReLU, Softmax } from './Activation.ts';
+import { Activation, ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './Activation.ts';
+import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge.ts';
 import { BatchNormalization, QBatchNormalization } from './BatchNormalization.ts';
 import { Dense, QDense } from './Dense.ts';
 import { InputLayer } from './InputLayer.ts';
@@ -9,7 +10,8 @@ import { Flatten, Permute, Reshape, Skipped } from './reshape.ts';
 export const LAYERS: Readonly<Record<string, LayerHandler>> = {
   InputLayer,
   Dense, QDense,
-  Activation, QActivation: Activation, ReLU, LeakyReLU, Softmax,
+  Activation, QActivation: Activation, ReLU, LeakyReLU, Softmax, PReLU, ELU, ThresholdedReLU,
+  Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   BatchNormalization, QBatchNormalization,
   Flatten, Reshape, Permute,
   Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,

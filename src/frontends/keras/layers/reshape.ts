@@ -1,18 +1,17 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerHandler } from '../context.ts';
 import { showShape } from '../tensor.ts';
-import { pendingKind } from './pending.ts';
 
 const size = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
 
 /**
- * Keras tensors are channels-last and row-major, and so is the IR, so Flatten and Reshape keep the data order: an
- * identity layer with the new shape. ONE PLACE to change when reshape becomes a real IR layer (issue 8 part 1).
+ * Keras tensors are channels-last and row-major, and so is the IR, so Flatten and Reshape keep the data order: a
+ * `reshape` layer (no data moves).
  */
 export const Flatten: LayerHandler = (ctx) => {
   const x = ctx.input();
   ctx.cfg.require('data_format', ['channels_last']);
-  return ctx.add({ kind: 'identity', inputs: [x.layer], shape: [size(x.shape)] });
+  return ctx.add({ kind: 'reshape', inputs: [x.layer], shape: [size(x.shape)] });
 };
 
 /** Reshape(target_shape): one −1 is inferred; the element count must be kept. */
@@ -25,15 +24,17 @@ export const Reshape: LayerHandler = (ctx) => {
   if (target.filter((d) => d === -1).length > 1 || shape.some((d) => !Number.isInteger(d) || d < 1) || size(shape) !== size(x.shape)) {
     throw fail('shape-mismatch', ctx.where, `target_shape must keep the ${size(x.shape)} elements of the input ${showShape(x.shape)}, not ${showShape(target)}`);
   }
-  return ctx.add({ kind: 'identity', inputs: [x.layer], shape });
+  return ctx.add({ kind: 'reshape', inputs: [x.layer], shape });
 };
 
-/** Permute(dims): only the identity permutation keeps the data order; others need the transpose kind (not yet). */
+/** Permute(dims): dims count the batch axis as 0, so output axis a is input axis dims[a] − 1 (a `transpose`). */
 export const Permute: LayerHandler = (ctx) => {
   const x = ctx.input();
   const dims = ctx.cfg.ints('dims') ?? [];
-  if (dims.length === x.shape.length && dims.every((d, i) => d === i + 1)) return ctx.add({ kind: 'identity', inputs: [x.layer], shape: x.shape });
-  throw pendingKind(ctx.where, `Permute(dims=${showShape(dims)})`, 'transpose', 'Permute with dims in order');
+  const perm = dims.map((d) => d - 1);
+  const isPermutation = perm.length === x.shape.length && [...perm].sort((a, b) => a - b).every((p, i) => p === i);
+  if (!isPermutation) throw fail('unsupported-attribute', ctx.where, `dims must be a permutation of 1..${x.shape.length}, not ${showShape(dims)}`);
+  return ctx.add({ kind: 'transpose', perm, inputs: [x.layer], shape: perm.map((p) => x.shape[p]) });
 };
 
 /** Dropout and noise layers do nothing at inference: an identity the remove-identity pass drops. */
