@@ -16,6 +16,7 @@ import { PASSES } from './passes/index.ts';
 import { writeHlsProject } from './backends/hls/index.ts';
 import { writeRtlProject, type RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
+import { yieldToSignals } from './util/interrupt.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -26,6 +27,8 @@ export interface ConvertOptions {
   readonly seed?: number;
   readonly onPass?: (pass: Pass, graph: Graph) => void;
   readonly onStep?: (step: string) => void;
+  /** replace an existing output folder even if it holds files hlsforge did not write */
+  readonly force?: boolean;
 }
 
 export interface ConvertResult {
@@ -44,7 +47,7 @@ export interface TestData {
 }
 
 /** Back half: write the project of the configured backend into `dir`, atomically. */
-export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData): Promise<RtlDesignInfo | undefined> {
+export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData, opts: { force?: boolean } = {}): Promise<RtlDesignInfo | undefined> {
   let rtl: RtlDesignInfo | undefined;
   await writeDirAtomically(
     dir,
@@ -52,7 +55,7 @@ export async function writeProject(graph: Graph, config: ProjectConfig, dir: str
       if (config.backend === 'RTL') rtl = writeRtlProject(graph, config, tmp, data);
       else writeHlsProject(graph, config, tmp, data);
     },
-    config.file,
+    { file: config.file, force: opts.force },
   );
   return rtl;
 }
@@ -75,10 +78,12 @@ export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?:
 
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const { config, graph } = compile(opts);
+  await yieldToSignals();
   opts.onStep?.('emulate');
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
   const emulation = emulate(graph, vectors.data, vectors.batch);
+  await yieldToSignals();
   opts.onStep?.('write');
-  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch });
+  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force });
   return { config, graph, vectors, emulation, rtl };
 }

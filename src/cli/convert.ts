@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { convert } from '../pipeline.ts';
-import { addModelOptions, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
+import { addModelOptions, MAX_SAMPLES, nonNegativeInteger, positiveInteger, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
 import { layerRows, layerTable, totalParameters } from './summary.ts';
 import { formatPruneReport, trackPruning } from '../passes/prune-report.ts';
 
@@ -13,8 +13,9 @@ export function registerConvert(program: Command): void {
   )
     .option('-o, --output <dir>', 'OutputDir')
     .option('-i, --input <file>', 'test vectors for tb_data (.dat, .csv, .json); default: random, seeded')
-    .option('-n, --samples <n>', 'number of random test vectors', (v) => Number(v), 1000)
-    .option('--seed <n>', 'seed of the random test vectors', (v) => Number(v), 1)
+    .option('-n, --samples <n>', 'number of random test vectors', positiveInteger('--samples', MAX_SAMPLES), 1000)
+    .option('--force', 'replace an existing output folder even if it holds files hlsforge did not write')
+    .option('--seed <n>', 'seed of the random test vectors', nonNegativeInteger('--seed'), 1)
     .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number }) => {
       const say = progress(f.json);
       const passes: string[] = [];
@@ -25,6 +26,7 @@ export function registerConvert(program: Command): void {
         overrides: { ...overridesFrom(f, true), inputData: f.input },
         samples: f.samples,
         seed: f.seed,
+        force: f.force,
         onStep: say,
         onPass: (p, g) => (passes.push(`${p.name}: ${p.description}`), pruning.onPass(p, g)),
       });

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compile, testVectors } from '../pipeline.ts';
 import { emulate } from '../emulator/index.ts';
@@ -6,6 +5,7 @@ import { formatOf, formatVectors } from '../data/vectors.ts';
 import { compareToFloat } from '../emulator/compare.ts';
 import { addModelOptions, overridesFrom, type ModelFlags } from './options.ts';
 import { table } from './summary.ts';
+import { writeOutputFile } from '../util/write-output.ts';
 
 export function registerPredict(program: Command): void {
   addModelOptions(
@@ -24,7 +24,7 @@ export function registerPredict(program: Command): void {
       const outWidth = fixed.output.length / v.batch;
       const out = { data: fixed.output, batch: v.batch, width: outWidth };
       const error = f.float ? undefined : compareToFloat(fixed.output, emulate(graph, v.data, v.batch, { mode: 'float' }).output, outWidth);
-      if (f.output) writeFileSync(f.output, formatVectors(out, formatOf(f.output)));
+      if (f.output) writeOutputFile(f.output, formatVectors(out, formatOf(f.output)), '--output');
       if (f.json) {
         const predictions = f.output ? undefined : Array.from({ length: v.batch }, (_, s) => Array.from(out.data.subarray(s * outWidth, (s + 1) * outWidth)));
         process.stdout.write(JSON.stringify({ mode: f.float ? 'float' : 'fixed', samples: v.batch, overflows: fixed.overflows, errorVsFloat: error, predictions }, null, 2) + '\n');

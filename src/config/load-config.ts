@@ -1,4 +1,3 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
@@ -8,6 +7,7 @@ import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, AUTO_DEFAULT_VARS, closest } fro
 import { readLayerSettings, readPrecisionEntry, expectObject, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
 import { parseFixedType } from '../fixed/index.ts';
+import { READ_LIMITS, readInputText } from '../util/read-input.ts';
 
 /** Flags given on the command line: they override the file. */
 export interface ConfigOverrides {
@@ -95,10 +95,10 @@ export function loadConfig(args: { model?: string; configFile?: string; override
 }
 
 function readYaml(file: string): Record<string, unknown> {
-  if (!existsSync(file)) throw fail('file-not-found', { file });
+  const text = readInputText(file, READ_LIMITS.config);
   let doc: unknown;
   try {
-    doc = YAML.parse(readFileSync(file, 'utf8'), { uniqueKeys: true });
+    doc = YAML.parse(text, { uniqueKeys: true });
   } catch (e) {
     throw fail('config-parse', { file }, String((e as Error).message).split('\n')[0]);
   }
