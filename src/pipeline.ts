@@ -13,10 +13,10 @@ import { inputLayers, sizeOf, type Graph } from './ir/graph.ts';
 import { verifyGraph } from './ir/verify.ts';
 import { runPasses, type Pass } from './passes/pass.ts';
 import { PASSES } from './passes/index.ts';
-import { writeHlsProject } from './backends/hls/index.ts';
-import { writeRtlProject, type RtlDesignInfo } from './backends/rtl/index.ts';
+import type { RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
+import { checkEmulatorLimits } from './config/emulator-limits.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -49,11 +49,13 @@ export interface TestData {
 /** Back half: write the project of the configured backend into `dir`, atomically. */
 export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData, opts: { force?: boolean } = {}): Promise<RtlDesignInfo | undefined> {
   let rtl: RtlDesignInfo | undefined;
+  // loaded on demand: commands that write no project (predict, estimate) start without the backends' templates
+  const backend = config.backend === 'RTL' ? await import('./backends/rtl/index.ts') : await import('./backends/hls/index.ts');
   await writeDirAtomically(
     dir,
     (tmp) => {
-      if (config.backend === 'RTL') rtl = writeRtlProject(graph, config, tmp, data);
-      else writeHlsProject(graph, config, tmp, data);
+      if ('writeRtlProject' in backend) rtl = backend.writeRtlProject(graph, config, tmp, data);
+      else backend.writeHlsProject(graph, config, tmp, data);
     },
     { file: config.file, force: opts.force },
   );
@@ -67,6 +69,7 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
   const parsed = loadModel(config.model, config);
   const graph = runPasses(parsed, config, PASSES, opts.onPass);
   verifyGraph(graph, { configured: true });
+  checkEmulatorLimits(graph);
   return { config, graph };
 }
 

@@ -6,6 +6,7 @@ import type { BackendName, LayerSettings, ProjectConfig } from './project-config
 import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, expectObject, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
+import { checkConfiguredWidth } from './emulator-limits.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { READ_LIMITS, readInputText } from '../util/read-input.ts';
 
@@ -66,7 +67,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   // `--precision auto` infers accum and result over the file's model precision
   const cliAuto = o.precision?.trim().toLowerCase() === 'auto';
   const precisionText = cliAuto ? undefined : o.precision;
-  const precision = precisionText !== undefined ? parseType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
+ const precision = precisionText !== undefined ? checkedType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
   const inputRel = o.inputData ? resolve(cwd, o.inputData) : str(doc.InputData, ctx, 'InputData') !== undefined ? resolve(base, String(doc.InputData)) : undefined;
 
   return {
@@ -150,6 +151,12 @@ function backend(v: unknown, ctx: Ctx): BackendName {
   if (s === 'vitis') return 'Vitis';
   if (s === 'rtl' || s === 'verilog') return 'RTL';
   throw fail('config-bad-value', { file: ctx.file, key: 'Backend' }, `must be Vivado, Vitis or RTL, not ${JSON.stringify(v)}; supported: Vivado, Vitis, RTL`);
+}
+
+function checkedType(text: string, ctx: Ctx, key: string) {
+  const t = parseType(text, ctx, key);
+  checkConfiguredWidth(t, 'default', ctx.file, key);
+  return t;
 }
 
 function parseType(text: string, ctx: Ctx, key: string) {

@@ -5,6 +5,7 @@ import type { PrecisionVar, Strategy } from '../ir/layers.ts';
 import type { LayerSettings } from './project-config.ts';
 import { AUTO_DEFAULT_VARS, AUTO_VARS, PRECISION_KEYS, closest } from './schema.ts';
 import { readPrune } from './read-prune.ts';
+import { checkConfiguredWidth } from './emulator-limits.ts';
 
 export interface Ctx {
   readonly file?: string;
@@ -31,7 +32,7 @@ export interface PrecisionEntry {
 export function readPrecisionEntry(v: unknown, ctx: Ctx, key: string): PrecisionEntry {
   if (v === undefined || v === null) return { vars: {}, auto: [] };
   if (isAuto(v)) return { vars: {}, auto: [...AUTO_DEFAULT_VARS] };
-  if (typeof v === 'string') return { default: typeOf(v, ctx, key), vars: {}, auto: [] };
+  if (typeof v === 'string') return { default: checked(typeOf(v, ctx, key), 'default', ctx, key), vars: {}, auto: [] };
   const obj = expectObject(v, ctx, key);
   const vars: Partial<Record<PrecisionVar, FixedType>> = {};
   const auto: PrecisionVar[] = [];
@@ -49,13 +50,15 @@ export function readPrecisionEntry(v: unknown, ctx: Ctx, key: string): Precision
       continue;
     }
     if (typeof text !== 'string') throw fail('bad-precision', { file: ctx.file, key: `${key}.${k}` }, `must be a type like ap_fixed<16,6>, not ${JSON.stringify(text)}`);
-    const t = typeOf(text, ctx, `${key}.${k}`);
+    const t = checked(typeOf(text, ctx, `${key}.${k}`), k, ctx, `${key}.${k}`);
     if (k === 'default') def = t;
     else if (k === 'maximum') maximum = t;
     else vars[k as PrecisionVar] = t;
   }
   return { default: def, vars, auto: auto.filter((a) => !(a in vars)), maximum };
 }
+
+const checked = (t: FixedType, variable: string, ctx: Ctx, key: string): FixedType => (checkConfiguredWidth(t, variable, ctx.file, key), t);
 
 const isAuto = (v: unknown): boolean => typeof v === 'string' && v.trim().toLowerCase() === 'auto';
 
