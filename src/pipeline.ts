@@ -17,6 +17,7 @@ import type { RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
+import { checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -67,6 +68,7 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
   const config = loadConfig({ model: opts.model, configFile: opts.configFile, overrides: opts.overrides });
   opts.onStep?.('parse');
   const parsed = loadModel(config.model, config);
+  checkModelSize(parsed);
   const graph = runPasses(parsed, config, PASSES, opts.onPass);
   verifyGraph(graph, { configured: true });
   checkEmulatorLimits(graph);
