@@ -76,9 +76,13 @@ export const overridesFrom = (f: ModelFlags, withOutput: boolean): ConfigOverrid
   outputDir: withOutput ? f.output : undefined,
 });
 
-/** Progress goes to stderr, only on a terminal, so stdout stays clean for --json and pipes. */
+/**
+ * Progress goes to stderr, only on a terminal, so stdout stays clean for --json and pipes; HLSFORGE_PROGRESS=1 prints
+ * it as plain lines anywhere (CI logs, tests that wait for a step).
+ */
 export const progress = (json?: boolean) => (msg: string) => {
-  if (!json && process.stderr.isTTY) process.stderr.write(`\u001b[2K\r… ${msg}`);
+  if (process.env.HLSFORGE_PROGRESS === '1') process.stderr.write(`hlsforge: progress: ${msg}\n`);
+  else if (!json && process.stderr.isTTY) process.stderr.write(`\u001b[2K\r… ${msg}`);
 };
 export const endProgress = (json?: boolean) => {
   if (!json && process.stderr.isTTY) process.stderr.write('\u001b[2K\r');

@@ -3,16 +3,26 @@ import { CATALOG } from '../diagnostics/catalog.ts';
 
 /**
  * Ctrl-C and SIGTERM: what a command must undo when it is interrupted. Writers register their temporary folders,
- * tools their child processes; the CLI installs the handler, which stops the children (their whole process group),
+ * tools their child processes; the CLI enables the handler, which stops the children (their whole process group),
  * runs the cleanups (newest first) and exits with 130 after one diagnostic line.
+ *
+ * The handler is installed only while something is registered: a JavaScript handler runs only when the event loop
+ * is free, so during pure computation (emulation, a sweep) the signal's default action must end the process at
+ * once; nothing needs undoing then.
  */
 const cleanups = new Set<() => void>();
 const children = new Set<ChildProcess>();
+let enabled = false;
+let installed = false;
 
 /** Run `undo` if the command is interrupted before the returned function is called. */
 export function onInterrupt(undo: () => void): () => void {
   cleanups.add(undo);
-  return () => void cleanups.delete(undo);
+  update();
+  return () => {
+    cleanups.delete(undo);
+    update();
+  };
 }
 
 /**
@@ -21,7 +31,8 @@ export function onInterrupt(undo: () => void): () => void {
  */
 export function trackChild(child: ChildProcess): void {
   children.add(child);
-  const forget = () => children.delete(child);
+  update();
+  const forget = () => (children.delete(child), update());
   child.once('exit', forget);
   child.once('error', forget);
 }
@@ -58,21 +69,29 @@ export function runCleanups(): void {
 /** Exit code of an interrupted command (128 + SIGINT, for SIGTERM too: "stopped by the user"). */
 export const INTERRUPTED_EXIT_CODE = 130;
 
-/** Install the SIGINT/SIGTERM handler of the CLI; returns its removal. */
+function handler(signal: NodeJS.Signals): void {
+  const stopped = children.size;
+  stopChildren();
+  runCleanups();
+  const what = stopped ? `; stopped ${stopped} tool process${stopped > 1 ? 'es' : ''}` : '';
+  process.stderr.write(`hlsforge: error[interrupted]: ${CATALOG.interrupted}: stopped by ${signal}${what}; temporary files removed, nothing half-written kept\n`);
+  process.exit(INTERRUPTED_EXIT_CODE);
+}
+
+function update(): void {
+  const want = enabled && cleanups.size + children.size > 0;
+  if (want === installed) return;
+  installed = want;
+  for (const s of ['SIGINT', 'SIGTERM'] as const) want ? process.on(s, handler) : process.off(s, handler);
+}
+
+/** Enable the SIGINT/SIGTERM handling of the CLI (for the duration of one command); returns its removal. */
 export function handleInterrupts(): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    const stopped = children.size;
-    stopChildren();
-    runCleanups();
-    const what = stopped ? `; stopped ${stopped} tool process${stopped > 1 ? 'es' : ''}` : '';
-    process.stderr.write(`hlsforge: error[interrupted]: ${CATALOG.interrupted}: stopped by ${signal}${what}; temporary files removed, nothing half-written kept\n`);
-    process.exit(INTERRUPTED_EXIT_CODE);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  enabled = true;
+  update();
   return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
+    enabled = false;
+    update();
   };
 }
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadOnnx } from '../../../src/frontends/onnx/index.ts';
 import { kinds, PRECISION } from './helpers.ts';
 import { expectMatchesOrt } from './ort-oracle.ts';
+import { oracle } from '../../helpers/oracles.ts';
 
 const MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
-const present = existsSync(MODEL);
-if (!present) console.warn(`skipping the shared-model tests: ${MODEL} is absent`);
+const present = oracle(MODEL, existsSync(MODEL), 'check out ../shared beside the repository');
 
 describe.skipIf(!present)('three_layer_keras.onnx from /work/shared (onnxmltools, opset 9)', () => {
   it('loads as input → dense(64) → relu → dense(32) → relu → dense(32) → relu → dense(5) → softmax', () => {
