@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { convert } from '../pipeline.ts';
 import { addModelOptions, MAX_SAMPLES, nonNegativeInteger, positiveInteger, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
+import { deferInterrupts } from '../util/interrupt.ts';
 import { layerRows, layerTable, totalParameters } from './summary.ts';
 import { formatPruneReport, trackPruning } from '../passes/prune-report.ts';
 
@@ -18,6 +19,7 @@ export function registerConvert(program: Command): void {
     .option('--seed <n>', 'seed of the random test vectors', nonNegativeInteger('--seed'), 1)
     .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number }) => {
       const say = progress(f.json);
+      const release = deferInterrupts();
       const passes: string[] = [];
       const pruning = trackPruning();
       const r = await convert({
@@ -29,7 +31,7 @@ export function registerConvert(program: Command): void {
         force: f.force,
         onStep: say,
         onPass: (p, g) => (passes.push(`${p.name}: ${p.description}`), pruning.onPass(p, g)),
-      });
+      }).finally(release);
       const pruned = pruning.report(r.vectors.data, r.vectors.batch);
       endProgress(f.json);
       const rows = layerRows(r.graph, r.emulation.overflows);

@@ -37,6 +37,12 @@ export function trackChild(child: ChildProcess): void {
   child.once('error', forget);
 }
 
+/**
+ * For a command made of short steps (convert): a signal is handled cleanly at the next step boundary (exit 130, one
+ * line) instead of by the default kill. Returns the release.
+ */
+export const deferInterrupts = (): (() => void) => onInterrupt(() => {});
+
 /** Stop every tracked child process group now. */
 export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
   for (const c of children) {
