@@ -41,7 +41,8 @@ const keepSourceUrls = {
 async function bundle(out) {
   const esbuild = await import('esbuild');
   const tmp = `${out}.${process.pid}.tmp`;
-  await esbuild.build({
+  await esbuild
+    .build({
     entryPoints: { main: ENTRY },
     outdir: tmp,
     splitting: true,
@@ -57,8 +58,17 @@ async function bundle(out) {
     sourcemap: 'linked',
     logLevel: 'silent',
     plugins: [keepSourceUrls],
-  });
-  renameSync(tmp, out);
+    })
+    .catch((e) => {
+      rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    });
+  try {
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(join(out, 'main.mjs'))) throw e; // else another process finished the same bundle first
+  }
   for (const old of readdirSync(CACHE)) if (old.startsWith('cli-') && join(CACHE, old) !== out && !old.endsWith('.tmp')) rmSync(join(CACHE, old), { recursive: true, force: true });
 }
 
@@ -67,7 +77,7 @@ export async function loadCli() {
   if (!process.env.HLSFORGE_NO_CACHE) {
     try {
       const out = join(CACHE, `cli-${sourceHash()}`);
-      if (!existsSync(out)) {
+      if (!existsSync(join(out, 'main.mjs'))) {
         mkdirSync(CACHE, { recursive: true });
         await bundle(out);
       }
