@@ -99,7 +99,11 @@ function readYaml(file: string): Record<string, unknown> {
   const text = readInputText(file, READ_LIMITS.config);
   let doc: unknown;
   try {
-    doc = YAML.parse(text, { uniqueKeys: true });
+    // warnings (unresolved tags, …) would reach stderr as raw Node warnings: a configuration is plain YAML
+    const parsed = YAML.parseDocument(text, { uniqueKeys: true, logLevel: 'silent' });
+    const problem = parsed.errors[0] ?? parsed.warnings[0];
+    if (problem) throw problem;
+    doc = parsed.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw fail('config-parse', { file }, String((e as Error).message).split('\n')[0]);
   }

@@ -185,6 +185,12 @@ describe('command-line mistakes are catalogued lines too', () => {
     expectError(await cli(['frobnicate']), 'usage', "unknown command 'frobnicate'");
   });
 
+  it('reports a YAML tag as one config-parse line, not a raw Node warning (found by the fuzzer)', async () => {
+    const dir = caseDir();
+    writeFileSync(join(dir, 'c.yml'), `OnnxModel: ${JET}\nHLSConfig:\n  Model: !Model\n    Precision: ap_fixed<8,3>\n`);
+    expectError(await cli(['estimate', '-c', 'c.yml'], dir), 'config-parse', 'Unresolved tag: !Model');
+  });
+
   it('reports -c <directory> as not a file', async () => {
     const dir = caseDir();
     mkdirSync(join(dir, 'conf'));
