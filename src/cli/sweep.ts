@@ -5,7 +5,7 @@ import { compile, testVectors } from '../pipeline.ts';
 import { parseIntegerBits, parsePrecisionRange, parseReuseList, parseSamples } from '../sweep/args.ts';
 import { readLabels } from '../sweep/labels.ts';
 import { runSweep, type SweepPoint, type SweepResult } from '../sweep/sweep.ts';
-import { endProgress, progress } from './options.ts';
+import { endProgress, MAX_SAMPLES, progress } from './options.ts';
 import { table } from './summary.ts';
 
 /** commander calls the parser; a thrown Error becomes one `bad-option` diagnostic naming the flag */
@@ -41,7 +41,11 @@ export function registerSweep(program: Command): void {
     .option('--integer-bits <I>', 'integer bits I of ap_fixed<W,I> (default: from the float activation ranges)', arg('--integer-bits', parseIntegerBits))
     .option('-i, --input <file>', 'input vectors (.dat, .csv, .json); default: random, seeded')
     .option('--labels <file>', 'class labels, one per input line (an integer class, or a one-hot row): report accuracy')
-    .option('-n, --samples <n>', 'number of random inputs when no --input is given', arg('--samples', parseSamples), 1000)
+    .option('-n, --samples <n>', 'number of random inputs when no --input is given', arg('--samples', (t) => {
+      const n = parseSamples(t);
+      if (n > MAX_SAMPLES) throw new Error(`--samples must be a positive integer up to ${MAX_SAMPLES}, not ${t}`);
+      return n;
+    }), 1000)
     .option('--json', 'machine-readable output on stdout')
     .action((model: string | undefined, f: SweepFlags) => {
       const { config, graph } = compile({ model, configFile: f.config });
