@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: speed figures and ratios (never asserted by tests).
+ *   - start-up: `hlsforge --version` and `hlsforge predict` on the jet tagger to its first prediction (bench/startup.ts)
  *   - convert time of the jet tagger (parse → passes → emulate 1000 vectors → write project)
  *   - emulator throughput, fixed point and float (samples/s)
  *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
@@ -16,6 +17,7 @@ import { runCsim } from '../src/csim/index.ts';
 import { runRtlSim } from '../src/rtlsim/index.ts';
 import { best } from './timing.ts';
 import { benchKerasImport } from './keras-import.ts';
+import { measureStartup } from './startup.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -27,6 +29,11 @@ const report = (what: string, value: string) => {
 };
 
 try {
+  // 0. start-up of the binary (whole processes)
+  const s = measureStartup();
+  report('hlsforge --version (process, best of 5)', `${(s.version * 1000).toFixed(0)} ms (node -e 0: ${(s.node * 1000).toFixed(0)} ms)`);
+  report('hlsforge predict jet tagger, first prediction', `${(s.predict * 1000).toFixed(0)} ms (uncached, tsx on the fly: ${(s.predictUncached * 1000).toFixed(0)} ms)`);
+
   // 1. convert
   let k = 0;
   const tConvert: number[] = [];

@@ -13,9 +13,11 @@ import { inputLayers, sizeOf, type Graph } from './ir/graph.ts';
 import { verifyGraph } from './ir/verify.ts';
 import { runPasses, type Pass } from './passes/pass.ts';
 import { PASSES } from './passes/index.ts';
-import { writeHlsProject } from './backends/hls/index.ts';
-import { writeRtlProject, type RtlDesignInfo } from './backends/rtl/index.ts';
+import type { RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
+import { yieldToSignals } from './util/interrupt.ts';
+import { checkEmulatorLimits } from './config/emulator-limits.ts';
+import { checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -26,6 +28,8 @@ export interface ConvertOptions {
   readonly seed?: number;
   readonly onPass?: (pass: Pass, graph: Graph) => void;
   readonly onStep?: (step: string) => void;
+  /** replace an existing output folder even if it holds files hlsforge did not write */
+  readonly force?: boolean;
 }
 
 export interface ConvertResult {
@@ -44,15 +48,17 @@ export interface TestData {
 }
 
 /** Back half: write the project of the configured backend into `dir`, atomically. */
-export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData): Promise<RtlDesignInfo | undefined> {
+export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData, opts: { force?: boolean } = {}): Promise<RtlDesignInfo | undefined> {
   let rtl: RtlDesignInfo | undefined;
+  // loaded on demand: commands that write no project (predict, estimate) start without the backends' templates
+  const backend = config.backend === 'RTL' ? await import('./backends/rtl/index.ts') : await import('./backends/hls/index.ts');
   await writeDirAtomically(
     dir,
     (tmp) => {
-      if (config.backend === 'RTL') rtl = writeRtlProject(graph, config, tmp, data);
-      else writeHlsProject(graph, config, tmp, data);
+      if ('writeRtlProject' in backend) rtl = backend.writeRtlProject(graph, config, tmp, data);
+      else backend.writeHlsProject(graph, config, tmp, data);
     },
-    config.file,
+    { file: config.file, force: opts.force },
   );
   return rtl;
 }
@@ -62,8 +68,10 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
   const config = loadConfig({ model: opts.model, configFile: opts.configFile, overrides: opts.overrides });
   opts.onStep?.('parse');
   const parsed = loadModel(config.model, config);
+  checkModelSize(parsed);
   const graph = runPasses(parsed, config, PASSES, opts.onPass);
   verifyGraph(graph, { configured: true });
+  checkEmulatorLimits(graph);
   return { config, graph };
 }
 
@@ -76,10 +84,12 @@ export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?:
 
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const { config, graph } = compile(opts);
+  await yieldToSignals();
   opts.onStep?.('emulate');
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
   const emulation = emulate(graph, vectors.data, vectors.batch);
+  await yieldToSignals();
   opts.onStep?.('write');
-  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch });
+  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force });
   return { config, graph, vectors, emulation, rtl };
 }

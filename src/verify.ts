@@ -32,6 +32,8 @@ export interface VerifyOptions {
   /** where the HLS and RTL projects go (hls/ and rtl/ inside) */
   readonly workDir: string;
   readonly onProgress?: (msg: string) => void;
+  /** replace existing project folders in workDir even if they hold files hlsforge did not write */
+  readonly force?: boolean;
 }
 
 export interface VerifyResult {
@@ -52,13 +54,13 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   const rows: VerifyRow[] = [{ backend: 'emulator', outputsCompared: emulation.output.length, mismatches: 0, seconds: (performance.now() - t0) / 1000 }];
 
   const hlsDir = join(opts.workDir, 'hls');
-  await writeProject(graph, { ...config, backend: config.backend === 'RTL' ? 'Vitis' : config.backend, outputDir: hlsDir }, hlsDir, data);
+  await writeProject(graph, { ...config, backend: config.backend === 'RTL' ? 'Vitis' : config.backend, outputDir: hlsDir }, hlsDir, data, { force: opts.force });
   const t1 = performance.now();
   const cs = await runCsim(hlsDir, { onProgress: (m) => say(`C simulation: ${m}`) });
   rows.push({ backend: 'hls-csim', outputsCompared: cs.outputsCompared, mismatches: cs.mismatches, seconds: (performance.now() - t1) / 1000 });
 
   const rtlDir = join(opts.workDir, 'rtl');
-  await writeProject(graph, { ...config, backend: 'RTL', outputDir: rtlDir }, rtlDir, data);
+  await writeProject(graph, { ...config, backend: 'RTL', outputDir: rtlDir }, rtlDir, data, { force: opts.force });
   const t2 = performance.now();
   const rs = await runRtlSim(rtlDir, { onProgress: (m) => say(`RTL simulation: ${m}`) });
   rows.push({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { convert } from '../pipeline.ts';
-import { addModelOptions, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
+import { addModelOptions, MAX_SAMPLES, nonNegativeInteger, positiveInteger, endProgress, overridesFrom, progress, type ModelFlags } from './options.ts';
+import { deferInterrupts } from '../util/interrupt.ts';
 import { layerRows, layerTable, totalParameters } from './summary.ts';
 import { formatPruneReport, trackPruning } from '../passes/prune-report.ts';
 import { emulate } from '../emulator/index.ts';
@@ -17,11 +18,13 @@ export function registerConvert(program: Command): void {
   )
     .option('-o, --output <dir>', 'OutputDir')
     .option('-i, --input <file>', 'test vectors for tb_data (.dat, .csv, .json); default: random, seeded')
-    .option('-n, --samples <n>', 'number of random test vectors', (v) => Number(v), 1000)
-    .option('--seed <n>', 'seed of the random test vectors', (v) => Number(v), 1)
+    .option('-n, --samples <n>', 'number of random test vectors', positiveInteger('--samples', MAX_SAMPLES), 1000)
+    .option('--force', 'replace an existing output folder even if it holds files hlsforge did not write')
+    .option('--seed <n>', 'seed of the random test vectors', nonNegativeInteger('--seed'), 1)
     .option('--reference <file>', 'reference outputs for the test vectors (hls4ml OutputPredictions; default: OutputPredictions in the config, with its InputData)')
     .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number; reference?: string }) => {
       const say = progress(f.json);
+      const release = deferInterrupts();
       const passes: string[] = [];
       const pruning = trackPruning();
       const r = await convert({
@@ -30,9 +33,10 @@ export function registerConvert(program: Command): void {
         overrides: { ...overridesFrom(f, true), inputData: f.input },
         samples: f.samples,
         seed: f.seed,
+        force: f.force,
         onStep: say,
         onPass: (p, g) => (passes.push(`${p.name}: ${p.description}`), pruning.onPass(p, g)),
-      });
+      }).finally(release);
       const pruned = pruning.report(r.vectors.data, r.vectors.batch);
       const reference = referenceReport(r, f);
       endProgress(f.json);

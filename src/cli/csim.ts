@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { CATALOG } from '../diagnostics/catalog.ts';
 import type { Command } from 'commander';
 import { runCsim } from '../csim/index.ts';
 import { endProgress, progress } from './options.ts';
@@ -19,6 +21,7 @@ export function registerCsim(program: Command): void {
         );
         for (const m of r.firstMismatches ?? []) process.stdout.write(`  mismatch: ${JSON.stringify(m)}\n`);
       }
+      if (r.outputsCompared === 0) process.stderr.write(`hlsforge: error[tool-failed]: ${resolve(dir)}: ${CATALOG['tool-failed']}: the C simulation must compare at least one output, not 0 (the project has no test vectors)\n`);
       if (r.mismatches > 0 || r.outputsCompared === 0) process.exitCode = 1;
     });
 }

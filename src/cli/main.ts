@@ -1,15 +1,23 @@
 import { Command, CommanderError } from 'commander';
-import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
+import { CATALOG } from '../diagnostics/catalog.ts';
+import { isHlsforgeError, oneLine } from '../diagnostics/diagnostic.ts';
 import { onWarning } from '../diagnostics/warnings.ts';
-import { registerConvert } from './convert.ts';
-import { registerPredict } from './predict.ts';
-import { registerCsim } from './csim.ts';
-import { registerRtlSim } from './rtl-sim.ts';
-import { registerVerify } from './verify.ts';
-import { registerEstimate } from './estimate.ts';
-import { registerSynth } from './synth.ts';
-import { registerSweep } from './sweep.ts';
 import { VERSION } from '../version.ts';
+import { handleInterrupts } from '../util/interrupt.ts';
+
+type Register = (program: Command) => void;
+
+/** Each command's module is loaded only when that command runs (or for the help listing): a fast start. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  convert: async () => (await import('./convert.ts')).registerConvert,
+  predict: async () => (await import('./predict.ts')).registerPredict,
+  csim: async () => (await import('./csim.ts')).registerCsim,
+  'rtl-sim': async () => (await import('./rtl-sim.ts')).registerRtlSim,
+  verify: async () => (await import('./verify.ts')).registerVerify,
+  estimate: async () => (await import('./estimate.ts')).registerEstimate,
+  synth: async () => (await import('./synth.ts')).registerSynth,
+  sweep: async () => (await import('./sweep.ts')).registerSweep,
+};
 
 /** Entry point of the `hlsforge` binary; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -17,21 +25,21 @@ export async function main(argv: string[]): Promise<number> {
     .description('Compile trained neural networks into bit-accurate FPGA firmware (HLS C++), with a bit-exact emulator')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
+  const stopInterrupts = handleInterrupts();
   const stopWarnings = onWarning((w) => process.stderr.write(`hlsforge: warning[${w.code}]: ${w.message}\n`));
-  registerConvert(program);
-  registerPredict(program);
-  registerCsim(program);
-  registerRtlSim(program);
-  registerVerify(program);
-  registerEstimate(program);
-  registerSynth(program);
-  registerSweep(program);
   try {
+    const named = argv.slice(2).find((a) => !a.startsWith('-'));
+    const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+    for (const register of await Promise.all(wanted.map((n) => COMMANDS[n]()))) register(program);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof CommanderError) {
+      // help and --version print themselves; usage errors become one catalogued line like every other error
+      if (e.exitCode !== 0 && !e.code.startsWith('commander.help')) process.stderr.write(`hlsforge: error[usage]: ${CATALOG.usage}: ${oneLine(e.message.replace(/^error: /, ''))}; see hlsforge --help\n`);
+      return e.exitCode;
+    }
     if (isHlsforgeError(e)) {
       process.stderr.write(`hlsforge: error[${e.code}]: ${e.message}\n`);
       return 1;
@@ -40,5 +48,6 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     stopWarnings();
+    stopInterrupts();
   }
 }

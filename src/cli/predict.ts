@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compile, testVectors } from '../pipeline.ts';
@@ -15,6 +14,7 @@ import { tracedLayers } from './trace-selection.ts';
 import { layerTraces, traceJson, writeTraceFolder } from './trace-writer.ts';
 
 type PredictFlags = ModelFlags & { input?: string; float?: boolean; trace?: boolean; reference?: string };
+import { writeOutputFile } from '../util/write-output.ts';
 
 export function registerPredict(program: Command): void {
   addModelOptions(
@@ -44,9 +44,9 @@ export function registerPredict(program: Command): void {
       const traces = trace ? layerTraces(graph, tracedLayers(graph, config), fixed.trace!, float.trace!) : undefined;
 
       if (traces && f.output) {
-        if (extname(f.output).toLowerCase() === '.json') writeFileSync(f.output, JSON.stringify(traceJson(traces, v.batch)) + '\n');
+        if (extname(f.output).toLowerCase() === '.json') writeOutputFile(f.output, JSON.stringify(traceJson(traces, v.batch)) + '\n', '--output');
         else writeTraceFolder(f.output, traces, v.batch);
-      } else if (f.output) writeFileSync(f.output, formatVectors(out, formatOf(f.output)));
+      } else if (f.output) writeOutputFile(f.output, formatVectors(out, formatOf(f.output)), '--output');
 
       if (f.json) {
         const predictions = f.output ? undefined : Array.from({ length: v.batch }, (_, s) => Array.from(out.data.subarray(s * outWidth, (s + 1) * outWidth)));

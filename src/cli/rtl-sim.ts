@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { CATALOG } from '../diagnostics/catalog.ts';
 import type { Command } from 'commander';
 import { runRtlSim } from '../rtlsim/index.ts';
 import { endProgress, progress } from './options.ts';
@@ -27,6 +29,7 @@ export function registerRtlSim(program: Command): void {
         for (const m of r.firstMismatches) process.stdout.write(`  mismatch: ${JSON.stringify(m)}\n`);
       }
       const timingOff = r.latencyCycles !== r.expectedLatencyCycles || r.ii !== r.expectedIi;
+      if (r.outputsCompared === 0) process.stderr.write(`hlsforge: error[tool-failed]: ${resolve(dir)}: ${CATALOG['tool-failed']}: the RTL simulation must compare at least one output, not 0 (the project has no test vectors)\n`);
       if (r.mismatches > 0 || r.outputsCompared === 0 || timingOff) process.exitCode = 1;
     });
 }

@@ -1,20 +1,21 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { fail } from '../diagnostics/diagnostic.ts';
 import { sizeOf } from '../ir/graph.ts';
 import { compile, testVectors } from '../pipeline.ts';
 import { parseIntegerBits, parsePrecisionRange, parseReuseList, parseSamples } from '../sweep/args.ts';
 import { readLabels } from '../sweep/labels.ts';
 import { runSweep, type SweepPoint, type SweepResult } from '../sweep/sweep.ts';
-import { endProgress, progress } from './options.ts';
+import { endProgress, MAX_SAMPLES, progress } from './options.ts';
 import { table } from './summary.ts';
 
-/** commander calls the parser; a thrown Error becomes its "argument is invalid" message */
+/** commander calls the parser; a thrown Error becomes one `bad-option` diagnostic naming the flag */
 const arg =
-  <T>(parse: (text: string) => T) =>
+  <T>(flag: string, parse: (text: string) => T) =>
   (text: string): T => {
     try {
       return parse(text);
     } catch (e) {
-      throw new InvalidArgumentError((e as Error).message);
+      throw fail('bad-option', { key: flag }, (e as Error).message.replace(`${flag} `, ''));
     }
   };
 
@@ -35,12 +36,16 @@ export function registerSweep(program: Command): void {
     .description('design-space sweep: uniform precision ap_fixed<W,I> × reuse factor; error vs float (or accuracy) from the bit-exact emulator, resources and latency from the estimator, and the Pareto front')
     .argument('[model]', 'model file (.onnx, Keras .json/.h5/.keras); defaults to the model in the config')
     .option('-c, --config <file>', 'hls4ml-style YAML configuration')
-    .requiredOption('--precision <widths>', 'total widths W: a range 6..16, a range with a step 8..16:2, or a list 6,8,12', arg(parsePrecisionRange))
-    .option('--reuse <factors>', 'reuse factors, e.g. 1,2,4', arg(parseReuseList), [1])
-    .option('--integer-bits <I>', 'integer bits I of ap_fixed<W,I> (default: from the float activation ranges)', arg(parseIntegerBits))
+    .requiredOption('--precision <widths>', 'total widths W: a range 6..16, a range with a step 8..16:2, or a list 6,8,12', arg('--precision', parsePrecisionRange))
+    .option('--reuse <factors>', 'reuse factors, e.g. 1,2,4', arg('--reuse', parseReuseList), [1])
+    .option('--integer-bits <I>', 'integer bits I of ap_fixed<W,I> (default: from the float activation ranges)', arg('--integer-bits', parseIntegerBits))
     .option('-i, --input <file>', 'input vectors (.dat, .csv, .json); default: random, seeded')
     .option('--labels <file>', 'class labels, one per input line (an integer class, or a one-hot row): report accuracy')
-    .option('-n, --samples <n>', 'number of random inputs when no --input is given', arg(parseSamples), 1000)
+    .option('-n, --samples <n>', 'number of random inputs when no --input is given', arg('--samples', (t) => {
+      const n = parseSamples(t);
+      if (n > MAX_SAMPLES) throw new Error(`--samples must be a positive integer up to ${MAX_SAMPLES}, not ${t}`);
+      return n;
+    }), 1000)
     .option('--json', 'machine-readable output on stdout')
     .action((model: string | undefined, f: SweepFlags) => {
       const { config, graph } = compile({ model, configFile: f.config });

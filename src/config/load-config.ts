@@ -1,4 +1,3 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
@@ -7,10 +6,12 @@ import type { BackendName, LayerSettings, ProjectConfig } from './project-config
 import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, readTypeKeys, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
+import { checkConfiguredWidth } from './emulator-limits.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { ConfigNotes } from './config-notes.ts';
 import { readModelPaths, resolveConfigPath } from './model-paths.ts';
 import { BRAM_FACTOR_NEVER, NOT_HONOURED_HLS_CONFIG, NOT_HONOURED_MODEL, NOT_HONOURED_TOP, OTHER_BACKENDS, OTHER_IO_TYPES } from './hls4ml-keys.ts';
+import { READ_LIMITS, readInputText } from '../util/read-input.ts';
 
 /** Flags given on the command line: they override the file. */
 export interface ConfigOverrides {
@@ -70,7 +71,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
   // `--precision auto` infers accum and result over the file's model precision
   const cliAuto = o.precision?.trim().toLowerCase() === 'auto';
   const precisionText = cliAuto ? undefined : o.precision;
-  const precision = precisionText !== undefined ? parseType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
+  const precision = precisionText !== undefined ? checkedType(precisionText, ctx, '--precision') : (precisionEntry.default ?? parseFixedType(DEFAULTS.precision));
   const fileInput = str(doc.InputData, ctx, 'InputData');
   const inputRel = o.inputData ? resolve(cwd, o.inputData) : fileInput !== undefined ? resolveConfigPath(fileInput, base, cwd) : undefined;
   const predictions = str(doc.OutputPredictions, ctx, 'OutputPredictions');
@@ -106,11 +107,15 @@ export function loadConfig(args: { model?: string; configFile?: string; override
 }
 
 function readYaml(file: string): Record<string, unknown> {
-  if (!existsSync(file)) throw fail('file-not-found', { file });
+  const text = readInputText(file, READ_LIMITS.config);
   let doc: unknown;
   try {
+    // warnings (unresolved tags, …) would reach stderr as raw Node warnings: a configuration is plain YAML
     // `KerasModel: !keras_model model.h5` is hls4ml's spelling of a model file to load
-    doc = YAML.parse(readFileSync(file, 'utf8'), { uniqueKeys: true, customTags: [{ tag: '!keras_model', resolve: (s: string) => s }] });
+    const parsed = YAML.parseDocument(text, { uniqueKeys: true, logLevel: 'silent', customTags: [{ tag: '!keras_model', resolve: (s: string) => s }] });
+    const problem = parsed.errors[0] ?? parsed.warnings[0];
+    if (problem) throw problem;
+    doc = parsed.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw fail('config-parse', { file }, String((e as Error).message).split('\n')[0]);
   }
@@ -187,6 +192,12 @@ function backend(v: unknown, ctx: Ctx, key: string): BackendName {
     return instead;
   }
   throw fail('config-bad-value', { file: ctx.file, key }, `must be Vivado, Vitis or RTL, not ${JSON.stringify(v)}; supported: Vivado, Vitis, RTL (${OTHER_BACKENDS.join(', ')} accepted with a warning)`);
+}
+
+function checkedType(text: string, ctx: Ctx, key: string) {
+  const t = parseType(text, ctx, key);
+  checkConfiguredWidth(t, 'default', ctx.file, key);
+  return t;
 }
 
 function parseType(text: string, ctx: Ctx, key: string) {

@@ -8,6 +8,7 @@ import { AUTO_DEFAULT_VARS, AUTO_VARS, PRECISION_KEYS, closest } from './schema.
 import { HLS4ML_ONLY_TYPES, NOT_HONOURED_LAYER } from './hls4ml-keys.ts';
 import { readPrune } from './read-prune.ts';
 import { readImplementation, readStrategy } from './read-strategy.ts';
+import { checkConfiguredWidth } from './emulator-limits.ts';
 
 export interface Ctx {
   readonly file?: string;
@@ -40,7 +41,7 @@ const isHls4mlOnlyType = (k: string) => (HLS4ML_ONLY_TYPES as readonly string[])
 export function readPrecisionEntry(v: unknown, ctx: Ctx, key: string): PrecisionEntry {
   if (v === undefined || v === null) return { vars: {}, auto: [] };
   if (isAuto(v)) return { vars: {}, auto: [...AUTO_DEFAULT_VARS] };
-  if (typeof v === 'string') return { default: typeOf(v, ctx, key), vars: {}, auto: [] };
+  if (typeof v === 'string') return { default: checked(typeOf(v, ctx, key), 'default', ctx, key), vars: {}, auto: [] };
   const obj = expectObject(v, ctx, key);
   const vars: Partial<Record<PrecisionVar, FixedType>> = {};
   const auto: PrecisionVar[] = [];
@@ -65,13 +66,15 @@ export function readPrecisionEntry(v: unknown, ctx: Ctx, key: string): Precision
       else ctx.notes?.notHonoured(path, `${k}: auto`, `auto is inferred for ${['default', ...AUTO_VARS].join(', ')}; '${k}' keeps its configured type (model default, or the quantizer's)`);
       continue;
     }
-    const t = typeText(text, ctx, path);
+    const t = checked(typeText(text, ctx, path), k, ctx, path);
     if (k === 'default') def = t;
     else if (k === 'maximum') maximum = t;
     else vars[k as PrecisionVar] = t;
   }
   return { default: def, vars, auto: auto.filter((a) => !(a in vars)), maximum };
 }
+
+const checked = (t: FixedType, variable: string, ctx: Ctx, key: string): FixedType => (checkConfiguredWidth(t, variable, ctx.file, key), t);
 
 const isAuto = (v: unknown): boolean => typeof v === 'string' && v.trim().toLowerCase() === 'auto';
 

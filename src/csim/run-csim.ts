@@ -5,6 +5,7 @@ import { PROJECT_FILES } from '../backends/hls/project-meta.ts';
 import { compareResults, type Mismatch } from './compare.ts';
 import { readProject } from './read-project.ts';
 import { firstErrors, runTool } from './tools.ts';
+import { onInterrupt } from '../util/interrupt.ts';
 
 export interface CsimOptions {
   readonly onProgress?: (msg: string) => void;
@@ -41,7 +42,9 @@ export async function runCsim(projectDir: string, opts: CsimOptions = {}): Promi
   mkdirSync(join(dir, CSIM_DIR), { recursive: true });
 
   opts.onProgress?.(`compiling ${meta.files.testbench} and ${meta.files.top} with ${cxx}`);
-  const compileSeconds = await compile(dir, cxx, [meta.files.testbench, meta.files.top], binary);
+  // an interrupted compile leaves no half-built objects or binary behind
+  const undo = onInterrupt(() => rmSync(join(dir, CSIM_DIR), { recursive: true, force: true }));
+  const compileSeconds = await compile(dir, cxx, [meta.files.testbench, meta.files.top], binary).finally(undo);
 
   opts.onProgress?.(`running ${meta.samples} samples`);
   rmSync(join(dir, PROJECT_FILES.csimResults), { force: true });
@@ -49,7 +52,7 @@ export async function runCsim(projectDir: string, opts: CsimOptions = {}): Promi
   const run = await runTool(join(dir, binary), args, dir);
   // exit 1 means "ran, some outputs differ": the comparison below reports them
   if (run.code !== 0 && run.code !== 1)
-    throw fail('tool-failed', { file: dir }, `the testbench exited with ${run.code}:\n${firstErrors(run.stderr + run.stdout)}`);
+    throw fail('tool-failed', { file: dir }, `the testbench exited with ${run.code}: ${firstErrors(run.stderr + run.stdout)}`);
 
   const width = meta.output.size;
   const resultsPath = join(dir, PROJECT_FILES.csimResults);
@@ -74,7 +77,7 @@ async function compile(dir: string, cxx: string, sources: readonly string[], bin
   const link = builds.every((b) => b.code === 0) ? [await runTool(cxx, [...objects, '-o', binary], dir)] : [];
   for (const build of [...builds, ...link]) {
     if (build.missing) throw fail('tool-missing', { file: dir }, `${cxx} must be installed to run the C simulation, not missing from PATH`);
-    if (build.code !== 0) throw fail('tool-failed', { file: dir }, `${cxx} exited with ${build.code}:\n${firstErrors(build.stderr)}`);
+    if (build.code !== 0) throw fail('tool-failed', { file: dir }, `${cxx} exited with ${build.code}: ${firstErrors(build.stderr)}`);
   }
   return (performance.now() - start) / 1000;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackChild } from '../util/interrupt.ts';
 
 export interface ToolRun {
   readonly code: number | null;
@@ -13,7 +14,9 @@ export interface ToolRun {
 export function runTool(command: string, args: readonly string[], cwd: string): Promise<ToolRun> {
   const start = performance.now();
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // its own process group, so an interruption stops the compiler's children too (src/util/interrupt.ts)
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    trackChild(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -25,9 +28,9 @@ export function runTool(command: string, args: readonly string[], cwd: string): 
   });
 }
 
-/** The first `n` lines mentioning an error (or the first lines at all), for a short diagnostic. */
+/** The first `n` lines mentioning an error (or the first lines at all), joined with ` | ` for a one-line diagnostic. */
 export function firstErrors(text: string, n = 8): string {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const errors = lines.filter((l) => /error/i.test(l));
-  return (errors.length ? errors : lines).slice(0, n).join('\n');
+  return (errors.length ? errors : lines).slice(0, n).map((l) => l.trim()).join(' | ');
 }

@@ -1,6 +1,6 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { READ_LIMITS, readInputText } from '../util/read-input.ts';
 
 /** A batch of flat vectors: `data[s·width + k]`. */
 export interface Vectors {
@@ -23,8 +23,7 @@ export function formatOf(file: string): VectorFormat {
  * header line), `.json` (an array of arrays, or `{ "inputs": [[…]] }`). Blank lines are ignored.
  */
 export function readVectors(file: string, expectedWidth?: number): Vectors {
-  if (!existsSync(file)) throw fail('file-not-found', { file });
-  const text = readFileSync(file, 'utf8');
+  const text = readInputText(file, READ_LIMITS.data);
   const rows = formatOf(file) === 'json' ? jsonRows(text, file) : textRows(text, file, formatOf(file) === 'csv' ? /\s*,\s*/ : /\s+/);
   if (rows.length === 0) throw fail('input-parse', { file }, 'no samples found');
   const width = rows[0].length;

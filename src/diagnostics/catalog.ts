@@ -38,6 +38,14 @@ export const CATALOG = {
   'tool-missing': 'a required tool is not installed',
   'tool-failed': 'an external tool failed',
   'not-a-project': 'not an hlsforge project directory',
+  // robustness (docs/errors.md)
+  'usage': 'command-line usage error',
+  'bad-option': 'bad command-line option',
+  'not-a-file': 'not a regular file',
+  'too-large': 'exceeds a size limit',
+  'cannot-write': 'cannot write the output',
+  'unsupported-precision': 'precision outside what the emulator computes exactly',
+  'interrupted': 'interrupted',
 } as const;
 
 export type DiagCode = keyof typeof CATALOG;

@@ -26,11 +26,25 @@ export class HlsforgeError extends Error {
 
 function formatMessage(code: DiagCode, where: Where, detail: string): string {
   const parts: string[] = [];
-  if (where.file) parts.push(where.file);
-  if (where.layer !== undefined) parts.push(`layer '${where.layer}'${where.op ? ` (${where.op})` : ''}`);
-  else if (where.op) parts.push(`(${where.op})`);
-  if (where.key) parts.push(`key '${where.key}'`);
-  return `${parts.length ? parts.join(': ') + ': ' : ''}${CATALOG[code]}${detail ? ': ' + detail : ''}`;
+  if (where.file) parts.push(oneLine(where.file));
+  if (where.layer !== undefined) parts.push(`layer '${oneLine(where.layer)}'${where.op ? ` (${oneLine(where.op)})` : ''}`);
+  else if (where.op) parts.push(`(${oneLine(where.op)})`);
+  if (where.key) parts.push(`key '${oneLine(where.key)}'`);
+  return `${parts.length ? parts.join(': ') + ': ' : ''}${CATALOG[code]}${detail ? ': ' + oneLine(detail) : ''}`;
+}
+
+/** Longest echoed text: a diagnostic stays one readable line whatever a model or file contains. */
+const MAX_ECHO = 2000;
+
+/**
+ * Values echoed in a message (names, precisions, file contents) are escaped so the diagnostic is exactly one line:
+ * newline → `\n`, other control characters → `\xNN`; very long text is cut with `…`.
+ */
+export function oneLine(text: string): string {
+  const escaped = text.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return escaped.length > MAX_ECHO ? `${escaped.slice(0, MAX_ECHO)}…` : escaped;
 }
 
 /** Build a diagnostic: `fail('unsupported-op', { file, layer, op }, 'supported: Gemm, MatMul, …')`. */

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { onInterrupt, trackChild } from '../util/interrupt.ts';
 
 /**
  * The generated C++ of a large netlist is compiled without optimization (`OPT_FAST/OPT_SLOW=-O0`): g++ -Os on
@@ -34,13 +35,16 @@ export async function buildSim(projectDir: string, top: string, sources: readonl
   writeFileSync(tbFile, tb);
   onProgress?.(`verilator: building ${top} (${sources.length} files)`);
   const args = [...VERILATOR_FLAGS, '--top-module', top, '-Mdir', 'obj_dir', '-o', 'Vtb', ...sources, tbFile];
+  // an interrupted build leaves no obj_dir to be trusted (or half-reused) later
+  rmSync(stamp, { force: true });
+  const undo = onInterrupt(() => rmSync(objDir, { recursive: true, force: true }));
   const { code, output } = await run('verilator', args, projectDir, (line) => {
     const m = /^g\+\+.* -c .*?([\w.]+\.cpp)/.exec(line);
     if (m) onProgress?.(`verilator: compiling ${m[1]}`);
-  });
+  }).finally(undo);
   if (code !== 0) {
     const errors = output.split('\n').filter((l) => /%Error|error:/.test(l)).slice(0, 8);
-    throw fail('tool-failed', { file: projectDir }, `verilator exited with ${code}:\n${(errors.length ? errors : output.split('\n').slice(-8)).join('\n')}`);
+    throw fail('tool-failed', { file: projectDir }, `verilator exited with ${code}: ${(errors.length ? errors : output.split('\n').slice(-8)).map((l) => l.trim()).join(' | ')}`);
   }
   writeFileSync(stamp, digest);
   return true;
@@ -49,7 +53,8 @@ export async function buildSim(projectDir: string, top: string, sources: readonl
 /** Runs a command, collecting stdout+stderr; `onLine` sees each line as it arrives. */
 export function run(cmd: string, args: string[], cwd: string, onLine?: (line: string) => void): Promise<{ code: number; output: string; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd });
+    const child = spawn(cmd, args, { cwd, detached: true });
+    trackChild(child);
     let output = '';
     let stdout = '';
     let partial = '';

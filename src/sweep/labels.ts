@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { READ_LIMITS, readInputText } from '../util/read-input.ts';
 
 /**
  * Class labels, one sample per line: a single integer class index, or a one-hot (or score) row whose largest entry
  * is the class. Values may be separated by spaces or commas; blank lines are ignored.
  */
 export function readLabels(file: string, samples: number, classes: number): Int32Array {
-  if (!existsSync(file)) throw fail('file-not-found', { file });
-  const rows = readFileSync(file, 'utf8')
+  const rows = readInputText(file, READ_LIMITS.data)
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');

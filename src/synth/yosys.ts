@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { trackChild } from '../util/interrupt.ts';
 
 /**
  * Debian's Yosys 0.23 (`apt-get install yosys`). It accepts `synth_xilinx -family xcup -abc9`; with -abc9 it warns
@@ -30,7 +31,8 @@ export function runYosys(script: string, cwd: string, logFile: string, onProgres
   mkdirSync(dirname(logFile), { recursive: true });
   const out = createWriteStream(logFile);
   return new Promise((resolve, reject) => {
-    const child = spawn(YOSYS, ['-p', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(YOSYS, ['-p', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    trackChild(child);
     const chunks: string[] = [];
     let stderr = '';
     const seconds = () => (performance.now() - start) / 1000;
@@ -50,7 +52,7 @@ export function runYosys(script: string, cwd: string, logFile: string, onProgres
       out.end();
       const log = chunks.join('');
       if (code !== 0) {
-        const errors = (log + '\n' + stderr).split('\n').filter((l) => /error/i.test(l)).slice(0, 8).join('\n');
+        const errors = (log + '\n' + stderr).split('\n').filter((l) => /error/i.test(l)).slice(0, 8).map((l) => l.trim()).join(' | ');
         reject(fail('tool-failed', { file: logFile }, `yosys must exit with 0, not ${code}: ${errors || stderr.trim().slice(0, 500)}`));
         return;
       }

@@ -71,10 +71,10 @@ HLSConfig:
   });
 
   it('rejects a ProjectName that is not a C++ identifier', () => {
-    for (const name of ['../../x', 'my project', '1abc', 'int', 'a;b']) {
+    for (const name of ['../../x', 'my project', '1abc', 'int', 'a;b', 'size_t', 'int8_t', 'NULL', 'ap_fixed', 'ap_model', 'nnet', 'module', 'logic', 'always', 'a__b', 'x'.repeat(65)]) {
       const e = error(() => loadConfig({ model: 'm.onnx', overrides: { projectName: name } }));
       expect(e.code).toBe('unsafe-name');
-      expect(e.message).toBe(`key 'ProjectName': unsafe name: must be a C++ identifier (a letter, then letters, digits or _; not a keyword), not ${JSON.stringify(name)}`);
+      expect(e.message).toBe(`key 'ProjectName': unsafe name: must be a C++ identifier (a letter, then letters, digits or _, at most 64; not a C++ or Verilog keyword, standard library name or macro, nor ap_*/hls_*/nnet*), not ${JSON.stringify(name)}`);
     }
   });
 

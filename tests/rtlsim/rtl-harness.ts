@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { hasVerilator as verilatorPresent } from '../helpers/oracles.ts';
 import { writeRtlProject, type RtlDesignInfo } from '../../src/backends/rtl/index.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { LayerSettings, ProjectConfig } from '../../src/config/project-config.ts';
@@ -12,8 +12,7 @@ import { verifyGraph } from '../../src/ir/verify.ts';
 import { applyConfig } from '../../src/passes/apply-config.ts';
 import { runRtlSim, type RtlSimResult } from '../../src/rtlsim/index.ts';
 
-export const hasVerilator = spawnSync('verilator', ['--version']).status === 0;
-if (!hasVerilator) console.warn('SKIPPED: verilator is not installed, the RTL simulations do not run');
+export const hasVerilator = verilatorPresent();
 
 export function configFor(opts: { precision?: string; reuseFactor?: number; clockPeriod?: number; layerName?: Record<string, LayerSettings> } = {}): ProjectConfig {
   const c = loadConfig({

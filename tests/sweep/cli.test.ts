@@ -19,13 +19,13 @@ describe('hlsforge sweep arguments', () => {
   it('rejects a descending precision range with a clear message', () => {
     const r = hlsforge(['sweep', tiny.model, '--precision', '16..6']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("error: option '--precision <widths>' argument '16..6' is invalid. --precision must be an ascending range like 6..16, not 16..6\n");
+    expect(r.stderr).toBe("hlsforge: error[bad-option]: key '--precision': bad command-line option: must be an ascending range like 6..16, not 16..6\n");
   });
 
   it('rejects a zero reuse factor with a clear message', () => {
     const r = hlsforge(['sweep', tiny.model, '--precision', '6..8', '--reuse', '0']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("error: option '--reuse <factors>' argument '0' is invalid. --reuse must be a list of positive integers like 1,2,4, not 0\n");
+    expect(r.stderr).toBe("hlsforge: error[bad-option]: key '--reuse': bad command-line option: must be a list of positive integers like 1,2,4, not 0\n");
   });
 
   it('rejects widths outside 2..64 and labels of the wrong length', () => {

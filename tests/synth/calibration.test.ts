@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { hasYosys as yosysPresent } from '../helpers/oracles.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +9,7 @@ import type { Graph } from '../../src/ir/graph.ts';
 import { compareResources, synthesize, YOSYS } from '../../src/synth/index.ts';
 import { ChainBuilder, fx, projectConfig } from '../backends/hls/graph-builders.ts';
 
-const hasYosys = (() => {
-  try {
-    execFileSync(YOSYS, ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasYosys) console.warn(`SKIPPED: Yosys calibration tests: '${YOSYS}' is not installed (apt-get install yosys)`);
+const hasYosys = yosysPresent(YOSYS);
 
 const work = mkdtempSync(join(tmpdir(), 'hlsforge-calibration-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { FixedType } from '../../fixed/fixed-type.ts';
@@ -6,6 +5,7 @@ import type { Graph } from '../../ir/graph.ts';
 import { buildGraph } from './graph-builder.ts';
 import { defaultOpset } from './opset.ts';
 import { onnx, type ModelProto } from './proto.ts';
+import { READ_LIMITS, readInput } from '../../util/read-input.ts';
 
 export interface OnnxOptions {
   /** the model-wide precision every layer's result starts with (the config pass refines it) */
@@ -31,11 +31,5 @@ export function parseOnnx(bytes: Uint8Array, file: string, opts: OnnxOptions): G
 
 /** Read and translate an ONNX model file. */
 export function loadOnnx(file: string, opts: OnnxOptions): Graph {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw fail('file-not-found', { file });
-  }
-  return parseOnnx(bytes, file, opts);
+  return parseOnnx(readInput(file, READ_LIMITS.model), file, opts);
 }

@@ -2,7 +2,7 @@
  * Compiling and running the C++ test drivers of tests/fixed against our headers in hls/.
  * Tests skip (with a visible message) when g++ is not installed.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
 export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
 
-export const hasGxx = (): boolean => spawnSync('g++', ['--version']).status === 0;
+export { hasGxx } from '../../helpers/oracles.ts';
 
 /** A fresh temporary directory for one test file's build. */
 export const buildDir = (name: string): string => mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOnnx, parseOnnx } from '../../../src/frontends/onnx/index.ts';
 import { OnnxModelBuilder, int } from '../../fixtures/onnx-builder.ts';
 import { parse, PRECISION, ramp, thrown } from './helpers.ts';
+import { oracle } from '../../helpers/oracles.ts';
 
 const SUPPORTED =
   'Gemm, MatMul, BatchNormalization, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
@@ -23,7 +24,7 @@ describe('ONNX frontend diagnostics', () => {
     expect(e.message).toMatch(/^cut\.onnx: not a valid ONNX model \(protobuf decoding failed\): the 100 bytes are truncated or corrupt \(.+\)$/);
   });
 
-  it.skipIf(!existsSync(SHARED_MODEL))('rejects the first 100 bytes of three_layer_keras.onnx with onnx-parse (needs /work/shared)', () => {
+  it.skipIf(!oracle(SHARED_MODEL, existsSync(SHARED_MODEL), 'check out ../shared beside the repository'))('rejects the first 100 bytes of three_layer_keras.onnx with onnx-parse (needs /work/shared)', () => {
     const e = thrown(() => parseOnnx(readFileSync(SHARED_MODEL).subarray(0, 100), 'three.onnx', opts));
     expect(e.message).toBe(
       'three.onnx: not a valid ONNX model (protobuf decoding failed): the 100 bytes are truncated or corrupt (index out of range: 100 + 10 > 100)',
