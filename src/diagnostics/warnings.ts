@@ -9,6 +9,7 @@ export const WARNINGS = {
   'precision-capped': 'precision capped',
   'config-not-honoured': 'hls4ml setting accepted but not honoured',
   'reference-skipped': 'reference outputs not compared',
+  'quantizer-type-kept': "the model's quantizer type is kept over the configured one",
 } as const;
 
 export type WarningCode = keyof typeof WARNINGS;

@@ -1,5 +1,7 @@
 import type { ProjectConfig } from '../config/project-config.ts';
 import { fail, type Where } from '../diagnostics/diagnostic.ts';
+import { warn } from '../diagnostics/warnings.ts';
+import { formatFixedType } from '../fixed/index.ts';
 import { fixedType, type FixedType } from '../fixed/fixed-type.ts';
 import type { Graph } from '../ir/graph.ts';
 import { KINDS } from '../ir/kinds.ts';
@@ -102,18 +104,25 @@ function base(q: QuantLayer, name: string, inputs: string[], precision: { result
   return { name, inputs, shape: q.shape, precision, reuseFactor: q.reuseFactor, strategy: q.strategy, origin: q.origin };
 }
 
-/** Declared types of the variables the kind uses, over the config defaults, under explicit LayerName settings. */
+/**
+ * Declared types of the variables the kind uses win over every configured one, as in hls4ml (a quantizer states what
+ * the weights are: its values were folded on that grid). A `LayerName` type or `auto` that differs is reported once,
+ * naming both types: hls4ml's config generators write their own rendering of a quantizer (e.g. `ap_int<5>` for a
+ * power-of-two quantizer's exponent), which is not the type of the folded values.
+ */
 function applyDeclared(l: Layer, config: ProjectConfig): Layer {
   if (!l.declared) return l;
   const precision = { ...l.precision };
-  const stated = KINDS[l.kind].precisionVars.filter((v) => l.declared?.[v] && !explicit(config, l.name, v));
-  for (const v of stated) precision[v] = l.declared[v]!;
+  const stated = KINDS[l.kind].precisionVars.filter((v) => l.declared?.[v]);
+  for (const v of stated) {
+    const mine = config.layerName[l.name]?.precision?.[v];
+    const auto = config.layerName[l.name]?.autoPrecision?.includes(v);
+    if ((mine && formatFixedType(mine) !== formatFixedType(l.declared[v]!)) || auto)
+      warn('quantizer-type-kept', { file: config.file, layer: l.name, op: l.origin?.op ?? l.kind, key: `HLSConfig.LayerName.${l.name}.Precision.${v}` }, `${v} stays ${formatFixedType(l.declared[v]!)} (the quantizer's), not ${auto ? 'auto' : formatFixedType(mine!)}`, { once: true });
+    precision[v] = l.declared[v]!;
+  }
   return withAuto({ ...l, precision } as Layer, stated, false);
 }
-
-/** `LayerName` sets the variable: a type, or `auto`. */
-const explicit = (config: ProjectConfig, name: string, v: PrecisionVar): boolean =>
-  !!(config.layerName[name]?.precision?.[v] || config.layerName[name]?.autoPrecision?.includes(v));
 
 /** The layer with `vars` marked `auto` (for precision inference) or not. */
 function withAuto(l: Layer, vars: readonly PrecisionVar[], auto: boolean): Layer {
@@ -134,3 +143,7 @@ function uniqueNames(layers: readonly Layer[]): (wanted: string) => string {
     return name;
   };
 }
+
+/** `LayerName` sets the variable: a type, or `auto`. */
+const explicit = (config: ProjectConfig, name: string, v: PrecisionVar): boolean =>
+  !!(config.layerName[name]?.precision?.[v] || config.layerName[name]?.autoPrecision?.includes(v));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { ProjectConfig } from '../../src/config/project-config.ts';
 import { HlsforgeError } from '../../src/diagnostics/diagnostic.ts';
+import { collectWarnings } from '../../src/diagnostics/warnings.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { formatFixedType, parseFixedType } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
@@ -128,15 +129,19 @@ describe('import-qonnx', () => {
     expect(err).toBeLessThanOrEqual(s + 2 ** -18);
   });
 
-  it('applies declared types over Model and LayerType defaults but under LayerName', () => {
+  it('keeps declared types over every configured type, reporting a LayerName type that differs', () => {
     const dense: Layer = {
       ...base, kind: 'dense', name: 'd', inputs: ['x'], shape: [1], nIn: 1, nOut: 1, weights: Float64Array.of(0.5), bias: Float64Array.of(0.25),
       declared: { weight: T('ap_fixed<6,1,AP_RND_CONV,AP_SAT>'), bias: T('ap_fixed<4,1>') },
     };
     const c = config({ layerType: { dense: { precision: { weight: T('ap_fixed<9,3>') } } }, layerName: { d: { precision: { bias: T('ap_fixed<10,2>') } } } });
-    const d = lower(graph([input, dense]), c).layers[1];
+    const { result, warnings } = collectWarnings(() => lower(graph([input, dense]), c));
+    const d = result.layers[1];
     expect(formatFixedType(d.precision.weight!)).toBe('ap_fixed<6,1,AP_RND_CONV,AP_SAT>');
-    expect(formatFixedType(d.precision.bias!)).toBe('ap_fixed<10,2>');
+    expect(formatFixedType(d.precision.bias!)).toBe('ap_fixed<4,1>');
+    expect(warnings.map((w) => w.message)).toEqual([
+      "layer 'd' (dense): key 'HLSConfig.LayerName.d.Precision.bias': the model's quantizer type is kept over the configured one: bias stays ap_fixed<4,1> (the quantizer's), not ap_fixed<10,2>",
+    ]);
   });
 
   it('reports quantizers that have no ap_fixed equivalent, naming file, layer and op', () => {
