@@ -179,9 +179,9 @@ describe('command-line mistakes are catalogued lines too', () => {
     expectError(await cli(['estimate', JET, '--clock-period', '-3']), 'bad-option', "key '--clock-period'", 'must be a positive number, not "-3"');
   });
 
-  it("reports commander's own errors (unknown flag, missing option, unknown command) in the same grammar", async () => {
+  it("reports commander's own errors (unknown flag, missing argument, unknown command) in the same grammar", async () => {
     expectError(await cli(['convert', JET, '--bogus']), 'usage', "unknown option '--bogus'");
-    expectError(await cli(['predict', JET]), 'usage', "required option '-i, --input <file>' not specified");
+    expectError(await cli(['csim']), 'usage', "missing required argument 'project-dir'");
     expectError(await cli(['frobnicate']), 'usage', "unknown command 'frobnicate'");
   });
 

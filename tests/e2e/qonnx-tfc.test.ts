@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCsim } from '../../src/csim/index.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { fixedType } from '../../src/fixed/index.ts';
 import { loadOnnx } from '../../src/frontends/onnx/index.ts';
-import { convert } from '../../src/pipeline.ts';
+import { verify } from '../../src/verify.ts';
+import { hasVerilator } from '../rtlsim/rtl-harness.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { expandQuant } from './qonnx-expand.ts';
 import { compareLayers } from './qonnx-trace.ts';
 
-// the C simulation compiles a 784-input dense layer: minutes on a loaded machine; CI runs it, a developer sets HLSFORGE_SLOW=1
+// verify compiles a 784-input dense layer with g++ and Verilator: minutes; CI runs it, a developer sets HLSFORGE_SLOW=1
 const SLOW = !!(process.env.CI || process.env.HLSFORGE_SLOW);
-if (!SLOW) console.warn('[hlsforge tests] FINN TFC C simulation SKIPPED: set HLSFORGE_SLOW=1 (CI runs it)');
+if (!SLOW) console.warn('[hlsforge tests] FINN TFC verify SKIPPED: set HLSFORGE_SLOW=1 (CI runs it)');
 
 const MODEL = sharedPath('models/QONNX_model_zoo/models/MNIST/Brevitas_FINN_TFC/TFC/TFC_2W2A.onnx');
 const work = mkdtempSync(join(tmpdir(), 'hlsforge-qonnx-tfc-'));
@@ -83,10 +83,10 @@ describe.skipIf(!hasShared)('FINN TFC_2W2A (QONNX_model_zoo, Brevitas): shape su
     for (const r of rows.filter((r) => affine.includes(r.layer))) expect(r.maxAbsError).toBeLessThan(1e-9);
   });
 
-  it.skipIf(!SLOW)('converts and passes bit-exact C simulation', async () => {
-    const outputDir = join(work, 'hls');
-    await convert({ configFile: CONFIG, overrides: { outputDir }, samples: 200, seed: 4 });
-    const cs = await runCsim(outputDir, {});
-    expect([cs.outputsCompared, cs.mismatches]).toEqual([2000, 0]);
-  }, 1_200_000);
+  it.skipIf(!SLOW || !hasVerilator)('passes hlsforge verify: emulator = C simulation = RTL simulation on 200 inputs, with the planned latency', async () => {
+    const r = await verify({ configFile: CONFIG, samples: 200, seed: 4, workDir: join(work, 'verify') });
+    expect(r.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([['emulator', 2000, 0], ['hls-csim', 2000, 0], ['rtl-sim', 2000, 0]]);
+    expect(r.rows[2].latencyCycles).toBe(r.rows[2].expectedLatencyCycles);
+    expect(r.ok).toBe(true);
+  }, 1_800_000);
 });
