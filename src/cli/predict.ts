@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compile, testVectors } from '../pipeline.ts';
-import { emulate } from '../emulator/index.ts';
+import { emulatePausing } from '../emulator/index.ts';
 import { formatOf, formatVectors } from '../data/vectors.ts';
 import { compareToFloat } from '../emulator/compare.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
@@ -50,10 +50,10 @@ async function predict(model: string | undefined, f: PredictFlags): Promise<void
   const trace = !!f.trace;
   await yieldToSignals();
   say('emulate (fixed point)');
-  const fixed = emulate(graph, v.data, v.batch, { mode: 'fixed', trace });
+  const fixed = await emulatePausing(graph, v.data, v.batch, yieldToSignals, { mode: 'fixed', trace });
   await yieldToSignals();
   say('emulate (float)');
-  const float = emulate(graph, v.data, v.batch, { mode: 'float', trace });
+  const float = await emulatePausing(graph, v.data, v.batch, yieldToSignals, { mode: 'float', trace });
   await yieldToSignals();
   endProgress(f.json);
   const outWidth = fixed.output.length / v.batch;

@@ -80,6 +80,13 @@ describe('Ctrl-C and SIGTERM stop children, remove temporaries and exit with 130
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('convert: a signal during a long emulation (a million samples) ends it with 130 and leaves nothing', async () => {
+    const dir = caseDir();
+    const r = await interrupt(['convert', JET, '-n', '1000000', '-o', 'out'], dir, /progress: emulate/, 'SIGINT', 1000);
+    expectInterrupted(r, 'SIGINT');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.skipIf(!hasGxx())('csim: stops g++ and removes the half-built csim folder, keeping the project', async () => {
     const dir = caseDir();
     const prj = await project(dir);
@@ -124,7 +131,7 @@ describe('Ctrl-C and SIGTERM stop children, remove temporaries and exit with 130
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('predict: stops after the emulation under way and writes no output file', async () => {
+  it('predict: stops during the emulation and writes no output file', async () => {
     const dir = caseDir();
     const rows = Array.from({ length: 60000 }, (_, i) => Array.from({ length: 16 }, (_, j) => (((i * 31 + j * 17) % 97) / 24 - 2).toFixed(3)).join(' '));
     writeFileSync(join(dir, 'x.dat'), rows.join('\n') + '\n');
