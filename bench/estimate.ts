@@ -50,7 +50,7 @@ if (!args.includes('--synth-only')) {
   const { config, graph } = compileAt('ap_fixed<16,6>', 1);
   console.log(`estimate jet tagger (RTL netlist + HLS model), best of 3: ${(best(3, () => estimate(graph, config)) * 1000).toFixed(0)} ms`);
   const x = randomInputs(10_000, 16, 5);
-  const sweep = runSweep({ model: MODEL, configFile: CONFIG, widths: [8, 10, 12, 14, 16], reuseFactors: [1, 2, 4], inputs: x.data, batch: x.batch });
+  const sweep = await runSweep({ model: MODEL, configFile: CONFIG, widths: [8, 10, 12, 14, 16], reuseFactors: [1, 2, 4], inputs: x.data, batch: x.batch });
   console.log(`sweep 5 precisions × 3 reuse factors on 10 000 inputs: ${sweep.seconds.toFixed(1)} s (${sweep.points.filter((p) => p.pareto).length} Pareto points)`);
 }
 

@@ -7,7 +7,7 @@ import { loadConfig } from './config/load-config.ts';
 import type { ProjectConfig } from './config/project-config.ts';
 import { readVectors, type Vectors } from './data/vectors.ts';
 import { randomInputs } from './data/random-inputs.ts';
-import { emulate, type EmulationResult } from './emulator/index.ts';
+import { emulatePausing, type EmulationResult } from './emulator/index.ts';
 import { loadModel } from './frontends/load-model.ts';
 import { inputLayers, sizeOf, type Graph } from './ir/graph.ts';
 import { verifyGraph } from './ir/verify.ts';
@@ -87,7 +87,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   await yieldToSignals();
   opts.onStep?.('emulate');
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
-  const emulation = emulate(graph, vectors.data, vectors.batch);
+  // a long batch returns to the event loop every few chunks, so Ctrl-C stops it promptly
+  const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals);
   await yieldToSignals();
   opts.onStep?.('write');
   const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force });

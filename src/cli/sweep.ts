@@ -7,6 +7,7 @@ import { readLabels } from '../sweep/labels.ts';
 import { runSweep, type SweepPoint, type SweepResult } from '../sweep/sweep.ts';
 import { endProgress, MAX_SAMPLES, progress } from './options.ts';
 import { table } from './summary.ts';
+import { deferInterrupts, yieldToSignals } from '../util/interrupt.ts';
 
 /** commander calls the parser; a thrown Error becomes one `bad-option` diagnostic naming the flag */
 const arg =
@@ -47,12 +48,14 @@ export function registerSweep(program: Command): void {
       return n;
     }), 1000)
     .option('--json', 'machine-readable output on stdout')
-    .action((model: string | undefined, f: SweepFlags) => {
+    .action(async (model: string | undefined, f: SweepFlags) => {
+      // a signal is handled between the sweep's steps: exit 130 with one `interrupted` line
+      const release = deferInterrupts();
       const { config, graph } = compile({ model, configFile: f.config });
       const v = testVectors(graph, config, { input: f.input, samples: f.samples });
       const outWidth = sizeOf(graph.layers.find((l) => l.name === graph.outputs[0])!.shape);
       const labels = f.labels ? readLabels(f.labels, v.batch, outWidth) : undefined;
-      const r = runSweep({ model: config.model, configFile: f.config, widths: f.precision, reuseFactors: f.reuse, integerBits: f.integerBits, inputs: v.data, batch: v.batch, labels, onProgress: progress(f.json) });
+      const r = await runSweep({ model: config.model, configFile: f.config, widths: f.precision, reuseFactors: f.reuse, integerBits: f.integerBits, inputs: v.data, batch: v.batch, labels, onProgress: progress(f.json), pause: yieldToSignals }).finally(release);
       endProgress(f.json);
       if (f.json) process.stdout.write(JSON.stringify({ samples: v.batch, ...r }, null, 2) + '\n');
       else process.stdout.write(formatSweep(r, v.batch));

@@ -25,6 +25,8 @@ export interface EmulateOptions {
 
 export interface CompiledEmulator {
   run(inputs: Float64Array, batch: number, opts?: { trace?: boolean }): EmulationResult;
+  /** `run`, awaiting `pause` every few chunks so that the caller can react to events (a signal) during a long batch */
+  runPausing(inputs: Float64Array, batch: number, pause: () => Promise<void>, opts?: { trace?: boolean }): Promise<EmulationResult>;
 }
 
 const kernelOf = <K extends LayerKind>(layer: LayerOf<K>): Kernel<K> => KERNELS[layer.kind as K];
@@ -33,44 +35,60 @@ const kernelOf = <K extends LayerKind>(layer: LayerOf<K>): Kernel<K> => KERNELS[
 export function compileEmulator(graph: Graph): CompiledEmulator {
   const inputs = graphInputs(graph);
   const counters = new Map<string, Map<PrecisionVar, OverflowStats>>();
-  const steps = new Map<string, FixedStep>();
+  const fixedSteps = new Map<string, FixedStep>();
   walk<Tensor>(graph, (layer, producers) => {
     const perVar = new Map<PrecisionVar, OverflowStats>();
     counters.set(layer.name, perVar);
     const layerCounters: Counters = { stats: (v) => perVar.get(v) ?? perVar.set(v, { overflows: 0 }).get(v)! };
     const step = kernelOf(layer).fixed(layer, producers, layerCounters);
-    steps.set(layer.name, step);
+    fixedSteps.set(layer.name, step);
     return tensor(layer.shape, step.type);
   });
   return {
-    run(data, batch, opts = {}) {
-      checkInputs(inputs, data, batch);
-      for (const perVar of counters.values()) for (const stats of perVar.values()) stats.overflows = 0;
-      for (const step of steps.values()) step.begin?.();
-      const kept = runChunked(graph, inputs, data, batch, opts.trace, (layer, xs, rows) => steps.get(layer.name)!.run(xs, rows));
-      const values = (name: string) => mantissasToValues(kept.get(name)!, steps.get(name)!.type);
-      const overflows: Record<string, number> = {};
-      const overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>> = {};
-      for (const [name, perVar] of counters) {
-        overflows[name] = 0;
-        for (const [v, stats] of perVar) {
-          overflows[name] += stats.overflows;
-          if (stats.overflows) (overflowsByVar[name] ??= {})[v] = stats.overflows;
-        }
-      }
-      return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar, trace: opts.trace ? traceOf(graph, values) : undefined };
-    },
+    run: (data, batch, opts = {}) => drain(steps(data, batch, opts)),
+    runPausing: (data, batch, pause, opts = {}) => drainPausing(steps(data, batch, opts), pause),
   };
+
+  function* steps(data: Float64Array, batch: number, opts: { trace?: boolean }): Generator<void, EmulationResult> {
+    checkInputs(inputs, data, batch);
+    for (const perVar of counters.values()) for (const stats of perVar.values()) stats.overflows = 0;
+    for (const step of fixedSteps.values()) step.begin?.();
+    const kept = yield* runChunked(graph, inputs, data, batch, opts.trace, (layer, xs, rows) => fixedSteps.get(layer.name)!.run(xs, rows));
+    const values = (name: string) => mantissasToValues(kept.get(name)!, fixedSteps.get(name)!.type);
+    const overflows: Record<string, number> = {};
+    const overflowsByVar: Record<string, Partial<Record<PrecisionVar, number>>> = {};
+    for (const [name, perVar] of counters) {
+      overflows[name] = 0;
+      for (const [v, stats] of perVar) {
+        overflows[name] += stats.overflows;
+        if (stats.overflows) (overflowsByVar[name] ??= {})[v] = stats.overflows;
+      }
+    }
+    return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar, trace: opts.trace ? traceOf(graph, values) : undefined };
+  }
 }
 
 /** Run the graph on batch × inputSize row-major inputs, bit-exactly (fixed) or in plain double arithmetic (float). */
 export function emulate(graph: Graph, inputs: Float64Array, batch: number, opts: EmulateOptions = {}): EmulationResult {
   if (opts.mode !== 'float') return compileEmulator(graph).run(inputs, batch, opts);
+  return drain(floatSteps(graph, inputs, batch, opts));
+}
+
+/**
+ * `emulate`, awaiting `pause` every few chunks of samples: the results are identical, and a caller that must react
+ * during a long batch (the CLI to Ctrl-C) gets the event loop back in between. The emulator itself knows no signals.
+ */
+export function emulatePausing(graph: Graph, inputs: Float64Array, batch: number, pause: () => Promise<void>, opts: EmulateOptions = {}): Promise<EmulationResult> {
+  if (opts.mode !== 'float') return compileEmulator(graph).runPausing(inputs, batch, pause, opts);
+  return drainPausing(floatSteps(graph, inputs, batch, opts), pause);
+}
+
+function* floatSteps(graph: Graph, inputs: Float64Array, batch: number, opts: EmulateOptions): Generator<void, EmulationResult> {
   const graphIns = graphInputs(graph);
   checkInputs(graphIns, inputs, batch);
   walk(graph, () => undefined); // every producer exists and comes first
   const buffers = new Map(graph.layers.map((l) => [l.name, reusableBuffer()]));
-  const data = runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
+  const data = yield* runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
   const values = (name: string) => data.get(name)!;
   const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
@@ -80,14 +98,35 @@ export function emulate(graph: Graph, inputs: Float64Array, batch: number, opts:
  * stay in cache; only the layers whose values are returned get whole-batch arrays. */
 const CHUNK = 128;
 
-function runChunked(
+/** Chunks between two pauses of emulatePausing (2048 samples: a few milliseconds on the jet tagger). */
+const CHUNKS_PER_PAUSE = 16;
+
+/** Run a chunked emulation to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** Run a chunked emulation to its end, awaiting `pause` every CHUNKS_PER_PAUSE chunks. */
+async function drainPausing<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
+  for (let k = 1; ; k++) {
+    const s = steps.next();
+    if (s.done) return s.value;
+    if (k % CHUNKS_PER_PAUSE === 0) await pause();
+  }
+}
+
+/** Yields after each chunk (a point where a caller may pause), returns the kept whole-batch arrays. */
+function* runChunked(
   graph: Graph,
   graphIns: readonly Layer[],
   inputs: Float64Array,
   batch: number,
   trace: boolean | undefined,
   run: (layer: Layer, xs: Float64Array[], rows: number) => Float64Array,
-): Map<string, Float64Array> {
+): Generator<void, Map<string, Float64Array>> {
   const kept = new Map<string, Float64Array>();
   for (const layer of graph.layers) {
     if (trace || graph.outputs.includes(layer.name)) kept.set(layer.name, new Float64Array(batch * sizeOf(layer.shape)));
@@ -104,6 +143,7 @@ function runChunked(
       chunk.set(layer.name, y);
       kept.get(layer.name)?.set(y, first * sizeOf(layer.shape));
     }
+    yield;
   }
   return kept;
 }

@@ -1,5 +1,5 @@
 import { compareToFloat } from '../emulator/compare.ts';
-import { compileEmulator, emulate } from '../emulator/index.ts';
+import { compileEmulator, emulatePausing } from '../emulator/index.ts';
 import { estimate } from '../estimate/estimate.ts';
 import type { BackendEstimate } from '../estimate/types.ts';
 import { sizeOf, type Graph } from '../ir/graph.ts';
@@ -19,6 +19,8 @@ export interface SweepOptions {
   readonly batch: number;
   readonly labels?: Int32Array;
   readonly onProgress?: (msg: string) => void;
+  /** awaited before each step and every few chunks of each emulation: the CLI lets a signal be handled there */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface SweepPoint {
@@ -53,13 +55,15 @@ export interface SweepResult {
  * emulator, compiled once per precision (the reuse factor does not change the arithmetic), and the estimate of
  * each point; then the Pareto front over (error or 1 − accuracy, LUT + DSP, latency).
  */
-export function runSweep(o: SweepOptions): SweepResult {
+export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const start = performance.now();
   const compileAt = (precision: string, reuseFactor: number) =>
     compile({ model: o.model, configFile: o.configFile, overrides: { precision, reuseFactor, strategy: reuseFactor > 1 ? 'resource' : 'latency' } });
   const first = compileAt(`ap_fixed<${o.widths[o.widths.length - 1]},${o.integerBits ?? 1}>`, 1).graph;
+  const pause = o.pause ?? (() => Promise.resolve());
+  await pause();
   o.onProgress?.('float reference');
-  const float = emulate(first, o.inputs, o.batch, { mode: 'float', trace: o.integerBits === undefined });
+  const float = await emulatePausing(first, o.inputs, o.batch, pause, { mode: 'float', trace: o.integerBits === undefined });
   const width = float.output.length / o.batch;
   const integerBits = o.integerBits ?? integerBitsFor(float.trace ?? {}, first);
   const floatAccuracy = o.labels ? accuracy(float.output, o.labels, width) : undefined;
@@ -68,12 +72,14 @@ export function runSweep(o: SweepOptions): SweepResult {
   let backend: 'RTL' | 'HLS' = 'RTL';
   for (const w of o.widths) {
     const precision = `ap_fixed<${w},${Math.min(integerBits, w)}>`;
+    await pause();
     o.onProgress?.(`${precision}: emulating ${o.batch} samples`);
     const { graph } = compileAt(precision, o.reuseFactors[0]);
-    const fixed = compileEmulator(graph).run(o.inputs, o.batch);
+    const fixed = await compileEmulator(graph).runPausing(o.inputs, o.batch, pause);
     const err = compareToFloat(fixed.output, float.output, width);
     const overflows = Object.values(fixed.overflows).reduce((a, b) => a + b, 0);
     for (const rf of o.reuseFactors) {
+      await pause();
       o.onProgress?.(`${precision}, reuse ${rf}: estimating`);
       const c = compileAt(precision, rf);
       const e = estimate(c.graph, c.config);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../fuzz/run-cli.ts';
@@ -80,6 +80,13 @@ describe('Ctrl-C and SIGTERM stop children, remove temporaries and exit with 130
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('convert: a signal during a long emulation (a million samples) ends it with 130 and leaves nothing', async () => {
+    const dir = caseDir();
+    const r = await interrupt(['convert', JET, '-n', '1000000', '-o', 'out'], dir, /progress: emulate/, 'SIGINT', 1000);
+    expectInterrupted(r, 'SIGINT');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.skipIf(!hasGxx())('csim: stops g++ and removes the half-built csim folder, keeping the project', async () => {
     const dir = caseDir();
     const prj = await project(dir);
@@ -115,5 +122,28 @@ describe('Ctrl-C and SIGTERM stop children, remove temporaries and exit with 130
     const r = await interrupt(['synth', prj], dir, /progress: yosys/, 'SIGINT', 200);
     expectInterrupted(r, 'SIGINT');
     expect(await noProcessesIn(prj)).toEqual([]);
+  });
+
+  it('sweep: stops between its points', async () => {
+    const dir = caseDir();
+    const r = await interrupt(['sweep', JET, '--precision', '6..16', '--reuse', '1,2,4', '-n', '20000'], dir, /progress: ap_fixed<8,/, 'SIGINT');
+    expectInterrupted(r, 'SIGINT');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('predict: stops during the emulation and writes no output file', async () => {
+    const dir = caseDir();
+    const rows = Array.from({ length: 60000 }, (_, i) => Array.from({ length: 16 }, (_, j) => (((i * 31 + j * 17) % 97) / 24 - 2).toFixed(3)).join(' '));
+    writeFileSync(join(dir, 'x.dat'), rows.join('\n') + '\n');
+    const r = await interrupt(['predict', JET, '-i', 'x.dat', '-o', 'y.dat'], dir, /progress: emulate \(fixed point\)/, 'SIGTERM');
+    expectInterrupted(r, 'SIGTERM');
+    expect(readdirSync(dir)).toEqual(['x.dat']);
+  });
+
+  it('estimate: stops between parsing and estimating', async () => {
+    const dir = caseDir();
+    const r = await interrupt(['estimate', JET], dir, /progress: parse/, 'SIGINT');
+    expectInterrupted(r, 'SIGINT');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomInputs } from '../../src/data/random-inputs.ts';
 import { compareToFloat } from '../../src/emulator/compare.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { estimate } from '../../src/estimate/index.ts';
 import { compile } from '../../src/pipeline.ts';
 import { paretoFront } from '../../src/sweep/pareto.ts';
-import { objectives, runSweep } from '../../src/sweep/sweep.ts';
+import { objectives, runSweep, type SweepResult } from '../../src/sweep/sweep.ts';
 import { tinyOnnxModel } from '../estimate/tiny-model.ts';
 
 const tiny = tinyOnnxModel();
@@ -14,7 +14,10 @@ afterAll(() => rmSync(tiny.dir, { recursive: true, force: true }));
 const x = randomInputs(300, 4, 2);
 
 describe('sweep', () => {
-  const r = runSweep({ model: tiny.model, widths: [6, 8, 12], reuseFactors: [1, 2], inputs: x.data, batch: x.batch });
+  let r: SweepResult;
+  beforeAll(async () => {
+    r = await runSweep({ model: tiny.model, widths: [6, 8, 12], reuseFactors: [1, 2], inputs: x.data, batch: x.batch });
+  });
 
   it('evaluates every precision × reuse factor point with the emulator and the estimator', () => {
     expect(r.points.map((p) => [p.precision, p.reuseFactor])).toEqual([
@@ -40,15 +43,15 @@ describe('sweep', () => {
     expect(paretoFront(pts).length).toBeGreaterThan(0);
   });
 
-  it('takes the integer bits from the float ranges, or from the option', () => {
+  it('takes the integer bits from the float ranges, or from the option', async () => {
     expect(r.integerBits).toBeGreaterThanOrEqual(1);
-    const fixed = runSweep({ model: tiny.model, widths: [8], reuseFactors: [1], integerBits: 3, inputs: x.data, batch: x.batch });
+    const fixed = await runSweep({ model: tiny.model, widths: [8], reuseFactors: [1], integerBits: 3, inputs: x.data, batch: x.batch });
     expect(fixed.points.map((p) => p.precision)).toEqual(['ap_fixed<8,3>']);
   });
 
-  it('reports accuracy against labels', () => {
+  it('reports accuracy against labels', async () => {
     const labels = Int32Array.from({ length: x.batch }, (_, i) => i % 3);
-    const s = runSweep({ model: tiny.model, widths: [8], reuseFactors: [1], inputs: x.data, batch: x.batch, labels });
+    const s = await runSweep({ model: tiny.model, widths: [8], reuseFactors: [1], inputs: x.data, batch: x.batch, labels });
     const c = compile({ model: tiny.model, overrides: { precision: s.points[0].precision } });
     const out = emulate(c.graph, x.data, x.batch).output;
     let right = 0;
