@@ -71,3 +71,20 @@ export function concatIndex(shapes: readonly (readonly number[])[], axis: number
 export function outputTensor(layer: { kind: LayerKind; shape: readonly number[]; precision: { result: FixedType } }, inputs: readonly Tensor[]): Tensor {
   return tensor(layer.shape, KINDS[layer.kind].passThrough && inputs.length ? inputs[0].type : layer.precision.result);
 }
+
+/** The input shape of a transpose, from its output shape: output axis a is input axis perm[a]. */
+export function transposeInputShape(outShape: readonly number[], perm: readonly number[]): number[] {
+  const s: number[] = [];
+  perm.forEach((p, a) => (s[p] = outShape[a]));
+  return s;
+}
+
+/**
+ * The input shapes of a concatenation along `axis`, from its output shape and each input's element count: the output
+ * shape with the concatenated axis replaced by the input's extent along it (size / (outer · inner)).
+ */
+export function concatInputShapes(outShape: readonly number[], axis: number, sizes: readonly number[]): number[][] {
+  const outer = outShape.slice(0, axis).reduce((a, b) => a * b, 1);
+  const inner = outShape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  return sizes.map((n) => [...outShape.slice(0, axis), n / (outer * inner), ...outShape.slice(axis + 1)]);
+}

@@ -1,5 +1,6 @@
 import type { Graph } from '../ir/graph.ts';
 import type { Layer, LayerOf } from '../ir/layers.ts';
+import { transposeInputShape } from '../ir/tensor.ts';
 import { rewire } from './consumers.ts';
 import type { Pass } from './pass.ts';
 
@@ -24,7 +25,7 @@ export const cancelTranspose: Pass = {
       let t: LayerOf<'transpose'> = { ...l, inputs: [resolve(l.inputs[0])] };
       const p = current.get(t.inputs[0])!;
       if (p.kind === 'transpose') t = { ...t, inputs: p.inputs, perm: t.perm.map((a) => p.perm[a]) };
-      const inShape = inputShape(t);
+      const inShape = transposeInputShape(t.shape, t.perm);
       if (t.perm.every((p, a) => p === a)) alias.set(l.name, t.inputs[0]);
       else if (keepsOrder(t.perm, inShape)) replace.set(l.name, toReshape(t));
       else if (t !== l) replace.set(l.name, t);
@@ -34,13 +35,6 @@ export const cancelTranspose: Pass = {
     return dropUnread(rewire(graph, replace, alias), new Set(graph.layers.filter((l) => l.kind === 'transpose').map((l) => l.name)));
   },
 };
-
-/** The input shape of a transpose, from its output shape: output axis a is input axis perm[a]. */
-function inputShape(t: LayerOf<'transpose'>): number[] {
-  const s: number[] = [];
-  t.perm.forEach((p, a) => (s[p] = t.shape[a]));
-  return s;
-}
 
 /** The axes of size > 1 stay in their order: every element keeps its row-major position. */
 function keepsOrder(perm: readonly number[], inShape: readonly number[]): boolean {

@@ -1,6 +1,5 @@
 import { Caster, fracBits } from '../../fixed/index.ts';
-import { concatIndex } from '../../ir/tensor.ts';
-import type { ConcatenateLayer } from '../../ir/layers.ts';
+import { concatIndex, concatInputShapes } from '../../ir/tensor.ts';
 import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { need } from '../precision.ts';
 
@@ -11,7 +10,7 @@ export const concatenate: Kernel<'concatenate'> = {
     const stats = counters.stats('result');
     const casters = inputs.map((t) => new Caster(fracBits(t.type), result, stats));
     const sizes = inputs.map((t) => t.shape.reduce((a, b) => a * b, 1));
-    const { which, at } = concatIndex(blockShapes(layer, sizes), layer.axis);
+    const { which, at } = concatIndex(concatInputShapes(layer.shape, layer.axis, sizes), layer.axis);
     const out = reusableBuffer();
     return {
       type: result,
@@ -27,20 +26,10 @@ export const concatenate: Kernel<'concatenate'> = {
   },
   float(layer, xs, batch, out) {
     const sizes = xs.map((x) => x.length / Math.max(batch, 1));
-    const { which, at } = concatIndex(blockShapes(layer, sizes), layer.axis);
+    const { which, at } = concatIndex(concatInputShapes(layer.shape, layer.axis, sizes), layer.axis);
     return gatherFloat(xs, sizes, which, at, batch, out);
   },
 };
-
-/**
- * Shapes of the inputs as concatIndex needs them: the output shape with the concatenated axis replaced by each
- * input's extent along it (size_k / (outer · inner)).
- */
-function blockShapes(layer: ConcatenateLayer, sizes: readonly number[]): number[][] {
-  const outer = layer.shape.slice(0, layer.axis).reduce((a, b) => a * b, 1);
-  const inner = layer.shape.slice(layer.axis + 1).reduce((a, b) => a * b, 1);
-  return sizes.map((n) => [...layer.shape.slice(0, layer.axis), n / (outer * inner), ...layer.shape.slice(layer.axis + 1)]);
-}
 
 function gatherFloat(xs: readonly Float64Array[], sizes: readonly number[], which: Int32Array, at: Int32Array, batch: number, out: OutputBuffer): Float64Array {
   const n = which.length;

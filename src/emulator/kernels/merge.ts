@@ -27,8 +27,8 @@ export const merge: Kernel<'merge'> = {
         for (let i = 0; i < y.length; i++) {
           for (let k = 0; k < n; k++) v[k] = xs[k][i] * scale[k];
           y[i] = plan.fitsNumbers
-            ? caster.cast(combine(layer.op, v))
-            : Number(quantizeScaledBig(combineBig(layer.op, xs.map((x, k) => BigInt(x[i]) << BigInt(plan.shifts[k]))), plan.frac, caster.type, caster.stats));
+            ? caster.cast(fold(layer.op, v))
+            : Number(quantizeScaledBig(fold(layer.op, xs.map((x, k) => BigInt(x[i]) << BigInt(plan.shifts[k]))), plan.frac, caster.type, caster.stats));
         }
         return y;
       },
@@ -39,7 +39,7 @@ export const merge: Kernel<'merge'> = {
     const v = new Array<number>(xs.length);
     for (let i = 0; i < y.length; i++) {
       for (let k = 0; k < xs.length; k++) v[k] = xs[k][i];
-      y[i] = combine(layer.op, v) / (layer.op === 'average' ? xs.length : 1);
+      y[i] = fold(layer.op, v) / (layer.op === 'average' ? xs.length : 1);
     }
     return y;
   },
@@ -69,21 +69,24 @@ function planOf(op: MergeOp, types: readonly FixedType[]): MergePlan {
   return { frac, shifts, scales: shifts.map((s) => 2 ** s), fitsNumbers: bound < 2 ** 53 };
 }
 
-/** The exact result mantissa from mantissas already on the common grid (numbers below 2^53 stay exact). */
-function combine(op: MergeOp, v: readonly number[]): number {
+/**
+ * The exact result from mantissas already on the common grid: one fold for numbers (exact below 2^53) and BigInt.
+ * `+`, `−`, `·` and the comparisons mean the same on both, so the op table is written once.
+ */
+function fold<T extends number | bigint>(op: MergeOp, v: readonly T[]): T {
+  const step = STEPS[op];
   let r = v[0];
-  for (let k = 1; k < v.length; k++) {
-    const x = v[k];
-    r = op === 'subtract' ? r - x : op === 'multiply' ? r * x : op === 'maximum' ? (x > r ? x : r) : op === 'minimum' ? (x < r ? x : r) : r + x;
-  }
+  for (let k = 1; k < v.length; k++) r = step(r, v[k]);
   return r;
 }
 
-function combineBig(op: MergeOp, v: readonly bigint[]): bigint {
-  let r = v[0];
-  for (let k = 1; k < v.length; k++) {
-    const x = v[k];
-    r = op === 'subtract' ? r - x : op === 'multiply' ? r * x : op === 'maximum' ? (x > r ? x : r) : op === 'minimum' ? (x < r ? x : r) : r + x;
-  }
-  return r;
-}
+// (the casts only tell tsc that T + T is a T: true for numbers and for BigInts, never mixed here)
+type Step = <T extends number | bigint>(r: T, x: T) => T;
+const STEPS: Record<MergeOp, Step> = {
+  add: (r, x) => ((r as number) + (x as number)) as typeof r,
+  average: (r, x) => ((r as number) + (x as number)) as typeof r, // the sum; the caster reads it k bits finer
+  subtract: (r, x) => ((r as number) - (x as number)) as typeof r,
+  multiply: (r, x) => ((r as number) * (x as number)) as typeof r,
+  maximum: (r, x) => (x > r ? x : r),
+  minimum: (r, x) => (x < r ? x : r),
+};

@@ -1,4 +1,4 @@
-import { transposeIndex } from '../../ir/tensor.ts';
+import { transposeIndex, transposeInputShape } from '../../ir/tensor.ts';
 import type { TransposeLayer } from '../../ir/layers.ts';
 import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { single } from '../precision.ts';
@@ -13,12 +13,7 @@ export const transpose: Kernel<'transpose'> = {
   float: (layer, [x], _batch, out) => gather(x, indexOf(layer), out),
 };
 
-/** The input shape follows from the output shape: output axis a is input axis perm[a]. */
-function indexOf(layer: TransposeLayer): Int32Array {
-  const inShape: number[] = [];
-  layer.perm.forEach((p, a) => (inShape[p] = layer.shape[a]));
-  return transposeIndex(inShape, layer.perm);
-}
+const indexOf = (layer: TransposeLayer): Int32Array => transposeIndex(transposeInputShape(layer.shape, layer.perm), layer.perm);
 
 function gather(x: Float64Array, index: Int32Array, out: OutputBuffer): Float64Array {
   const n = index.length;

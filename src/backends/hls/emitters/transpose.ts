@@ -1,4 +1,4 @@
-import { transposeIndex } from '../../../ir/tensor.ts';
+import { transposeIndex, transposeInputShape } from '../../../ir/tensor.ts';
 import { decimalRows } from '../cpp-literal.ts';
 import type { LayerEmitter } from '../emit-context.ts';
 
@@ -7,8 +7,7 @@ import type { LayerEmitter } from '../emit-context.ts';
  * emitted as a constant array. The input shape follows from the output shape: output axis a is input axis perm[a].
  */
 export const emitTranspose: LayerEmitter<'transpose'> = (layer, ctx) => {
-  const inShape: number[] = [];
-  layer.perm.forEach((p, a) => (inShape[p] = layer.shape[a]));
+  const inShape = transposeInputShape(layer.shape, layer.perm);
   const index = transposeIndex(inShape, layer.perm);
   const name = `transpose_index${ctx.index}`;
   return {

@@ -1,4 +1,4 @@
-import { concatIndex, transposeIndex } from '../../../ir/tensor.ts';
+import { concatIndex, concatInputShapes, transposeIndex, transposeInputShape } from '../../../ir/tensor.ts';
 import type { MergeOp } from '../../../ir/layers.ts';
 import { castRanges, hull, up, type Ranges } from '../interval.ts';
 import type { Rule } from './rule.ts';
@@ -6,9 +6,7 @@ import type { Rule } from './rule.ts';
 /** Data moves, values and grid unchanged: a reshape keeps the ranges, a transpose permutes them. */
 export const reshape: Rule<'reshape'> = (_layer, x) => x;
 export const transpose: Rule<'transpose'> = (layer, x) => {
-  const inShape: number[] = [];
-  layer.perm.forEach((p, a) => (inShape[p] = layer.shape[a]));
-  const index = transposeIndex(inShape, layer.perm);
+  const index = transposeIndex(transposeInputShape(layer.shape, layer.perm), layer.perm);
   return { frac: x.frac, lo: Array.from(index, (i) => x.lo[i]), hi: Array.from(index, (i) => x.hi[i]) };
 };
 
@@ -55,10 +53,7 @@ function product(a: Ranges, b: Ranges): Ranges {
 /** Each element is its input's value cast to the result type; an auto result holds all inputs on the finest grid. */
 export const concatenate: Rule<'concatenate'> = (layer, _x, c, all) => {
   const g = Math.max(...all.map((r) => r.frac));
-  const sizes = all.map((r) => r.lo.length);
-  const outer = layer.shape.slice(0, layer.axis).reduce((a, b) => a * b, 1);
-  const inner = layer.shape.slice(layer.axis + 1).reduce((a, b) => a * b, 1);
-  const shapes = sizes.map((n) => [...layer.shape.slice(0, layer.axis), n / (outer * inner), ...layer.shape.slice(layer.axis + 1)]);
+  const shapes = concatInputShapes(layer.shape, layer.axis, all.map((r) => r.lo.length));
   const { which, at } = concatIndex(shapes, layer.axis);
   const pre: Ranges = {
     frac: g,
