@@ -85,7 +85,7 @@ export const OTHER_BACKENDS = [
   'Coyote', 'CoyoteAccelerator', 'NanoXploreAccelerator', 'SymbolicExpression',
 ] as const;
 /** IO types hlsforge does not implement: accepted with a warning, io_parallel is written instead. */
-export const OTHER_IO_TYPES = ['io_stream', 'io_serial'] as const;
+export const OTHER_IO_TYPES = ['io_serial'] as const;
 
 /** hls4ml's `BramFactor` default (config_from_keras_model): never put weights in BRAM, which is what hlsforge does. */
 export const BRAM_FACTOR_NEVER = 1_000_000_000;

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
-import type { BackendName, LayerSettings, ProjectConfig } from './project-config.ts';
+import type { BackendName, IOType, LayerSettings, ProjectConfig } from './project-config.ts';
 import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, readTypeKeys, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
@@ -168,14 +168,15 @@ function positive(v: unknown, ctx: Ctx, key: string): number | undefined {
   return v;
 }
 
-function ioType(v: unknown, ctx: Ctx): 'io_parallel' {
+function ioType(v: unknown, ctx: Ctx): IOType {
   if (v === undefined || v === null || v === 'io_parallel') return 'io_parallel';
+  if (v === 'io_stream') return 'io_stream';
   const other = OTHER_IO_TYPES.find((t) => t === String(v).trim().toLowerCase());
   if (other) {
     ctx.notes?.notHonoured('IOType', `IOType: ${other}`, `${other} is not implemented; the project is written with io_parallel`);
     return 'io_parallel';
   }
-  throw fail('config-bad-value', { file: ctx.file, key: 'IOType' }, `must be io_parallel, not ${JSON.stringify(v)}; supported: io_parallel (io_stream, io_serial accepted with a warning)`);
+  throw fail('config-bad-value', { file: ctx.file, key: 'IOType' }, `must be io_parallel or io_stream, not ${JSON.stringify(v)}; supported: io_parallel, io_stream (io_serial accepted with a warning)`);
 }
 
 function backend(v: unknown, ctx: Ctx, key: string): BackendName {

@@ -2,7 +2,8 @@ import type { FixedType } from '../fixed/fixed-type.ts';
 import type { PrecisionVar, Strategy } from '../ir/layers.ts';
 
 export type BackendName = 'Vivado' | 'Vitis' | 'RTL';
-export type IOType = 'io_parallel';
+/** io_parallel: whole tensors as arrays; io_stream: one pixel (all channels) per transfer (docs/configuration.md) */
+export type IOType = 'io_parallel' | 'io_stream';
 
 /** The resolved project configuration (hls4ml keys, after defaults, YAML and CLI flags). */
 export interface ProjectConfig {

@@ -56,6 +56,12 @@ export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
   softplus: table,
   softsign: table,
   silu: table,
+  conv: { ...one, precisionVars: ['weight', 'bias', 'accum', 'result'], elementwise: false, hasWeights: true, hlsClass: 'Conv' },
+  depthwise_conv: { ...one, precisionVars: ['weight', 'bias', 'accum', 'result'], elementwise: false, hasWeights: true, hlsClass: 'DepthwiseConv' },
+  pool: { ...one, precisionVars: ['result'], elementwise: false, hlsClass: 'Pooling' },
+  pad: { ...move, elementwise: false, hlsClass: 'ZeroPadding' },
+  crop: { ...move, elementwise: false, hlsClass: 'Cropping' },
+  upsample: { ...move, elementwise: false, hlsClass: 'Resize' },
 };
 
 /** The number of inputs a kind accepts, as a check and as words for messages. */

@@ -131,6 +131,80 @@ export interface ConcatenateLayer extends LayerBase { readonly kind: 'concatenat
 /** y = Q_result(Σ_i a_i · b_i), summed exactly, of two 1-D tensors of equal length (Keras Dot(axes=1)). */
 export interface DotLayer extends LayerBase { readonly kind: 'dot' }
 
+
+/**
+ * The geometry of a sliding window over the spatial axes of a channels-last tensor [S_1, …, S_r, C] (r = 1 or 2:
+ * Conv1D/Conv2D, pooling). Per spatial axis a: `kernel[a]` taps, `strides[a]`, `dilations[a]`, and zero padding
+ * `padBegin[a]` before and `padEnd[a]` after. Output extent: ⌊(S + padBegin + padEnd − dilation·(kernel − 1) − 1) /
+ * stride⌋ + 1. Tap t (row-major over `kernel`) of output position p reads input position p·stride + t·dilation −
+ * padBegin, or nothing when that falls in the padding (src/ir/window.ts computes the gather once for everyone).
+ */
+export interface Window {
+  readonly kernel: readonly number[];
+  readonly strides: readonly number[];
+  readonly dilations: readonly number[];
+  readonly padBegin: readonly number[];
+  readonly padEnd: readonly number[];
+}
+
+/**
+ * Convolution (Keras Conv1D/Conv2D, ONNX Conv with group 1), channels-last:
+ * y[p, f] = b_f + Σ_t Σ_c x[tap(p, t), c] · W[t][c][f]. Weights row-major [taps…][nIn][nOut] (Keras's kernel layout):
+ * for each output position, a dense layer over the im2col vector i = t·nIn + c (docs/arithmetic.md, "Convolution").
+ */
+export interface ConvLayer extends LayerBase, Window {
+  readonly kind: 'conv';
+  /** input channels */
+  readonly nIn: number;
+  /** filters (output channels) */
+  readonly nOut: number;
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+}
+
+/**
+ * Depthwise convolution (Keras DepthwiseConv1D/2D, the first half of SeparableConv, ONNX Conv with group = channels):
+ * y[p, c·m + k] = b[c·m + k] + Σ_t x[tap(p, t), c] · W[t][c][k], with m = `multiplier`. Weights row-major [taps…][C][m].
+ */
+export interface DepthwiseConvLayer extends LayerBase, Window {
+  readonly kind: 'depthwise_conv';
+  readonly channels: number;
+  readonly multiplier: number;
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+}
+
+export type PoolOp = 'max' | 'average';
+/**
+ * Max or average pooling per channel over a window (Keras MaxPooling/AveragePooling/Global…Pooling, ONNX
+ * MaxPool/AveragePool/GlobalMaxPool/GlobalAveragePool). Padding taps never take part in a maximum; in an average
+ * they count only when `countPad` (ONNX count_include_pad = 1). Average: y = Q_result(Σ x · r_n), the sum exact and
+ * r_n = 1/n rounded once (src/fixed/reciprocal.ts; exact for n = 2^k).
+ */
+export interface PoolLayer extends LayerBase, Window {
+  readonly kind: 'pool';
+  readonly op: PoolOp;
+  readonly countPad: boolean;
+}
+
+/** Zero padding of the spatial axes (Keras ZeroPadding1D/2D, ONNX Pad with constant 0); no cast, the type passes. */
+export interface PadLayer extends LayerBase {
+  readonly kind: 'pad';
+  readonly padBegin: readonly number[];
+  readonly padEnd: readonly number[];
+}
+/** Cropping of the spatial axes (Keras Cropping1D/2D); no cast. */
+export interface CropLayer extends LayerBase {
+  readonly kind: 'crop';
+  readonly cropBegin: readonly number[];
+  readonly cropEnd: readonly number[];
+}
+/** Nearest-neighbour upsampling of the spatial axes by integer factors (Keras UpSampling1D/2D, ONNX Resize nearest). */
+export interface UpsampleLayer extends LayerBase {
+  readonly kind: 'upsample';
+  readonly factors: readonly number[];
+}
+
 export type Layer =
   | InputLayer
   | DenseLayer
@@ -160,7 +234,13 @@ export type Layer =
   | SeluLayer
   | SoftplusLayer
   | SoftsignLayer
-  | SiluLayer;
+  | SiluLayer
+  | ConvLayer
+  | DepthwiseConvLayer
+  | PoolLayer
+  | PadLayer
+  | CropLayer
+  | UpsampleLayer;
 
 export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;
 

@@ -20,6 +20,13 @@ const one = () => 1;
 export const LAYER_II: KindRegistry<{ [K in LayerKind]: IiRule<K> }> = {
   input: one,
   dense: (l) => Math.max(1, l.reuseFactor),
+  // io_parallel: every output position at once, each multiplier shared R times, as dense (io_stream: per pixel)
+  conv: (l) => Math.max(1, l.reuseFactor),
+  depthwise_conv: (l) => Math.max(1, l.reuseFactor),
+  pool: one,
+  pad: one,
+  crop: one,
+  upsample: one,
   batchnorm: one,
   relu: one,
   leaky_relu: one,

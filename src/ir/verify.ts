@@ -1,6 +1,7 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import { sizeOf, type Graph } from './graph.ts';
-import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf, Window } from './layers.ts';
+import { windowOutputSpatial, windowTaps } from './window.ts';
 import { arityAllows, arityWords, KINDS } from './kinds.ts';
 
 type Where = { file?: string; layer: string; op: string };
@@ -23,6 +24,29 @@ const perChannel = (l: Layer, arrays: Record<string, Float64Array>, where: Where
   }
 };
 const none = (): void => undefined;
+
+const positiveInts = (v: readonly number[], min: number) => v.every((x) => Number.isInteger(x) && x >= min);
+/** A window over the spatial axes of a channels-last input [S…, C]: rank, attributes, and the output shape. */
+const window = (l: Layer & Window, x: readonly number[], channelsOut: number, where: Where): void => {
+  const r = l.kernel.length;
+  if (r < 1 || r > 2 || x.length !== r + 1) throw fail('shape-mismatch', where, `input must be [spatial…, channels] with 1 or 2 spatial axes matching a ${r}-D window, not [${x}]`);
+  const attrs = { strides: l.strides, dilations: l.dilations, padBegin: l.padBegin, padEnd: l.padEnd };
+  for (const [what, v] of Object.entries(attrs)) if (v.length !== r) throw fail('unsupported-attribute', where, `${what} must have ${r} values, not [${v}]`);
+  if (!positiveInts(l.kernel, 1) || !positiveInts(l.strides, 1) || !positiveInts(l.dilations, 1))
+    throw fail('unsupported-attribute', where, `kernel, strides and dilations must be integers ≥ 1, not [${l.kernel}], [${l.strides}], [${l.dilations}]`);
+  if (!positiveInts(l.padBegin, 0) || !positiveInts(l.padEnd, 0)) throw fail('unsupported-attribute', where, `pads must be integers ≥ 0, not [${l.padBegin}] and [${l.padEnd}]`);
+  const out = [...windowOutputSpatial(x.slice(0, r), l), channelsOut];
+  if (out.some((d) => d < 1)) throw fail('shape-mismatch', where, `the ${l.kernel.join('×')} window must fit the input [${x}]`);
+  if (out.length !== l.shape.length || out.some((d, a) => d !== l.shape[a])) throw fail('shape-mismatch', where, `output shape must be [${out}], not [${l.shape}]`);
+};
+/** Per spatial axis amounts (pad, crop, upsample) over a channels-last input: output extent by `extent`. */
+const spatial = (l: Layer, x: readonly number[], amounts: readonly (readonly number[])[], min: number, extent: (s: number, a: number) => number, where: Where): void => {
+  const r = x.length - 1;
+  if (r < 1 || amounts.some((v) => v.length !== r || !positiveInts(v, min))) throw fail('unsupported-attribute', where, `must give one integer ≥ ${min} per spatial axis of the input [${x}], not ${amounts.map((v) => `[${v}]`).join(' and ')}`);
+  const out = [...x.slice(0, r).map(extent), x[r]];
+  if (out.some((d) => d < 1)) throw fail('shape-mismatch', where, `output shape must be positive, not [${out}]`);
+  if (out.length !== l.shape.length || out.some((d, a) => d !== l.shape[a])) throw fail('shape-mismatch', where, `output shape must be [${out}], not [${l.shape}]`);
+};
 
 /** The structural check of every layer kind (adding a kind fails tsc until it has one). */
 const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
@@ -108,6 +132,27 @@ const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
   softplus: sameSize,
   softsign: sameSize,
   silu: sameSize,
+  conv(l, [x], where) {
+    if (x[x.length - 1] !== l.nIn) throw fail('shape-mismatch', where, `input channels must be ${l.nIn}, not ${x[x.length - 1]} (input [${x}])`);
+    window(l, x, l.nOut, where);
+    if (l.weights.length !== windowTaps(l) * l.nIn * l.nOut || l.bias.length !== l.nOut)
+      throw fail('shape-mismatch', where, `weights must be ${l.kernel.join('×')}×${l.nIn}×${l.nOut} with ${l.nOut} biases`);
+    finite(l.weights, where);
+    finite(l.bias, where);
+  },
+  depthwise_conv(l, [x], where) {
+    if (x[x.length - 1] !== l.channels) throw fail('shape-mismatch', where, `input channels must be ${l.channels}, not ${x[x.length - 1]} (input [${x}])`);
+    if (!positiveInts([l.multiplier], 1)) throw fail('unsupported-attribute', where, `depth multiplier must be an integer ≥ 1, not ${l.multiplier}`);
+    window(l, x, l.channels * l.multiplier, where);
+    if (l.weights.length !== windowTaps(l) * l.channels * l.multiplier || l.bias.length !== l.channels * l.multiplier)
+      throw fail('shape-mismatch', where, `weights must be ${l.kernel.join('×')}×${l.channels}×${l.multiplier} with ${l.channels * l.multiplier} biases`);
+    finite(l.weights, where);
+    finite(l.bias, where);
+  },
+  pool: (l, [x], where) => window(l, x, x[x.length - 1], where),
+  pad: (l, [x], where) => spatial(l, x, [l.padBegin, l.padEnd], 0, (s, a) => s + l.padBegin[a] + l.padEnd[a], where),
+  crop: (l, [x], where) => spatial(l, x, [l.cropBegin, l.cropEnd], 0, (s, a) => s - l.cropBegin[a] - l.cropEnd[a], where),
+  upsample: (l, [x], where) => spatial(l, x, [l.factors], 1, (s, a) => s * l.factors[a], where),
 };
 
 const check = <K extends LayerKind>(l: LayerOf<K>, inputs: readonly (readonly number[])[], where: Where): void =>

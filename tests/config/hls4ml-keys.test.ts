@@ -118,14 +118,15 @@ HLSConfig:
     expect(warnings.map((w) => [w.where.key, w.detail])).toEqual([['HLSConfig.Model.BramFactor', 'weights are never placed in BRAM (they are constants in the logic)']]);
   });
 
-  it('writes io_parallel for io_stream and io_serial, and the nearest backend for the other hls4ml backends, with a warning', () => {
+  it('reads io_stream as it is, writes io_parallel for io_serial, and the nearest backend for the other hls4ml backends, with a warning', () => {
     const cases: [string, string, string, string][] = [
-      ['IOType: io_stream', 'io_parallel', 'Vitis', 'io_stream is not implemented; the project is written with io_parallel'],
       ['IOType: io_serial', 'io_parallel', 'Vitis', 'io_serial is not implemented; the project is written with io_parallel'],
       ['Backend: Catapult', 'io_parallel', 'Vitis', 'hlsforge does not write Catapult projects; a Vitis HLS project is written (supported: Vivado, Vitis, RTL)'],
       ['Backend: VivadoAccelerator', 'io_parallel', 'Vivado', 'hlsforge does not write VivadoAccelerator projects; a Vivado HLS project is written (supported: Vivado, Vitis, RTL)'],
       ['Backend: quartus', 'io_parallel', 'Vitis', 'hlsforge does not write Quartus projects; a Vitis HLS project is written (supported: Vivado, Vitis, RTL)'],
     ];
+    expect(load('IOType: io_stream\n').config.ioType).toBe('io_stream');
+    expect(load('IOType: io_stream\n').warnings).toEqual([]);
     for (const [yaml, io, backend, detail] of cases) {
       const { config, warnings } = load(`${yaml}\n`);
       expect([config.ioType, config.backend], yaml).toEqual([io, backend]);

@@ -82,7 +82,7 @@ HLSConfig:
     const cases: [string, string, string][] = [
       ['HLSConfig: { Model: { ReuseFactor: 0 } }', 'bad-reuse-factor', "key 'HLSConfig.Model.ReuseFactor': invalid reuse factor: must be a positive integer, not 0"],
       ["HLSConfig: { Model: { Precision: 'ap_fixed<16>' } }", 'bad-precision', "key 'HLSConfig.Model.Precision'"],
-      ['IOType: io_fast', 'config-bad-value', "key 'IOType': bad configuration value: must be io_parallel, not \"io_fast\"; supported: io_parallel (io_stream, io_serial accepted with a warning)"],
+      ['IOType: io_fast', 'config-bad-value', "key 'IOType': bad configuration value: must be io_parallel or io_stream, not \"io_fast\"; supported: io_parallel, io_stream (io_serial accepted with a warning)"],
       ['Backend: Intel', 'config-bad-value', "key 'Backend': bad configuration value: must be Vivado, Vitis or RTL, not \"Intel\"; supported: Vivado, Vitis, RTL (VivadoAccelerator, VitisAccelerator, Quartus, oneAPI, Altera, Catapult, Bambu, BambuAccelerator, Libero, Coyote, CoyoteAccelerator, NanoXploreAccelerator, SymbolicExpression accepted with a warning)"],
       ['ClockPeriod: -1', 'config-bad-value', "key 'ClockPeriod'"],
       ['HLSConfig: { Model: { Strategy: Fast } }', 'config-bad-value', 'must be Latency or Resource'],

@@ -274,5 +274,7 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       }
       return out;
     }
+    default:
+      throw new Error(`the BigInt reference has no ${layer.kind} yet`);
   }
 }

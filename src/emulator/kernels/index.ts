@@ -1,3 +1,4 @@
+import { pending } from '../../diagnostics/pending.ts';
 import type { LayerKind } from '../../ir/layers.ts';
 import type { Kernel } from '../kernel.ts';
 import { batchnorm } from './batchnorm.ts';
@@ -56,4 +57,10 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   softplus,
   softsign,
   silu,
+  conv: { fixed: pending('the emulator'), float: pending('the emulator') },
+  depthwise_conv: { fixed: pending('the emulator'), float: pending('the emulator') },
+  pool: { fixed: pending('the emulator'), float: pending('the emulator') },
+  pad: { fixed: pending('the emulator'), float: pending('the emulator') },
+  crop: { fixed: pending('the emulator'), float: pending('the emulator') },
+  upsample: { fixed: pending('the emulator'), float: pending('the emulator') },
 };

@@ -1,3 +1,4 @@
+import { pending } from '../../diagnostics/pending.ts';
 import { quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { sizeOf } from '../../ir/graph.ts';
 import type { KindRegistry, LayerKind, LayerOf } from '../../ir/layers.ts';
@@ -112,6 +113,12 @@ const softmax: HlsRule<'softmax'> = (layer) => {
 
 /** The HLS model of every layer kind (adding a kind fails tsc until it is modelled here). */
 export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
+  conv: pending('the HLS estimate'),
+  depthwise_conv: pending('the HLS estimate'),
+  pool: pending('the HLS estimate'),
+  pad: pending('the HLS estimate'),
+  crop: pending('the HLS estimate'),
+  upsample: pending('the HLS estimate'),
   input: wire,
   identity: wire,
   quant: wire, // lowered by import-qonnx before any estimate

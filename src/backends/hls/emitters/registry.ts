@@ -1,3 +1,4 @@
+import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
@@ -16,6 +17,12 @@ import { emitTranspose } from './transpose.ts';
 
 /** One HLS emitter per layer kind: adding a kind to the IR fails `tsc` here until the backend handles it. */
 export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> = {
+  conv: pending('the HLS backend'),
+  depthwise_conv: pending('the HLS backend'),
+  pool: pending('the HLS backend'),
+  pad: pending('the HLS backend'),
+  crop: pending('the HLS backend'),
+  upsample: pending('the HLS backend'),
   input: emitInput,
   dense: emitDense,
   batchnorm: emitBatchNorm,

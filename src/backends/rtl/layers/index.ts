@@ -1,3 +1,4 @@
+import { pending } from '../../../diagnostics/pending.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenate } from './concatenate.ts';
@@ -13,6 +14,12 @@ import type { RtlLayer } from './types.ts';
 
 /** Hardware generator of every layer kind (adding a kind fails tsc until it is handled here). */
 export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
+  conv: pending('the RTL backend'),
+  depthwise_conv: pending('the RTL backend'),
+  pool: pending('the RTL backend'),
+  pad: pending('the RTL backend'),
+  crop: pending('the RTL backend'),
+  upsample: pending('the RTL backend'),
   input: () => undefined, // the top registers the input; the layer itself is a wire
   identity: () => undefined, // no-op: its input passes through with its own type (as in the emulator)
   dense,

@@ -1,3 +1,4 @@
+import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { dense } from './dense.ts';
 import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
@@ -9,6 +10,12 @@ import { sigmoid, softmax, tanh } from './tables.ts';
 
 /** Value-range rules of every layer kind (adding a kind fails tsc until it has one). */
 export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
+  conv: pending('precision inference'),
+  depthwise_conv: pending('precision inference'),
+  pool: pending('precision inference'),
+  pad: pending('precision inference'),
+  crop: pending('precision inference'),
+  upsample: pending('precision inference'),
   input,
   dense,
   batchnorm,
