@@ -21,15 +21,15 @@ export const LAYERS: Readonly<Record<string, LayerHandler>> = {
   Activation, QActivation: Activation, ReLU, LeakyReLU, Softmax, PReLU, ELU, ThresholdedReLU,
   Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   BatchNormalization, QBatchNormalization,
+  Flatten, Reshape, Permute,
+  Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,
+  GaussianNoise: Skipped, GaussianDropout: Skipped, AlphaDropout: Skipped, ActivityRegularization: Skipped,
   Conv1D, Conv2D, QConv1D, QConv2D,
   DepthwiseConv1D, DepthwiseConv2D, QDepthwiseConv2D,
   SeparableConv1D, SeparableConv2D, QSeparableConv1D, QSeparableConv2D,
   MaxPooling1D, MaxPooling2D, AveragePooling1D, AveragePooling2D, QAveragePooling2D,
   GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, QGlobalAveragePooling2D,
   ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D,
-  Flatten, Reshape, Permute,
-  Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,
-  GaussianNoise: Skipped, GaussianDropout: Skipped, AlphaDropout: Skipped, ActivityRegularization: Skipped,
 };
 
 export const SUPPORTED_LAYERS = [...Object.keys(LAYERS), 'Sequential', 'Model/Functional (nested)'].join(', ');
