@@ -83,6 +83,18 @@ describe.skipIf(!hasShared)('shared Keras CNNs against an independent float eval
     expect(maxErrorAgainstReference('keras/KERAS_conv1d_small.json', 100, [-2, 2], reference)).toBeLessThan(1e-9);
   });
 
+  it('KERAS_conv1d (3 × Conv1D 32 filters k=40 same relu on 100×7, Dense 50 relu, Dense 5 softmax) matches within 1e-9', () => {
+    const w = reader(M('keras/KERAS_conv1d_weights.h5'));
+    const same: Geometry = { k: [1, 40], padding: 'same' };
+    const reference = (x: T) => {
+      let h = x;
+      for (const l of ['conv1_relu', 'conv2_relu', 'conv3_relu']) h = relu(conv(h, same, w(l, 'kernel'), w(l, 'bias')));
+      const f = dense(h.data, w('fc1_relu', 'kernel'), w('fc1_relu', 'bias')).map((v) => Math.max(v, 0));
+      return softmax(dense(f, w('output_softmax', 'kernel'), w('output_softmax', 'bias')));
+    };
+    expect(maxErrorAgainstReference('keras/KERAS_conv1d.json', 4, [-2, 2], reference)).toBeLessThan(1e-9);
+  });
+
   it('KERAS_conv2d_model (Conv2D 3×3 same relu on 8×8×1, Dropout, Flatten, Dense softmax) matches within 1e-9', () => {
     const w = reader(M('keras/KERAS_conv2d_model_weights.h5'));
     const reference = (x: T) => {

@@ -77,4 +77,9 @@ describe('QKeras convolutions fold their quantizers into the weights and declare
     expect([pool.name, pool.kind, pool.shape, quant.name, quant.kind]).toEqual(['l0', 'pool', [2, 3, 3], 'l0_quantized_bits', 'quant']);
     expect((pool as LayerOf<'pool'>).op).toBe('average');
   });
+
+  it('QGlobalAveragePooling2D keeps 1/16 of a 4×4 image exact with quantized_bits(8,0) and becomes a pool + reshape', () => {
+    const layers = translate('qgap', [4, 4, 2], { class_name: 'QGlobalAveragePooling2D', config: { average_quantizer: bits(8, 0) } }, {});
+    expect(layers.map((l) => [l.name, l.kind, l.shape])).toEqual([['l0', 'pool', [1, 1, 2]], ['l0_reshape', 'reshape', [2]]]);
+  });
 });
