@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { int, ints, str } from '../../fixtures/onnx-builder.ts';
 import { kinds, layerOf, ramp } from './helpers.ts';
-import { expectOrtAgrees, oneOp } from './window-oracle.ts';
+import { expectOrtAgrees, oneOp, type Init } from './window-oracle.ts';
 
-const weights = (dims: number[]): [string, number[], number[]] => ['W', dims, ramp(dims.reduce((a, b) => a * b, 1), 3)];
-const bias = (n: number): [string, number[], number[]] => ['B', [n], ramp(n, 5)];
+const weights = (dims: number[]): Init => ['W', dims, ramp(dims.reduce((a, b) => a * b, 1), 3)];
+const bias = (n: number): Init => ['B', [n], ramp(n, 5)];
 
 describe('ONNX Conv (channels-first) against onnxruntime', () => {
   it('translates a 3×3 convolution with bias into transpose → conv → transpose with [taps][in][out] weights', async () => {

@@ -1,7 +1,7 @@
 /** Builds one-op convolution-family models and checks the translated graph against onnxruntime-node. */
 import { expect } from 'vitest';
 import type { Graph } from '../../../src/ir/graph.ts';
-import { OnnxModelBuilder, type AttrValue } from '../../fixtures/onnx-builder.ts';
+import { OnnxModelBuilder, type AttrValue, type TensorDtype } from '../../fixtures/onnx-builder.ts';
 import { floatForward } from './float-forward.ts';
 import { parse } from './helpers.ts';
 import { runOrt } from './ort-oracle.ts';
@@ -10,10 +10,13 @@ import { runOrt } from './ort-oracle.ts';
 export const samples = (n: number, count = 2): Float32Array[] =>
   Array.from({ length: count }, (_s, s) => Float32Array.from({ length: n }, (_v, i) => Math.fround(Math.sin(i * 1.37 + s * 2.1 + 0.3) * 2)));
 
+/** an initializer: name, dims, values, data type (float by default) */
+export type Init = [string, number[], number[], TensorDtype?];
+
 /** x [1, …dims] → op(x, initializers…) → y */
-export function oneOp(op: string, dims: readonly number[], attrs: Record<string, AttrValue> = {}, inits: [string, number[], number[]][] = [], opset = 13, domain = ''): OnnxModelBuilder {
+export function oneOp(op: string, dims: readonly number[], attrs: Record<string, AttrValue> = {}, inits: Init[] = [], opset = 13, domain = ''): OnnxModelBuilder {
   const m = new OnnxModelBuilder({ opset }).input('x', [1, ...dims]);
-  for (const [name, d, v] of inits) m.initializer(name, d, v);
+  for (const [name, d, v, dtype] of inits) m.initializer(name, d, v, { dtype });
   const names = ['x', ...inits.map(([name]) => name)];
   return m.node(op, names, ['y'], attrs, 'op', domain).output('y');
 }
