@@ -3,7 +3,8 @@ import { loadConfig } from '../../../src/config/load-config.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { cancelTranspose } from '../../../src/passes/cancel-transpose.ts';
-import { ints, OnnxModelBuilder } from '../../fixtures/onnx-builder.ts';
+import { fuseBias } from '../../../src/passes/fuse-bias.ts';
+import { ints, OnnxModelBuilder, str } from '../../fixtures/onnx-builder.ts';
 import { floatForward } from './float-forward.ts';
 import { kinds, parse, ramp } from './helpers.ts';
 import { runOrt } from './ort-oracle.ts';
@@ -51,5 +52,19 @@ describe('channels-first ONNX models after cancel-transpose', () => {
     m.node('Transpose', ['x'], ['xt'], { perm: ints([0, 3, 1, 2]) }, 'to_nchw').node('Conv', ['xt', 'W'], ['c'], {}, 'conv');
     m.node('Transpose', ['c'], ['y'], { perm: ints([0, 2, 3, 1]) }, 'to_nhwc').output('y');
     expect(kinds(cancelled(parse(m)))).toEqual(['input', 'conv']);
+  });
+
+  it('folds a Conv + Add of a [C, 1, 1] constant into the conv bias once the transposes are gone (as mnist-conv writes it)', async () => {
+    const m = new OnnxModelBuilder({ opset: 13 }).input('x', [1, 1, 6, 6]).initializer('W', [3, 1, 3, 3], ramp(27)).initializer('B', [3], [0.5, 0, -1]);
+    m.initializer('C', [3, 1, 1], [0.25, -0.75, 2]);
+    m.node('Conv', ['x', 'W', 'B'], ['c'], { auto_pad: str('SAME_UPPER') }, 'conv').node('Add', ['c', 'C'], ['a'], {}, 'plus').node('Relu', ['a'], ['y'], {}, 'relu').output('y');
+    const g = fuseBias.run(cancelled(parse(m)), loadConfig({ model: 'm.onnx' }));
+    verifyGraph(g);
+    expect(kinds(g)).toEqual(['input', 'reshape', 'conv', 'relu', 'transpose']);
+    const conv = g.layers[2].kind === 'conv' ? g.layers[2] : undefined;
+    expect([Array.from(conv!.bias), conv!.origin?.op]).toEqual([[0.75, -0.75, 1], 'Conv+Add']);
+    const xs = samples(36);
+    const theirs = await runOrt(m.encode(), xs, [1, 6, 6]);
+    xs.forEach((x, k) => floatForward(g, x).forEach((v, j) => expect(Math.abs(v - theirs[k][j])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(v)))));
   });
 });
