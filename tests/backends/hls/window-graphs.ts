@@ -66,13 +66,14 @@ export function referenceOutputs(graph: Graph, inputs: Float64Array, batch: numb
   for (let s = 0; s < batch; s++) {
     const values = walk<{ x: Float64Array; layer: Layer }>(graph, (layer, ins) => {
       const [a] = ins;
-      const xt = a ? (a.layer.kind === 'pad' || a.layer.kind === 'crop' || a.layer.kind === 'upsample' ? sourceType(graph, a.layer) : a.layer.precision.result) : layer.precision.result;
+      const xt = a ? sourceType(graph, a.layer) : layer.precision.result;
       switch (layer.kind) {
         case 'input': return { x: quantizeArray(inputs.subarray(s * inSize, (s + 1) * inSize), layer.precision.result), layer };
         case 'conv': return { x: convReference(layer, a.x, xt, a.layer.shape), layer };
         case 'depthwise_conv': return { x: depthwiseReference(layer, a.x, xt, a.layer.shape), layer };
         case 'pool': return { x: poolReference(layer, a.x, xt, a.layer.shape), layer };
         case 'pad': case 'crop': case 'upsample': return { x: moveReference(layer, a.x, a.layer.shape), layer };
+        case 'reshape': return { x: a.x, layer };
         default: throw new Error(`no reference for ${layer.kind}`);
       }
     });
@@ -81,9 +82,11 @@ export function referenceOutputs(graph: Graph, inputs: Float64Array, batch: numb
   return Float64Array.from(rows);
 }
 
-/** The type a data move passes through: its producer's, following earlier moves. */
+const MOVES = new Set(['pad', 'crop', 'upsample', 'reshape']);
+
+/** The type of a layer's output values: its own result type, or for a data move (no cast) its producer's. */
 function sourceType(graph: Graph, layer: Layer): Layer['precision']['result'] {
   let l = layer;
-  while (l.kind === 'pad' || l.kind === 'crop' || l.kind === 'upsample') l = graph.layers.find((m) => m.name === l.inputs[0])!;
+  while (MOVES.has(l.kind)) l = graph.layers.find((m) => m.name === l.inputs[0])!;
   return l.precision.result;
 }
