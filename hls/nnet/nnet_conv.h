@@ -24,6 +24,7 @@ void conv_cl(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_positions * CONF
 #pragma HLS PIPELINE II = CONFIG_T::reuse_factor
 #pragma HLS ARRAY_PARTITION variable = weights complete
 #pragma HLS ARRAY_PARTITION variable = biases complete
+#pragma HLS ARRAY_PARTITION variable = index complete
 ConvPositions:
     for (unsigned p = 0; p < CONFIG_T::n_positions; p++) {
 #pragma HLS UNROLL

@@ -20,6 +20,7 @@ void depthwise_conv_cl(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_positi
 #pragma HLS PIPELINE II = CONFIG_T::reuse_factor
 #pragma HLS ARRAY_PARTITION variable = weights complete
 #pragma HLS ARRAY_PARTITION variable = biases complete
+#pragma HLS ARRAY_PARTITION variable = index complete
     static const unsigned n_out = CONFIG_T::n_chan * CONFIG_T::depth_multiplier;
 DepthwisePositions:
     for (unsigned p = 0; p < CONFIG_T::n_positions; p++) {

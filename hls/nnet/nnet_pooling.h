@@ -18,6 +18,7 @@ template <class data_T, class res_T, typename CONFIG_T>
 void pooling_max_cl(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_positions * CONFIG_T::n_chan],
                     const int index[CONFIG_T::n_positions * CONFIG_T::n_taps]) {
 #pragma HLS PIPELINE
+#pragma HLS ARRAY_PARTITION variable = index complete
 PoolPositions:
     for (unsigned p = 0; p < CONFIG_T::n_positions; p++) {
 #pragma HLS UNROLL
@@ -45,6 +46,7 @@ void pooling_average_cl(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_posit
                         const int index[CONFIG_T::n_positions * CONFIG_T::n_taps],
                         const typename CONFIG_T::scale_t scale[CONFIG_T::n_positions]) {
 #pragma HLS PIPELINE
+#pragma HLS ARRAY_PARTITION variable = index complete
 #pragma HLS ARRAY_PARTITION variable = scale complete
 PoolPositions:
     for (unsigned p = 0; p < CONFIG_T::n_positions; p++) {
