@@ -33,12 +33,14 @@ describe.skipIf(!hasShared)('io_parallel HLS projects of the shared convolutiona
       expect(new Set(r.emulation.output).size).toBeGreaterThan(100);
     }, 600_000);
 
-  it('refuses conv2d_small_mp at ReuseFactor 1 with the unrolled size, the estimate and the way out, before writing anything', async () => {
+  it('refuses conv2d_small_mp at ReuseFactor 1 with the unrolled size, the estimate and the way out, before emulating or writing anything', async () => {
     const outputDir = join(work, 'refused');
-    const e = await convert({ model: sharedPath(SMALL_MP), overrides: { outputDir }, samples: 10, seed: 5 }).then(() => undefined, (x: unknown) => x);
+    const steps: string[] = [];
+    const e = await convert({ model: sharedPath(SMALL_MP), overrides: { outputDir }, samples: 10, seed: 5, onStep: (s) => steps.push(s) }).then(() => undefined, (x: unknown) => x);
     if (!(e instanceof HlsforgeError)) throw new Error(`expected an HlsforgeError, not ${String(e)}`);
     expect(e.code).toBe('too-large-for-io-parallel');
     expect(existsSync(outputDir)).toBe(false);
+    expect(steps).toEqual(['parse']);
     // Conv2D_1, 3 × 3 stride 2 'same' on 25 × 25 × 1: per axis 13 · 3 − 2 = 37 taps read the input, 37² · 5 filters = 6845
     expect(e.message).toMatch(
       /conv2d_small_mp_keras\.onnx: layer 'Conv2D_1' \(Conv\): too large to unroll with IOType io_parallel: multiplications per cycle must be at most 4096, not 6845 \(6845 products at ReuseFactor 1; HLS estimate: \d+ DSP, \d+ LUT, \d+ FF\); supported: IOType: io_stream, or ReuseFactor 2 or more$/,

@@ -12,7 +12,7 @@ import { expectParallelFits } from './parallel-limit.ts';
 export const emitConv: LayerEmitter<'conv'> = (layer, ctx) => {
   const { spatial } = spatialOf(ctx);
   expectInputSize(ctx, spatial.reduce((a, b) => a * b, 1) * layer.nIn);
-  expectParallelFits(layer, ctx);
+  expectParallelFits(layer, { shape: ctx.input.shape, type: ctx.input.fixed });
   const taps = windowTaps(layer);
   const positions = windowOutputSpatial(spatial, layer).reduce((a, b) => a * b, 1);
   const index = indexTable(ctx, `conv_index${ctx.index}`, windowIndex(spatial, layer), taps, `im2col index [positions][taps] (kernel ${layer.kernel.join('×')})`);

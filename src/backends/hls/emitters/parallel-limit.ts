@@ -1,8 +1,12 @@
+import type { ProjectConfig } from '../../../config/project-config.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
+import type { FixedType } from '../../../fixed/index.ts';
+import type { Graph } from '../../../ir/graph.ts';
 import type { LayerOf } from '../../../ir/layers.ts';
+import { outputTensor, type Tensor } from '../../../ir/tensor.ts';
+import { walk } from '../../../ir/walk.ts';
 import { validTaps, windowIndex, windowTaps } from '../../../ir/window.ts';
 import { convRule, depthwiseRule } from '../../../estimate/hls/window-layers.ts';
-import type { EmitContext } from '../emit-context.ts';
 
 /**
  * The most multiplications an io_parallel convolution may unroll into one cycle: the 4096 iterations Vivado HLS
@@ -21,12 +25,13 @@ export function unrolledMultiplications(layer: LayerOf<'conv' | 'depthwise_conv'
 }
 
 /** Refuses, with the HLS estimate, a convolution whose unrolled multiplications per cycle exceed the bound. */
-export function expectParallelFits(layer: LayerOf<'conv' | 'depthwise_conv'>, ctx: EmitContext): void {
-  const total = unrolledMultiplications(layer, ctx.input.shape.slice(0, -1));
+export function expectParallelFits(layer: LayerOf<'conv' | 'depthwise_conv'>, x: { readonly shape: readonly number[]; readonly type: FixedType }): void {
+  const total = unrolledMultiplications(layer, x.shape.slice(0, -1));
   const rf = Math.max(1, layer.reuseFactor);
   const perCycle = Math.ceil(total / rf);
   if (perCycle <= IO_PARALLEL_MAX_MULTIPLICATIONS) return;
-  const est = layer.kind === 'conv' ? convRule(layer, estimateContext(ctx)) : depthwiseRule(layer, estimateContext(ctx));
+  const ctx = { inType: x.type, inSize: x.shape.reduce((a, b) => a * b, 1), inShape: x.shape };
+  const est = layer.kind === 'conv' ? convRule(layer, ctx) : depthwiseRule(layer, ctx);
   const minimum = Math.ceil(total / IO_PARALLEL_MAX_MULTIPLICATIONS);
   throw fail(
     'too-large-for-io-parallel',
@@ -36,4 +41,14 @@ export function expectParallelFits(layer: LayerOf<'conv' | 'depthwise_conv'>, ct
   );
 }
 
-const estimateContext = (ctx: EmitContext) => ({ inType: ctx.input.fixed, inSize: ctx.input.size, inShape: ctx.input.shape });
+/**
+ * The same refusal over a whole graph, for the commands to run before they emulate anything (an absurd io_parallel
+ * design is refused at once, not after minutes of emulation). Only the HLS backend in io_parallel has the bound.
+ */
+export function checkHlsIoParallel(graph: Graph, config: Pick<ProjectConfig, 'backend' | 'ioType'>): void {
+  if (config.backend === 'RTL' || config.ioType !== 'io_parallel') return;
+  walk<Tensor>(graph, (layer, inputs) => {
+    if (layer.kind === 'conv' || layer.kind === 'depthwise_conv') expectParallelFits(layer, inputs[0]);
+    return outputTensor(layer, inputs);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProjectView } from '../../../../src/backends/hls/build-view.ts';
-import { IO_PARALLEL_MAX_MULTIPLICATIONS } from '../../../../src/backends/hls/emitters/parallel-limit.ts';
+import { checkHlsIoParallel, IO_PARALLEL_MAX_MULTIPLICATIONS } from '../../../../src/backends/hls/emitters/parallel-limit.ts';
 import { poolReciprocal } from '../../../../src/backends/hls/emitters/pool-reciprocal.ts';
 import { nearestIndex } from '../../../../src/backends/hls/emitters/spatial-move.ts';
 import type { Graph } from '../../../../src/ir/graph.ts';
@@ -72,5 +72,13 @@ describe('HLS emitters of the convolution family', () => {
     const x: Spec = { kind: 'input', name: 'x', shape: [64, 64, 1] };
     const dw = depthwiseSpec('dw', 'x', [64, 64, 1], 1, { kernel: [3, 3], padBegin: [1, 1], padEnd: [1, 1], seed: 3 });
     expect(thrown(() => viewOf(windowGraph([x, dw], ['dw']))).message).toContain('not 36100 (36100 products at ReuseFactor 1');
+  });
+
+  it('checks a whole graph before emulation only for the HLS backend in io_parallel', () => {
+    const x: Spec = { kind: 'input', name: 'image', shape: [28, 28, 1] };
+    const g = windowGraph([x, { kind: 'relu', name: 'r', from: ['image'], shape: [28, 28, 1] } as Spec, convSpec('conv1', 'r', [28, 28, 1], 16, { kernel: [3, 3], seed: 2 })], ['conv1']);
+    expect(thrown(() => checkHlsIoParallel(g, { backend: 'Vitis', ioType: 'io_parallel' })).message).toContain("layer 'conv1' (conv): too large to unroll");
+    expect(() => checkHlsIoParallel(g, { backend: 'Vitis', ioType: 'io_stream' })).not.toThrow();
+    expect(() => checkHlsIoParallel(g, { backend: 'RTL', ioType: 'io_parallel' })).not.toThrow();
   });
 });
