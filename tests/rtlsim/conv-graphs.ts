@@ -90,3 +90,26 @@ export function conv1dGraph(): Graph {
   ]);
   return withReuse(g, { conv_dilated_rf3: 3, depthwise_rf2: 2 });
 }
+
+/**
+ * A small CNN (the estimator's calibration design, docs/estimation.md): x[6×6×1] → conv 3×3, 3 filters → relu →
+ * max pool 2×2 → flatten → dense 12 → 3, every type `precision`, conv and dense at reuse factor `reuse`.
+ */
+export function smallCnn(precision: string, reuse = 1): Graph {
+  const t: Types = { weight: precision, bias: precision, accum: precision, result: precision };
+  const x = [6, 6, 1];
+  const random = rng(31);
+  const g = dag(
+    [
+      { kind: 'input', name: 'x', shape: x, precision: { result: precision } },
+      convSpec('conv', x, win([3, 3]), 3, 32, t),
+      { kind: 'relu', name: 'relu', from: ['conv'], shape: [4, 4, 3], precision: { result: precision } },
+      { ...poolSpec('pool', [4, 4, 3], win([2, 2], { strides: [2, 2] }), 'max', false, precision), from: ['relu'] },
+      { kind: 'reshape', name: 'flatten', shape: [12], precision: { result: precision } },
+      { kind: 'dense', name: 'dense', shape: [3], nIn: 12, nOut: 3, weights: randomArray(random, 36, 1), bias: randomArray(random, 3, 0.5), precision: t },
+    ].map((s, i, all) => ({ ...s, from: s.from ?? (i === 0 ? undefined : [all[i - 1].name]) })) as Spec[],
+    undefined,
+    'small_cnn',
+  );
+  return withReuse(g, reuse > 1 ? { conv: reuse, dense: reuse } : {});
+}
