@@ -92,6 +92,22 @@ export function conv1dGraph(): Graph {
 }
 
 /**
+ * 2-D with an unsigned input and reuse factors 4 and 3: conv with asymmetric padding (R 4, 2 inputs per cycle),
+ * depthwise 3×3 with padding (R 3); average pool with padding into an unsigned type; pad of an unsigned type.
+ */
+export function unsignedReuseGraph(): Graph {
+  const x = [3, 3, 2];
+  const t: Types = { weight: 'ap_fixed<7,2,AP_RND>', bias: 'ap_fixed<7,2>', accum: 'ap_fixed<16,6,AP_RND,AP_SAT>', result: 'ap_fixed<10,4,AP_RND,AP_SAT>' };
+  const g = fanOut('conv2d_unsigned_reuse', x, 'ap_ufixed<8,3>', [
+    convSpec('conv_rf4', x, win([2, 2], { padBegin: [1, 0], padEnd: [0, 1] }), 2, 41, t),
+    depthwiseSpec('depthwise_rf3', x, win([3, 3], { padBegin: [1, 1], padEnd: [1, 1] }), 1, 42, { ...t, accum: 'ap_fixed<16,6>' }),
+    poolSpec('avg_pool', x, win([2, 2], { padBegin: [1, 1], padEnd: [0, 0] }), 'average', false, 'ap_ufixed<8,3,AP_RND_CONV,AP_SAT>'),
+    { kind: 'pad', name: 'pad', from: ['x'], shape: [4, 5, 2], padBegin: [0, 1], padEnd: [1, 1], precision: { result: 'ap_ufixed<8,3>' } },
+  ]);
+  return withReuse(g, { conv_rf4: 4, depthwise_rf3: 3 });
+}
+
+/**
  * A small CNN (the estimator's calibration design, docs/estimation.md): x[6×6×1] → conv 3×3, 3 filters → relu →
  * max pool 2×2 → flatten → dense 12 → 3, every type `precision`, conv and dense at reuse factor `reuse`.
  */

@@ -8,7 +8,7 @@ import { sizeOf, type Graph } from '../../src/ir/graph.ts';
 import { layerInitiationInterval } from '../../src/ir/timing.ts';
 import { verifyGraph } from '../../src/ir/verify.ts';
 import { runRtlSim, type RtlSimResult } from '../../src/rtlsim/index.ts';
-import { conv1dGraph, conv2dGraph } from './conv-graphs.ts';
+import { conv1dGraph, conv2dGraph, unsignedReuseGraph } from './conv-graphs.ts';
 import { referenceOutputs } from './conv-reference.ts';
 import { configFor, distinctPerOutput, hasVerilator } from './rtl-harness.ts';
 
@@ -18,6 +18,7 @@ const SAMPLES = 400;
 const CASES: { name: string; graph: () => Graph }[] = [
   { name: 'the 2-D convolution family at reuse factor 1 with order-free accumulators', graph: conv2dGraph },
   { name: 'the 1-D convolution family with order-dependent accumulators and reuse factors 3 and 2', graph: conv1dGraph },
+  { name: 'a 2-D convolution family on an unsigned input with reuse factors 4 and 3', graph: unsignedReuseGraph },
 ];
 
 interface Run {
