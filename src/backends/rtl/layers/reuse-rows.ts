@@ -77,14 +77,31 @@ function reuseRows(b: ModuleBuilder, start: Sig, x0: Fx, rows: readonly DotRow[]
     return w;
   };
 
+  // shift register slots are shared between rows: a slot is the same register wherever it loads the same element and
+  // shifts in the same slot (neighbouring output positions of a convolution hold overlapping columns), as Yosys's
+  // opt_merge would find; `slots` interns (element, next slot) pairs
+  const slots = new Map<string, { id: number; sig: Sig }>();
+  const elementIds = new Map<Fx, number>();
+  const elementId = (x: Fx | undefined) => (x ? (elementIds.get(x) ?? elementIds.set(x, elementIds.size).get(x)!) : -1);
   let multipliers = 0;
   let g = 1;
   const ys = rows.map(({ xs, k, hint }) => {
     g = Math.ceil(k.nIn / r);
     // input shift register: element p moves down by G each cycle, so slot s sees element c·G + s in cycle c
     const total = g * r;
-    const sh: Sig[] = Array.from({ length: total }, (_, p) => b.sig(xw, true, `${hint}sh${p}`));
-    sh.forEach((q, p) => b.reg(b.mux(start, xs[p]?.sig ?? zeroX, p + g < total ? sh[p + g] : zeroX, `${hint}sh${p}_n`), { out: q }));
+    const sh: Sig[] = new Array<Sig>(total);
+    const ids: number[] = new Array<number>(total);
+    for (let p = total - 1; p >= 0; p--) {
+      const key = `${elementId(xs[p])},${p + g < total ? ids[p + g] : -1}`;
+      let slot = slots.get(key);
+      if (!slot) {
+        const q = b.sig(xw, true, `${hint}sh${p}`);
+        b.reg(b.mux(start, xs[p]?.sig ?? zeroX, p + g < total ? sh[p + g] : zeroX, `${hint}sh${p}_n`), { out: q });
+        slot = { id: slots.size, sig: q };
+        slots.set(key, slot);
+      }
+      [sh[p], ids[p]] = [slot.sig, slot.id];
+    }
     const [accFrac, wFrac, ww] = [fracBits(k.accum), fracBits(k.weightType), fxWidth(k.weightType)];
     const out: Sig[] = [];
     for (let j = 0; j < k.nOut; j++) {
