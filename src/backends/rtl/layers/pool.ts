@@ -29,8 +29,12 @@ export const pool: RtlLayer<'pool'> = (layer, ctx) => {
     for (let p = 0; p < positions; p++) {
       const valid: number[] = [];
       for (let t = 0; t < taps; t++) if (index[p * taps + t] >= 0) valid.push(index[p * taps + t]);
-      if (valid.length === 0) throw new Error(`layer '${layer.name}': output position ${p} has no input tap (the window lies in the padding)`);
+      if (valid.length === 0 && layer.op === 'max') throw new Error(`layer '${layer.name}': output position ${p} has no input tap (the window lies in the padding)`);
       for (let c = 0; c < channels; c++) {
+        if (valid.length === 0) {
+          ys.push(b.constant(0n, res.width, false)); // an average over no tap that counts, or over padding only: 0
+          continue;
+        }
         const h = `q${p}_c${c}`;
         const vs = valid.map((q) => xs[q * channels + c]);
         let v: Fx;
