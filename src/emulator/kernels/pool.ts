@@ -3,7 +3,7 @@ import type { LayerOf } from '../../ir/layers.ts';
 import { validTaps } from '../../ir/window.ts';
 import { maxMagnitude } from '../exact.ts';
 import { losslessScale } from '../lossless.ts';
-import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
+import { firstInShape, reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { need, singleTensor } from '../precision.ts';
 import { im2colOf, type Im2col } from './im2col.ts';
 
@@ -37,8 +37,8 @@ export const pool: Kernel<'pool'> = {
     const average = averager(layer, g, x.type, result, stats);
     return { type: result, variant: average.variant, run: ([v], batch) => windows(g, v, batch, out, average.cast, sum, 0) };
   },
-  float(layer, [v], batch, out, [inShape]) {
-    const g = im2colOf(inShape, layer);
+  float(layer, [v], batch, out, inShapes) {
+    const g = im2colOf(firstInShape(layer, inShapes), layer);
     if (layer.op === 'max') return maxima(g, v, batch, out);
     const n = counts(layer, g);
     return windows(g, v, batch, out, (s, p) => (n[p] === 0 ? 0 : s / n[p]), sum, 0);
