@@ -3,7 +3,7 @@ import { firstInShape, reusableBuffer, type Kernel } from '../kernel.ts';
 import { singleTensor } from '../precision.ts';
 import { denseStep } from './dense.ts';
 import { denseFloat } from './dense-float.ts';
-import { im2colOf, overRows } from './im2col.ts';
+import { im2colCached, im2colOf, overRows } from './im2col.ts';
 
 /**
  * Convolution, docs/arithmetic.md: for each output position, exactly the dense contract over the im2col row
@@ -25,7 +25,7 @@ export const conv: Kernel<'conv'> = {
     };
   },
   float(layer, [x], batch, out, inShapes) {
-    const g = im2colOf(firstInShape(layer, inShapes), layer);
+    const g = im2colCached(firstInShape(layer, inShapes), layer);
     const dense = asDense(layer, g.rowLength);
     return overRows(g, x, batch, layer.nOut, (rows) => denseFloat(dense, rows), out(batch * g.positions * layer.nOut));
   },

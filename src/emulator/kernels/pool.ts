@@ -5,7 +5,7 @@ import { maxMagnitude } from '../exact.ts';
 import { losslessScale } from '../lossless.ts';
 import { firstInShape, reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { need, singleTensor } from '../precision.ts';
-import { im2colOf, type Im2col } from './im2col.ts';
+import { im2colCached, im2colOf, type Im2col } from './im2col.ts';
 
 /**
  * Pooling per channel, docs/arithmetic.md: max: y = Q_result(max of the non-padding taps), compared exactly on the
@@ -38,7 +38,7 @@ export const pool: Kernel<'pool'> = {
     return { type: result, variant: average.variant, run: ([v], batch) => windows(g, v, batch, out, average.cast, sum, 0) };
   },
   float(layer, [v], batch, out, inShapes) {
-    const g = im2colOf(firstInShape(layer, inShapes), layer);
+    const g = im2colCached(firstInShape(layer, inShapes), layer);
     if (layer.op === 'max') return maxima(g, v, batch, out);
     const n = counts(layer, g);
     return windows(g, v, batch, out, (s, p) => (n[p] === 0 ? 0 : s / n[p]), sum, 0);
