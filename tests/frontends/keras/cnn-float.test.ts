@@ -64,6 +64,21 @@ describe('Keras convolution-family models compute in float what Keras defines (i
     expect(maxError(file, [9, 8, 2], reference)).toBeLessThan(1e-12);
   });
 
+  it('Dense on [steps, n] and on [rows, cols, n] acts on the last axis at every position (a 1×1 conv), then its activation', () => {
+    for (const input of [[5, 3], [3, 4, 3]]) {
+      const W = { kernel: tensor([3, 2], 21), bias: tensor([2], 22) };
+      const file = sequential(dir, `dense${input.length}d`, input, [{ class_name: 'Dense', config: { units: 2, activation: 'relu' } }], { l0: W });
+      expect(loadKeras(file, P).layers.slice(1).map((l) => [l.name, l.kind, l.shape])).toEqual([['l0', 'conv', [...input.slice(0, -1), 2]], ['l0_relu', 'relu', [...input.slice(0, -1), 2]]]);
+      const reference = (x: T): T => {
+        const data: number[] = [];
+        for (let p = 0; p < x.h * x.w; p++)
+          for (let j = 0; j < 2; j++) data.push(Math.max(0, x.data.slice(3 * p, 3 * p + 3).reduce((s, v, i) => s + v * W.kernel.data[2 * i + j], W.bias.data[j])));
+        return { ...x, c: 2, data };
+      };
+      expect(maxError(file, input, reference)).toBeLessThan(1e-12);
+    }
+  });
+
   it('a 1-D chain of Conv1D (causal, dilation 2), MaxPooling1D, ZeroPadding1D, DepthwiseConv1D (same, stride 2), UpSampling1D, Cropping1D, SeparableConv1D, AveragePooling1D (same), GlobalMaxPooling1D', () => {
     const W = {
       c: { kernel: tensor([3, 3, 4], 11), bias: tensor([4], 12) },

@@ -42,6 +42,8 @@ const CASES: [string, number[], Spec, LayerVars, string, string][] = [
     "variable 'depthwise_kernel' [3, 3, 1, 1] must be in the weights file, not absent"],
   ['QAveragePooling2D whose average_quantizer rounds 1/9', [6, 6, 1], { class_name: 'QAveragePooling2D', config: { pool_size: [3, 3], average_quantizer: 'quantized_bits(4,0,alpha=1)' } }, {},
     'unsupported-quantizer', 'average_quantizer quantized_bits(4,0,alpha=1) must keep 1/9 exact (the average is one rounding of the exact mean), not round it to 0.125'],
+  ['Dense on a 4-D input', [2, 2, 2, 3], { class_name: 'Dense', config: { units: 2 } }, {}, 'shape-mismatch',
+    'the input must be [n], [steps, n] or [rows, cols, n], not [2, 2, 2, 3] (Dense on the last axis of a tensor with more axes is not supported)'],
 ];
 
 describe('unsupported convolution-family options give one catalogued error naming the layer', () => {
