@@ -4,6 +4,7 @@ import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
+import { compile } from '../../../src/pipeline.ts';
 import { sequential, tensor, type Spec } from './cnn-fixtures.ts';
 import { ready, tempDir, values } from './fixtures.ts';
 import { conv, crop, depthwise, globalPool, map, pool, tensorOf, upsample, zeroPad, type T } from './reference-cnn.ts';
@@ -77,6 +78,36 @@ describe('Keras convolution-family models compute in float what Keras defines (i
       };
       expect(maxError(file, input, reference)).toBeLessThan(1e-12);
     }
+  });
+
+  it('a channels_first model (Conv2D, BatchNormalization axis 1, MaxPooling2D, Flatten, Dense) computes what Keras does, and only the input transpose stays after the passes', () => {
+    const W = {
+      c: { kernel: tensor([3, 3, 2, 3], 31), bias: tensor([3], 32) },
+      bn: { gamma: tensor([3], 33), beta: tensor([3], 34), moving_mean: tensor([3], 35), moving_variance: { shape: [3], data: values(3, 36).map((v) => Math.fround(Math.abs(v) + 0.5)) } },
+      d: { kernel: tensor([12, 2], 37), bias: tensor([2], 38) },
+    };
+    const cf = { data_format: 'channels_first' };
+    const layers: Spec[] = [
+      { class_name: 'Conv2D', config: { filters: 3, kernel_size: [3, 3], padding: 'same', activation: 'relu', ...cf } },
+      { class_name: 'BatchNormalization', config: { axis: 1, epsilon: 0.001 } },
+      { class_name: 'MaxPooling2D', config: { pool_size: [2, 2], ...cf } },
+      { class_name: 'Flatten', config: cf },
+      { class_name: 'Dense', config: { units: 2 } },
+    ];
+    const file = sequential(dir, 'channels_first', [2, 4, 5], layers, { l0: W.c, l1: W.bn, l4: W.d });
+    const reference = (x: T): T => {
+      // the input [2, 4, 5] is channels-first: x[c][i][j]; the reference computes channels-last
+      const data: number[] = [];
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) for (let c = 0; c < 2; c++) data.push(x.data[(c * 4 + i) * 5 + j]);
+      let h = map(conv({ h: 4, w: 5, c: 2, data }, { k: [3, 3], padding: 'same' }, W.c.kernel.data, W.c.bias.data), (v) => Math.max(v, 0));
+      const bn = W.bn;
+      h = { ...h, data: h.data.map((v, k) => ((v - bn.moving_mean.data[k % 3]) / Math.sqrt(bn.moving_variance.data[k % 3] + 0.001)) * bn.gamma.data[k % 3] + bn.beta.data[k % 3]) };
+      h = pool(h, { k: [2, 2] }, 'max');
+      return { h: 1, w: 1, c: 2, data: W.d.bias.data.map((b, o) => h.data.reduce((s, v, i) => s + v * W.d.kernel.data[2 * i + o], b)) };
+    };
+    expect(maxError(file, [2, 4, 5], reference)).toBeLessThan(1e-12);
+    const g = compile({ model: file }).graph;
+    expect(g.layers.filter((l) => l.kind === 'transpose').map((l) => l.inputs)).toEqual([['x']]);
   });
 
   it('a 1-D chain of Conv1D (causal, dilation 2), MaxPooling1D, ZeroPadding1D, DepthwiseConv1D (same, stride 2), UpSampling1D, Cropping1D, SeparableConv1D, AveragePooling1D (same), GlobalMaxPooling1D', () => {
