@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
@@ -6,7 +7,7 @@ import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { compile } from '../../../src/pipeline.ts';
 import { sequential, tensor, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir, values } from './fixtures.ts';
+import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
 import { conv, crop, depthwise, globalPool, map, pool, tensorOf, upsample, zeroPad, type T } from './reference-cnn.ts';
 
 const dir = tempDir();
@@ -108,6 +109,37 @@ describe('Keras convolution-family models compute in float what Keras defines (i
     expect(maxError(file, [2, 4, 5], reference)).toBeLessThan(1e-12);
     const g = compile({ model: file }).graph;
     expect(g.layers.filter((l) => l.kind === 'transpose').map((l) => l.inputs)).toEqual([['x']]);
+  });
+
+  it('a functional residual block (Conv2D, Conv2D, Add, Concatenate on channels, GlobalMaxPooling2D) computes what Keras does', () => {
+    const W = { a: { kernel: tensor([3, 3, 2, 2], 41), bias: tensor([2], 42) }, b: { kernel: tensor([1, 1, 2, 2], 43), bias: tensor([2], 44) } };
+    const ref = (n: string) => [[[n, 0, 0, {}]]];
+    const layer = (class_name: string, name: string, config: Record<string, unknown>, inbound: string[]) =>
+      ({ class_name, name, config: { name, ...config }, inbound_nodes: inbound.length ? [inbound.map((n) => ref(n)[0][0])] : [] });
+    const file = join(dir, 'residual.json');
+    writeFileSync(file, JSON.stringify({
+      class_name: 'Functional', keras_version: '2.13.1',
+      config: {
+        name: 'residual', input_layers: [['x', 0, 0]], output_layers: [['gmp', 0, 0]],
+        layers: [
+          layer('InputLayer', 'x', { batch_input_shape: [null, 6, 5, 2] }, []),
+          layer('Conv2D', 'a', { filters: 2, kernel_size: [3, 3], padding: 'same', activation: 'relu' }, ['x']),
+          layer('Conv2D', 'b', { filters: 2, kernel_size: [1, 1] }, ['a']),
+          layer('Add', 'add', {}, ['x', 'b']),
+          layer('Concatenate', 'cat', { axis: -1 }, ['add', 'a']),
+          layer('GlobalMaxPooling2D', 'gmp', {}, ['cat']),
+        ],
+      },
+    }));
+    writeKeras2Weights(join(dir, 'residual_weights.h5'), { a: { 'a/kernel:0': W.a.kernel, 'a/bias:0': W.a.bias }, b: { 'b/kernel:0': W.b.kernel, 'b/bias:0': W.b.bias } }, ['x', 'a', 'b', 'add', 'cat', 'gmp']);
+    const reference = (x: T): T => {
+      const a = map(conv(x, { k: [3, 3], padding: 'same' }, W.a.kernel.data, W.a.bias.data), (v) => Math.max(v, 0));
+      const b = conv(a, { k: [1, 1] }, W.b.kernel.data, W.b.bias.data);
+      const data: number[] = [];
+      for (let p = 0; p < 30; p++) data.push(x.data[2 * p] + b.data[2 * p], x.data[2 * p + 1] + b.data[2 * p + 1], a.data[2 * p], a.data[2 * p + 1]);
+      return globalPool({ h: 6, w: 5, c: 4, data }, 'max');
+    };
+    expect(maxError(file, [6, 5, 2], reference)).toBeLessThan(1e-12);
   });
 
   it('a 1-D chain of Conv1D (causal, dilation 2), MaxPooling1D, ZeroPadding1D, DepthwiseConv1D (same, stride 2), UpSampling1D, Cropping1D, SeparableConv1D, AveragePooling1D (same), GlobalMaxPooling1D', () => {
