@@ -24,6 +24,9 @@ import { hardSigmoid } from './hard-sigmoid.ts';
 import { hardTanh } from './hard-tanh.ts';
 import { thresholdedRelu } from './thresholded-relu.ts';
 import { binaryTanh, ternaryTanh } from './sign-activations.ts';
+import { lstm } from './recurrent/lstm.ts';
+import { gru } from './recurrent/gru.ts';
+import { simpleRnn } from './recurrent/simple-rnn.ts';
 import { elu, selu, silu, softplus, softsign } from './table-activations.ts';
 
 /** One emulator kernel per layer kind; a new kind fails tsc until it is added here. */
@@ -63,4 +66,7 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   pad: { fixed: pending('the emulator'), float: pending('the emulator') },
   crop: { fixed: pending('the emulator'), float: pending('the emulator') },
   upsample: { fixed: pending('the emulator'), float: pending('the emulator') },
+  lstm,
+  gru,
+  simple_rnn: simpleRnn,
 };

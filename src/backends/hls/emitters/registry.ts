@@ -52,4 +52,8 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   softplus: emitTableActivation,
   softsign: emitTableActivation,
   silu: emitTableActivation,
+  // recurrent layers (issue 11): emulator only so far
+  lstm: pending('the HLS backend'),
+  gru: pending('the HLS backend'),
+  simple_rnn: pending('the HLS backend'),
 };

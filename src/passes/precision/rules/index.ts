@@ -5,6 +5,7 @@ import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './e
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
 import type { Rule } from './rule.ts';
+import { recurrent } from './recurrent.ts';
 import { tableActivation } from './table-activations.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 
@@ -45,4 +46,7 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   softplus: (l, x, c, all) => tableActivation(l, x, c, all),
   softsign: (l, x, c, all) => tableActivation(l, x, c, all),
   silu: (l, x, c, all) => tableActivation(l, x, c, all),
+  lstm: (l, x, c, all) => recurrent(l, x, c, all),
+  gru: (l, x, c, all) => recurrent(l, x, c, all),
+  simple_rnn: (l, x, c, all) => recurrent(l, x, c, all),
 };
