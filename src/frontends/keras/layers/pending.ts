@@ -12,7 +12,6 @@ export const PENDING_LAYERS: Readonly<Record<string, string>> = {
   MaxPooling1D: 'pooling', MaxPooling2D: 'pooling', AveragePooling1D: 'pooling', AveragePooling2D: 'pooling', QAveragePooling2D: 'pooling',
   GlobalMaxPooling1D: 'pooling', GlobalMaxPooling2D: 'pooling', GlobalAveragePooling1D: 'pooling', GlobalAveragePooling2D: 'pooling',
   ZeroPadding1D: 'padding', ZeroPadding2D: 'padding', UpSampling1D: 'upsampling', UpSampling2D: 'upsampling',
-  SimpleRNN: 'rnn', LSTM: 'rnn', GRU: 'rnn', QSimpleRNN: 'rnn', QLSTM: 'rnn', QGRU: 'rnn',
 };
 
 /** The catalogued "not supported yet" error: `what` needs IR kind `kind`, which does not exist yet. */

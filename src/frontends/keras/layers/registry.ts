@@ -5,6 +5,9 @@ import { BatchNormalization, QBatchNormalization } from './BatchNormalization.ts
 import { Dense, QDense } from './Dense.ts';
 import { InputLayer } from './InputLayer.ts';
 import { Flatten, Permute, Reshape, Skipped } from './reshape.ts';
+import { GRU, LSTM, QGRU, QLSTM, QSimpleRNN, SimpleRNN } from './recurrent.ts';
+import { Bidirectional } from './Bidirectional.ts';
+import { TimeDistributed } from './TimeDistributed.ts';
 
 /** Every Keras/QKeras layer class the frontend translates, by class name (nested models are flattened before). */
 export const LAYERS: Readonly<Record<string, LayerHandler>> = {
@@ -16,6 +19,7 @@ export const LAYERS: Readonly<Record<string, LayerHandler>> = {
   Flatten, Reshape, Permute,
   Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,
   GaussianNoise: Skipped, GaussianDropout: Skipped, AlphaDropout: Skipped, ActivityRegularization: Skipped,
+  LSTM, GRU, SimpleRNN, QLSTM, QGRU, QSimpleRNN, Bidirectional, TimeDistributed,
 };
 
 export const SUPPORTED_LAYERS = [...Object.keys(LAYERS), 'Sequential', 'Model/Functional (nested)'].join(', ');
