@@ -18,7 +18,7 @@ export const Bidirectional: LayerHandler = (ctx) => {
   const quantized = cls.startsWith('Q');
   const base = quantized ? cls.slice(1) : cls;
   if (!RECURRENT_CLASSES.includes(base)) throw fail('unsupported-layer', ctx.where, `the wrapped layer must be a recurrent layer, not '${cls}'; supported: ${RECURRENT_CLASSES.join(', ')}`);
-  const mode = String(ctx.cfg.raw('merge_mode') ?? 'concat');
+  const mode = ctx.cfg.raw('merge_mode') === undefined ? 'concat' : String(ctx.cfg.raw('merge_mode')); // null: two outputs, not merged
   if (!Object.hasOwn(MERGES, mode)) throw fail('unsupported-attribute', ctx.where, `merge_mode must be one of ${Object.keys(MERGES).join(', ')}, not ${JSON.stringify(ctx.cfg.raw('merge_mode'))}`);
   const cfg = new ConfigReader(inner?.config ?? {}, ctx.where);
   const backwardCfg = ctx.cfg.raw('backward_layer') as { config?: Record<string, unknown> } | undefined;
