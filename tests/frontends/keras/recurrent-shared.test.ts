@@ -80,8 +80,9 @@ describe.skipIf(!hasShared)('the hls4ml example recurrent models (Keras 2.1 JSON
     for (const m of ['lstm', 'gru'])
       for (const precision of ['ap_fixed<16,6>', 'ap_fixed<10,4,AP_RND,AP_SAT>']) {
         const g = loadKeras(sharedPath(`${DIR}KERAS_${m}_model.json`), P);
-        const compiled = runPasses(g, loadConfig({ model: `KERAS_${m}_model.json`, precision }), PASSES);
+        const compiled = runPasses(g, loadConfig({ model: `KERAS_${m}_model.json`, overrides: { precision } }), PASSES);
         verifyGraph(compiled, { configured: true });
+        expect(compiled.layers[1].precision.state?.width, precision).toBe(Number(/<(\d+)/.exec(precision)![1]));
         const n = 8;
         const x = inputs.subarray(0, n * 120);
         const got = emulate(compiled, x, n);
