@@ -83,26 +83,29 @@ export const gru: Kernel<'gru'> = {
     const parts = denseParts(layer);
     const [act, ract] = [cellActivationFloat(layer.activation), cellActivationFloat(layer.recurrentActivation)];
     const recWidth = resetAfter ? 3 * u : 2 * u;
-    let h = new Float64Array(0);
+    const zrCols = gateColumns(u, [0, 1]);
+    let h = new Float64Array(0), zr = new Float64Array(0), ph = new Float64Array(0), rh = new Float64Array(0);
     const cell = {
-      reset: (n: number) => (h = new Float64Array(n * u)),
+      reset(n: number) {
+        [h, zr, ph, rh] = [new Float64Array(n * u), new Float64Array(n * 2 * u), new Float64Array(n * u), new Float64Array(n * u)];
+      },
       step(ax: Float64Array, n: number) {
         const ah = denseFloat(parts.recurrent, h);
-        const zr = gatherColumns(ax, n, 3 * u, gateColumns(u, [0, 1]), new Float64Array(n * 2 * u));
+        gatherColumns(ax, n, 3 * u, zrCols, zr);
         for (let b = 0; b < n; b++) for (let j = 0; j < 2 * u; j++) zr[b * 2 * u + j] += ah[b * recWidth + j];
         const g = ract(zr);
-        const ph = new Float64Array(n * u);
         if (resetAfter) for (let b = 0; b < n; b++) for (let j = 0; j < u; j++) ph[b * u + j] = ax[b * 3 * u + 2 * u + j] + g[b * 2 * u + u + j] * ah[b * 3 * u + 2 * u + j];
         else {
-          const rh = h.map((v, k) => g[Math.floor(k / u) * 2 * u + u + (k % u)] * v);
+          for (let b = 0; b < n; b++) for (let j = 0; j < u; j++) rh[b * u + j] = g[b * 2 * u + u + j] * h[b * u + j];
           const ahh = denseFloat(parts.candidate!, rh);
           for (let b = 0; b < n; b++) for (let j = 0; j < u; j++) ph[b * u + j] = ax[b * 3 * u + 2 * u + j] + ahh[b * u + j];
         }
         const hh = act(ph);
-        h = h.map((v, k) => {
-          const zg = g[Math.floor(k / u) * 2 * u + (k % u)];
-          return zg * v + (1 - zg) * hh[k];
-        });
+        for (let b = 0; b < n; b++)
+          for (let j = 0; j < u; j++) {
+            const zg = g[b * 2 * u + j];
+            h[b * u + j] = zg * h[b * u + j] + (1 - zg) * hh[b * u + j];
+          }
         return h;
       },
     };

@@ -71,17 +71,20 @@ export const lstm: Kernel<'lstm'> = {
     const { units: u } = layer;
     const parts = denseParts(layer);
     const [act, ract] = [cellActivationFloat(layer.activation), cellActivationFloat(layer.recurrentActivation)];
-    let h = new Float64Array(0), c = new Float64Array(0);
+    const [ifo, gCols] = [gateColumns(u, [0, 1, 3]), gateColumns(u, [2])];
+    let h = new Float64Array(0), c = new Float64Array(0), z = new Float64Array(0), zr = new Float64Array(0), zg = new Float64Array(0);
     const cell = {
-      reset: (n: number) => ([h, c] = [new Float64Array(n * u), new Float64Array(n * u)]),
+      reset(n: number) {
+        [h, c, z, zr, zg] = [new Float64Array(n * u), new Float64Array(n * u), new Float64Array(n * 4 * u), new Float64Array(n * 3 * u), new Float64Array(n * u)];
+      },
       step(ax: Float64Array, n: number) {
         const ah = denseFloat(parts.recurrent, h);
-        const z = ax.map((v, i) => v + ah[i]);
-        const r = ract(gatherColumns(z, n, 4 * u, gateColumns(u, [0, 1, 3]), new Float64Array(n * 3 * u)));
-        const g = act(gatherColumns(z, n, 4 * u, gateColumns(u, [2]), new Float64Array(n * u)));
+        for (let i = 0; i < z.length; i++) z[i] = ax[i] + ah[i];
+        const r = ract(gatherColumns(z, n, 4 * u, ifo, zr));
+        const g = act(gatherColumns(z, n, 4 * u, gCols, zg));
         for (let b = 0; b < n; b++) for (let j = 0; j < u; j++) c[b * u + j] = r[b * 3 * u + u + j] * c[b * u + j] + r[b * 3 * u + j] * g[b * u + j];
         const ac = act(c);
-        h = h.map((_, k) => r[Math.floor(k / u) * 3 * u + 2 * u + (k % u)] * ac[k]);
+        for (let b = 0; b < n; b++) for (let j = 0; j < u; j++) h[b * u + j] = r[b * 3 * u + 2 * u + j] * ac[b * u + j];
         return h;
       },
     };
