@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emulate } from '../../src/emulator/index.ts';
+import { KERNELS } from '../../src/emulator/kernels/index.ts';
+import { tensor } from '../../src/ir/tensor.ts';
 import type { CellActivation, RecurrentLayer } from '../../src/ir/layers.ts';
 import { HARD_SIGMOID_KERAS2, HARD_SIGMOID_KERAS3 } from '../../src/ir/recurrent.ts';
 import { verifyGraph } from '../../src/ir/verify.ts';
@@ -58,6 +60,7 @@ const CASES: { name: string; layer: LayerSpec; input?: string }[] = [
   { name: 'a GRU with reset_before, relu activation, hard_sigmoid (Keras 3) gates', layer: recurrentSpec('gru', 6, { resetAfter: false, activation: { fn: 'relu' }, recurrentActivation: HARD_SIGMOID_KERAS3, precision: { param: 'ap_fixed<18,2,AP_RND>', table: 'ap_fixed<10,3,AP_RND,AP_SAT>' } }) },
   { name: 'a GRU with reset_before, narrow wrapping state, outputs aligned backwards', layer: recurrentSpec('gru', 7, { resetAfter: false, goBackwards: true, reverseOutputs: true, returnSequences: true, scale: 2, precision: { state: 'ap_fixed<7,2,AP_RND,AP_WRAP>', accum: 'ap_fixed<12,4,AP_TRN,AP_SAT_SYM>', recurrent_table: 'ap_fixed<6,1,AP_RND>' } }) },
   { name: 'a SimpleRNN with a linear activation, a narrow saturating state and a wrapping result', layer: recurrentSpec('simple_rnn', 8, { activation: { fn: 'linear' }, returnSequences: true, scale: 2, precision: { table: 'ap_fixed<8,2,AP_RND,AP_SAT>', state: 'ap_fixed<10,3,AP_RND,AP_SAT>', result: 'ap_fixed<6,1,AP_RND,AP_WRAP>' } }) },
+  { name: 'a GRU with a convergent-rounding saturating accum (the exact-double dense path)', layer: recurrentSpec('gru', 12, { recurrentBias: true, precision: { accum: 'ap_fixed<20,6,AP_RND_CONV,AP_SAT>', state: 'ap_fixed<14,4,AP_RND_ZERO,AP_SAT>' } }) },
   { name: 'a SimpleRNN with tanh and recurrent biases', layer: recurrentSpec('simple_rnn', 9, { recurrentBias: true }) },
 ];
 
@@ -75,6 +78,18 @@ describe('recurrent layers in the emulator', () => {
       expect(new Set(got.output).size).toBeGreaterThan(10);
     });
   }
+
+  it('runs the matrix-vector products on every dense path: 32-bit SIMD, exact doubles and BigInt', () => {
+    const variants = new Set(
+      CASES.flatMap((c) => {
+        const g = graphOf(c.layer, c.input);
+        const [x, l] = g.layers;
+        const step = KERNELS[l.kind as 'lstm'].fixed(l as never, [tensor(x.shape, x.precision.result)], { stats: () => ({ overflows: 0 }) });
+        return step.variant!.split(', ').map((v) => v.split(' ')[1]);
+      }),
+    );
+    expect([...variants].sort()).toEqual(['bigint', 'number', 'simd']);
+  });
 
   it('counts overflows of the state, accum and result when narrow types saturate or wrap', () => {
     const narrow = CASES.filter((c) => /narrow/.test(c.name));

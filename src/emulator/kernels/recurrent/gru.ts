@@ -68,6 +68,7 @@ export const gru: Kernel<'gru'> = {
     };
     return {
       type: result,
+      variant: `input ${inputStep.variant}, recurrent ${recStep.variant}`,
       begin() {
         for (const s of [inputStep, recStep, candStep, act, ract]) s?.begin?.();
       },

@@ -57,6 +57,7 @@ export const lstm: Kernel<'lstm'> = {
     };
     return {
       type: result,
+      variant: `input ${inputStep.variant}, recurrent ${recStep.variant}`,
       begin() {
         for (const s of [inputStep, recStep, act, ract]) s.begin?.();
       },

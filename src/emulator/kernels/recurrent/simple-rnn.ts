@@ -32,6 +32,7 @@ export const simpleRnn: Kernel<'simple_rnn'> = {
     };
     return {
       type: result,
+      variant: `input ${inputStep.variant}, recurrent ${recStep.variant}`,
       begin() {
         for (const s of [inputStep, recStep, act]) s.begin?.();
       },
