@@ -8,8 +8,8 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * a safe integer (then each is exact: rounding is monotonic), BigInt otherwise.
  */
 export function castTwoProducts(a: number, b: number, e1: number, c: number, d: number, e2: number, caster: Caster): number {
-  const p = a * b * 2 ** e1;
-  const q = c * d * 2 ** e2;
+  const p = a * b * (e1 === 0 ? 1 : 2 ** e1);
+  const q = c * d * (e2 === 0 ? 1 : 2 ** e2);
   const s = p + q;
   if (Math.abs(p) <= SAFE && Math.abs(q) <= SAFE && Math.abs(s) <= SAFE) return caster.cast(s);
   const exact = ((BigInt(a) * BigInt(b)) << BigInt(e1)) + ((BigInt(c) * BigInt(d)) << BigInt(e2));

@@ -32,6 +32,7 @@ export const gru: Kernel<'gru'> = {
     const act = cellActivationStep(actSpec, accum, counters);
     const ract = cellActivationStep({ ...actSpec, activation: layer.recurrentActivation, out: rtable, outVar: 'recurrent_table' }, accum, counters);
     const f1 = Math.max(fr, 0); // 1 − z exact on the grid 2^−f1
+    const [one, zUp] = [2 ** f1, 2 ** (f1 - fr)];
     const uGrid = commonGrid(fr + fs, f1 + fa);
     const update = new Caster(uGrid.grid, state, counters.stats('state'));
     const resetCast = new Caster(fr + fs, state, counters.stats('state'));
@@ -60,7 +61,7 @@ export const gru: Kernel<'gru'> = {
         for (let b = 0; b < batch; b++)
           for (let j = 0; j < u; j++) {
             const zg = g[b * 2 * u + j];
-            const oneMinusZ = 2 ** f1 - zg * 2 ** (f1 - fr);
+            const oneMinusZ = one - zg * zUp;
             h[b * u + j] = castTwoProducts(zg, h[b * u + j], uGrid.e1, oneMinusZ, hh[b * u + j], uGrid.e2, update);
           }
         return h;
