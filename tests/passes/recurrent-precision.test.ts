@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
+import { checkEmulatorLimits } from '../../src/config/emulator-limits.ts';
+import { thrown } from '../helpers/thrown.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { formatFixedType } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
@@ -51,6 +53,13 @@ describe('precision of recurrent layers', () => {
       table: 'ap_fixed<18,8,AP_RND,AP_SAT>', recurrent_table: 'ap_ufixed<10,0,AP_RND,AP_SAT>', state: 'ap_fixed<12,3>', result: 'ap_fixed<14,5>',
     });
     expect(l.reuseFactor).toBe(3);
+  });
+
+  it('refuses an accum wider than 53 bits in a recurrent layer before emulating (its gate sums are exact doubles)', () => {
+    const g = applyConfig.run(graphOf('gru', 2), config(`HLSConfig:\n  LayerName:\n    rnn: {Precision: {accum: 'ap_fixed<60,20>'}}\n`));
+    const e = thrown(() => checkEmulatorLimits(g));
+    expect(e.code).toBe('unsupported-precision');
+    expect(e.message).toBe("layer 'rnn' (gru): key 'Precision.accum': precision outside what the emulator computes exactly: must be at most 53 bits wide in a recurrent layer, not ap_fixed<60,20> (60 bits)");
   });
 
   for (const [kind, extra] of [['lstm', {}], ['gru', { resetAfter: true }], ['gru', { resetAfter: false }], ['simple_rnn', {}]] as const) {

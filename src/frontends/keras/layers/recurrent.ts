@@ -53,7 +53,8 @@ export function recurrent(ctx: KerasContext, cls: RecurrentClass, x: Produced, p
   const units = cfg.number('units');
   if (units === undefined || !Number.isInteger(units) || units < 1) throw fail('unsupported-attribute', ctx.where, `units must be a positive integer, not ${JSON.stringify(cfg.raw('units'))}`);
   const g = GATES[kind] * units;
-  const resetAfter = kind === 'gru' && cfg.boolean('reset_after', false);
+  // absent only in files of Keras ≤ 2.2 (default false then); Keras 3 and TF 2 write it (default true)
+  const resetAfter = kind === 'gru' && cfg.boolean('reset_after', ctx.kerasMajor >= 3);
   const useBias = cfg.boolean('use_bias', true);
   const [kernel, recurrentKernel, bias] = ctx.innerWeights(
     [{ name: 'kernel', shape: [nIn, g] }, { name: 'recurrent_kernel', shape: [units, g] }, ...(useBias ? [{ name: 'bias', shape: resetAfter ? [2, g] : [g] }] : [])],
