@@ -119,11 +119,14 @@ describe('Keras recurrent layers', () => {
     expectClose(y, floatRecurrent(refCell('GRU', v, { act: { fn: 'relu' } }), X, BATCH));
   });
 
-  it('SimpleRNN without bias (Keras 3, relu) computes Keras\'s SimpleRNN', () => {
+  it('SimpleRNN without bias (Keras 3, relu, and activation None = linear) computes Keras\'s SimpleRNN', () => {
     const v = cellVars('SimpleRNN', 6, { useBias: false });
     const file = keras3('rnn3', { class_name: 'SimpleRNN', config: { name: 'rnn', units: U, activation: 'relu', use_bias: false } }, { 'layers/simple_rnn/cell': v });
     const { y } = floatOf(file);
     expectClose(y, floatRecurrent(refCell('SimpleRNN', v, { act: { fn: 'relu' } }), X, BATCH));
+    // activation None (JSON null) is Keras's linear
+    const linear = keras3('rnnlinear', { class_name: 'SimpleRNN', config: { name: 'rnn', units: U, activation: null, use_bias: false } }, { 'layers/simple_rnn/cell': v });
+    expectClose(floatOf(linear).y, floatRecurrent(refCell('SimpleRNN', v, { act: { fn: 'linear' } }), X, BATCH));
   });
 
   it('Bidirectional(LSTM, concat, return_sequences) (Keras 2) lays the forward and the realigned backward sequence side by side', () => {

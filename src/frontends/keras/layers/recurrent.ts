@@ -26,7 +26,8 @@ export interface RecurrentPlace {
 
 /** Keras's activation names for a cell: hard_sigmoid is Keras 2's clip(0.2x + 0.5) or Keras 3's clip(x/6 + 0.5). */
 function cellActivation(ctx: KerasContext, cfg: ConfigReader, key: string, fallback: string): CellActivation {
-  const raw = cfg.raw(key) ?? fallback;
+  const given = cfg.raw(key);
+  const raw = given === undefined ? fallback : given === null ? 'linear' : given; // Keras: activation None is linear
   const name = typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (name === 'hard_sigmoid') return ctx.kerasMajor >= 3 ? HARD_SIGMOID_KERAS3 : HARD_SIGMOID_KERAS2;
   if (name === 'tanh' || name === 'sigmoid' || name === 'relu' || name === 'linear') return { fn: name };
