@@ -47,5 +47,5 @@ export function cellActivationStep(spec: CellActivationSpec, inType: FixedType, 
 export function cellActivationFloat(a: CellActivation): (x: Float64Array) => Float64Array {
   const layer = cellLayer(a, 1, fixedType(16, 6), undefined, 2, 'cell'); // types unused in float
   const kernel = KERNELS[layer.kind as Elementwise] as Kernel<Elementwise>;
-  return (x) => kernel.float(layer as never, [x], x.length, (n) => new Float64Array(n));
+  return (x) => kernel.float(layer as never, [x], x.length, (n) => new Float64Array(n), [[x.length]]);
 }
