@@ -165,7 +165,7 @@ describe('Keras recurrent layers', () => {
     expectClose(y, floatRecurrent(refCell('LSTM', quantized, {}), X, BATCH));
   });
 
-  it('TimeDistributed(Dense) becomes a one-tap convolution over the time steps (a dense on the last axis) and its activation', () => {
+  it('TimeDistributed(Dense) becomes a one-tap convolution over the time steps (a dense on the last axis) and its activation, computing Dense at every step', () => {
     const k = { shape: [F, 5], data: values(F * 5, 20) };
     const b = { shape: [5], data: values(5, 21) };
     const inner = { class_name: 'Dense', config: { name: 'd', units: 5, activation: 'relu' } };
@@ -175,6 +175,10 @@ describe('Keras recurrent layers', () => {
     expect(conv).toMatchObject({ kind: 'conv', shape: [T, 5], nIn: F, nOut: 5, kernel: [1], strides: [1] });
     expect(conv.kind === 'conv' && Array.from(conv.weights)).toEqual(k.data);
     expect(g.layers[2]).toMatchObject({ kind: 'relu', shape: [T, 5] });
+    const want: number[] = [];
+    for (let s = 0; s < BATCH * T; s++)
+      for (let j = 0; j < 5; j++) want.push(Math.max(0, b.data[j] + [0, 1, 2].reduce((acc, i) => acc + X[s * F + i] * k.data[i * 5 + j], 0)));
+    expectClose(emulate(g, X, BATCH, { mode: 'float' }).output, Float64Array.from(want));
   });
 
   it('refuses a stateful layer, an activation it cannot compute and a Bidirectional without merge, with catalogued errors', () => {
