@@ -14,6 +14,9 @@ import { Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, ZeroPadding1D, Zero
 import { Dense, QDense } from './Dense.ts';
 import { InputLayer } from './InputLayer.ts';
 import { Flatten, Permute, Reshape, Skipped } from './reshape.ts';
+import { GRU, LSTM, QGRU, QLSTM, QSimpleRNN, SimpleRNN } from './recurrent.ts';
+import { Bidirectional } from './Bidirectional.ts';
+import { TimeDistributed } from './TimeDistributed.ts';
 
 /** Every Keras/QKeras layer class the frontend translates, by class name (nested models are flattened before). */
 export const LAYERS: Readonly<Record<string, LayerHandler>> = {
@@ -33,6 +36,7 @@ export const LAYERS: Readonly<Record<string, LayerHandler>> = {
     GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, QGlobalAveragePooling2D,
     ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D,
   }).map(([k, h]) => [k, channelsFirstAware(h)])),
+  LSTM, GRU, SimpleRNN, QLSTM, QGRU, QSimpleRNN, Bidirectional, TimeDistributed,
 };
 
 export const SUPPORTED_LAYERS = [...Object.keys(LAYERS), 'Sequential', 'Model/Functional (nested)'].join(', ');

@@ -7,6 +7,8 @@ import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './e
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
 import { firstInShape, type Rule } from './rule.ts';
+
+import { recurrent } from './recurrent.ts';
 import { tableActivation } from './table-activations.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 
@@ -47,4 +49,7 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   softplus: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
   softsign: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
   silu: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  lstm: (l, x, c, all, s) => recurrent(l, x, c, all, s),
+  gru: (l, x, c, all, s) => recurrent(l, x, c, all, s),
+  simple_rnn: (l, x, c, all, s) => recurrent(l, x, c, all, s),
 };
