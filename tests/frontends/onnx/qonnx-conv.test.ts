@@ -7,7 +7,11 @@ import { verifyGraph } from '../../../src/ir/verify.ts';
 import { PASSES } from '../../../src/passes/index.ts';
 import { runPasses } from '../../../src/passes/pass.ts';
 import { int, ints, OnnxModelBuilder } from '../../fixtures/onnx-builder.ts';
-import { kinds, layerOf, PRECISION, ramp } from './helpers.ts';
+import { quantValue } from '../../../src/ir/quantizer.ts';
+import { cancelTranspose } from '../../../src/passes/cancel-transpose.ts';
+import { kinds, layerOf, parse, PRECISION, ramp } from './helpers.ts';
+import { runOrt } from './ort-oracle.ts';
+import { samples } from './window-oracle.ts';
 
 const QONNX = 'qonnx.custom_op.general';
 /** np.round: half to even */
@@ -53,5 +57,22 @@ describe('QONNX quantizers around a channels-first Conv', () => {
     expect(formatFixedType(input.precision.result)).toBe('ap_fixed<8,4,AP_RND_CONV,AP_SAT>');
     const out = emulate(g, Float64Array.from({ length: 72 }, (_v, i) => Math.sin(i) * 3), 1).output;
     expect(out.every((v) => v >= 0 && Number.isInteger(v * 8))).toBe(true);
+  });
+
+  it('quantizes a channels-first activation per channel (scale [1, C, 1, 1]) on the right channel, with no transposes left around it', async () => {
+    const conv = () => new OnnxModelBuilder({ opset: 13 }).input('x', [1, 2, 5, 5]).initializer('W', [3, 2, 3, 3], ramp(54, 2));
+    const scales = [0.25, 0.0625, 0.5];
+    const m = conv().initializer('s', [1, 3, 1, 1], scales).initializer('z', [], [0]).initializer('b', [], [5]);
+    m.node('Conv', ['x', 'W'], ['c'], {}, 'conv').node('Quant', ['c', 's', 'z', 'b'], ['y'], {}, 'q', QONNX).output('y');
+    const g = parse(m);
+    expect(kinds(cancelTranspose.run(g, loadConfig({ model: 'm.onnx' })))).toEqual(['input', 'transpose', 'conv', 'quant', 'transpose']);
+    const q = layerOf(g, 'q', 'quant');
+    expect(Array.from(q.scale)).toEqual(scales);
+    const xs = samples(50);
+    const [c] = await runOrt(conv().node('Conv', ['x', 'W'], ['y'], {}, 'conv').output('y').encode(), xs, [2, 5, 5]);
+    const ours = emulate(g, Float64Array.from(xs[0]), 1, { mode: 'float' }).output;
+    // NCHW: element j is in channel ⌊j / 9⌋
+    const expected = Array.from(c, (v, j) => quantValue({ ...q, scale: Float64Array.of(scales[Math.floor(j / 9)]), zeroPoint: Float64Array.of(0) }, v));
+    expect(Array.from(ours)).toEqual(expected);
   });
 });
