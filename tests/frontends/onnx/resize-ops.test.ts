@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { float, ints, str } from '../../fixtures/onnx-builder.ts';
+import { float, floats, ints, str } from '../../fixtures/onnx-builder.ts';
 import { kinds, layerOf } from './helpers.ts';
 import { expectOrtAgrees, oneOp } from './window-oracle.ts';
 
@@ -50,5 +50,10 @@ describe('ONNX Resize and Upsample (nearest) against onnxruntime', () => {
   it('translates Upsample (opset 9) with scales as an input', async () => {
     const g = await expectOrtAgrees(oneOp('Upsample', [2, 3], { mode: str('nearest') }, [['scales', [3], [1, 1, 4]]], 9));
     expect(layerOf(g, 'op', 'upsample').factors).toEqual([4]);
+  });
+
+  it('translates Upsample (opset 7) with scales as an attribute', async () => {
+    const g = await expectOrtAgrees(oneOp('Upsample', [2, 2, 3], { mode: str('nearest'), scales: floats([1, 1, 3, 2]) }, [], 7));
+    expect(layerOf(g, 'op', 'upsample').factors).toEqual([3, 2]);
   });
 });
