@@ -10,6 +10,11 @@ describe('ONNX Pad against onnxruntime', () => {
     expect(layerOf(g, 'op', 'pad')).toMatchObject({ padBegin: [1, 2], padEnd: [3, 0], shape: [7, 6, 2] });
   });
 
+  it('crops with negative pads (a crop layer)', async () => {
+    const g = await expectOrtAgrees(oneOp('Pad', [2, 5, 6], {}, [['pads', [8], [0, 0, -1, 0, 0, 0, -2, -3], 'int64']], 13));
+    expect(layerOf(g, 'op', 'crop')).toMatchObject({ cropBegin: [1, 0], cropEnd: [2, 3], shape: [2, 3, 2] });
+  });
+
   it('reads pads and value from attributes in opset 9', async () => {
     const g = await expectOrtAgrees(oneOp('Pad', [2, 5], { pads: ints([0, 0, 2, 0, 0, 1]), value: float(0) }, [], 9));
     expect(layerOf(g, 'op', 'pad')).toMatchObject({ padBegin: [2], padEnd: [1] });
