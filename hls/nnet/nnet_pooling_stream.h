@@ -45,7 +45,8 @@ template <class elem_T, class res_T, typename CONFIG_T> struct average_pool_pixe
         AveragePoolTaps:
             for (unsigned t = 0; t < window_shape<CONFIG_T>::taps; t++)
                 if (valid[t]) s = s + win[t * CONFIG_T::n_chan + c]; // padding adds an exact 0
-            result[c] = n == 0 ? res_T::value_type(0) : typename res_T::value_type(s * recip[n - 1]);
+            typedef typename res_T::value_type out_T;
+            result[c] = n == 0 ? out_T(0) : out_T(s * recip[n - 1]);
         }
     }
 };

@@ -107,10 +107,13 @@ export function buildStreamDesign(graph: Graph): StreamDesign {
     const fixed = KINDS[layer.kind].passThrough ? ins[0].s.fixed : layer.precision.result;
     const out = info(`layer${n}_t`, `layer${n}_pack`, fixed, layer.shape);
     const readers = sg.readers.get(layer.name) ?? [];
-    const written = readers.length === 1 && 'output' in readers[0] ? outputPort[readers[0].output] : `layer${n}_out`;
+    // a layer feeding only one output port writes the port; otherwise its own stream (renamed if a port has its name)
+    const own = outputPort.includes(`layer${n}_out`) ? `layer${n}_stream` : `layer${n}_out`;
+    const written = readers.length === 1 && 'output' in readers[0] ? outputPort[readers[0].output] : own;
     if (!outputPort.includes(written)) streams.set(written, out);
     byStream.set(layer.name, out);
-    const ctx = contextFor(graph, layer, n, ins.map((x, j) => portOf(x.s, `x${j + 1}`, false)), portOf(out, 'y', false));
+    // the stream rules see whole tensors (shapes); step kernels get ports of the size one step moves
+    const ctx = contextFor(graph, layer, n, ins.map((x, j) => portOf(x.s, `x${j + 1}`, true)), portOf(out, 'y', true));
     const comment = ctx.comment;
     const built = { index: n, comment, typedefs: [{ name: out.elemType, cppType: formatFixedType(fixed) }, { name: out.packType, cppType: `nnet::array<${out.elemType}, ${out.pack}>` }] };
     const emission: StreamEmission = layer.kind === 'reshape' ? { kind: 'alias' } : streamRule(layer, ctx);
