@@ -1,3 +1,4 @@
+import { fail } from '../../../diagnostics/diagnostic.ts';
 import { unsignedConstant, type EmitContext } from '../emit-context.ts';
 import { axes2d, spatial2d } from './packing.ts';
 import { cropIterations, padIterations, upsampleIterations } from './spatial-stream.ts';
@@ -30,7 +31,15 @@ function amounts(begin: readonly number[], end: readonly number[]) {
   };
 }
 
+/** The stream kernels walk one or two spatial axes (rows, then pixels of a row). */
+function expectSpatialAxes(ctx: EmitContext): void {
+  const r = ctx.input.shape.length - 1;
+  if (r < 1 || r > 2)
+    throw fail('unsupported-attribute', { layer: ctx.layer.name, op: ctx.layer.origin?.op ?? ctx.layer.kind }, `the input must have 1 or 2 spatial axes in io_stream, not ${r} ([${ctx.input.shape}]); supported: [length, channels], [height, width, channels]`);
+}
+
 export const streamPad: StreamEmitter<'pad'> = (layer, ctx) => {
+  expectSpatialAxes(ctx);
   const [inH, inW] = spatial2d(ctx.input.shape);
   const [outH, outW] = spatial2d(layer.shape);
   const { cut, constants } = amounts(layer.padBegin, layer.padEnd);
@@ -38,12 +47,14 @@ export const streamPad: StreamEmitter<'pad'> = (layer, ctx) => {
 };
 
 export const streamCrop: StreamEmitter<'crop'> = (layer, ctx) => {
+  expectSpatialAxes(ctx);
   const [inH, inW] = spatial2d(ctx.input.shape);
   const { cut, constants } = amounts(layer.cropBegin, layer.cropEnd);
   return move(ctx, 'nnet::crop_stream', constants, cropIterations(inH, inW, cut), `${inH}×${inW} pixels in, the border dropped`);
 };
 
 export const streamUpsample: StreamEmitter<'upsample'> = (layer, ctx) => {
+  expectSpatialAxes(ctx);
   const [inH, inW] = spatial2d(ctx.input.shape);
   const [fy, fx] = axes2d(layer.factors, 1);
   return move(
