@@ -110,7 +110,7 @@ describe('io_stream C simulation of the convolution family agrees with the emula
     await csimAgainstOracle(graph, 40, 13);
   });
 
-  it('feeds a channels-first input through its leading transpose in the testbench, then convolves and flattens into a dense', { timeout: TIMEOUT }, async () => {
+  it('converts a channels-first input and output in the testbench (edge transposes), convolves and flattens into a dense', { timeout: TIMEOUT }, async () => {
     const graph = graphOf(
       [
         input('nchw', [3, 6, 5], 'ap_fixed<10,3,AP_RND>'),
@@ -118,8 +118,9 @@ describe('io_stream C simulation of the convolution family agrees with the emula
         conv('c', 'nhwc', [6, 5, 3], 4, win([3, 3], { strides: [2, 2], padBegin: [1, 1], padEnd: [1, 1] }), { accum: 'ap_fixed<14,5,AP_RND,AP_SAT>', result: 'ap_fixed<10,4,AP_RND>' }),
         { kind: 'reshape', name: 'flat', shape: [36], from: ['c'] },
         { kind: 'dense', name: 'fc', shape: [5], from: ['flat'], nIn: 36, nOut: 5, weights: randomArray(rng(5), 180, 0.4), bias: randomArray(rng(6), 5, 0.5), precision: { result: 'ap_fixed<12,5>' } },
+        { kind: 'transpose', name: 'nchw_out', shape: [4, 3, 3], perm: [2, 0, 1], from: ['c'] },
       ],
-      ['fc', 'c'],
+      ['fc', 'c', 'nchw_out'],
       { fc: 4 },
     );
     await csimAgainstOracle(graph, 100, 15);

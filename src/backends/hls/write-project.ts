@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../../config/project-config.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { Graph } from '../../ir/graph.ts';
 import { buildProjectView } from './build-view.ts';
-import { buildStreamProjectView, streamInputOrders } from './stream/build-stream-view.ts';
+import { buildStreamProjectView, streamOrderFiles } from './stream/build-stream-view.ts';
 import { plannedSources } from './file-plan.ts';
 import { projectMeta } from './metadata.ts';
 import { PROJECT_FILES } from './project-meta.ts';
@@ -35,7 +35,7 @@ export function writeHlsProject(graph: Graph, config: ProjectConfig, dir: string
   for (const file of plannedSources(view)) writeText(join(dir, file.path), file.content);
   writeText(join(dir, PROJECT_FILES.inputs), vectorFile(data.inputs, view.inputSize));
   writeText(join(dir, PROJECT_FILES.predictions), vectorFile(data.predictions, view.outputSize));
-  for (const { file, order } of streamInputOrders(graph, view)) writeText(join(dir, file), vectorFile(Float64Array.from(order), order.length));
+  for (const { file, order } of streamOrderFiles(graph, view)) writeText(join(dir, file), vectorFile(Float64Array.from(order), order.length));
   writeText(join(dir, PROJECT_FILES.meta), JSON.stringify(projectMeta(graph, config, view, version, data.batch), null, 2) + '\n');
   copyHeaders(join(HLS_DIR, 'nnet'), join(dir, PROJECT_FILES.nnetUtils));
   copyHeaders(HLS_DIR, join(dir, PROJECT_FILES.apTypes), ['nnet']);

@@ -17,7 +17,7 @@ export function buildStreamProjectView(graph: Graph, config: ProjectConfig, vers
   const d = buildStreamDesign(graph);
   const schedule = scheduleStreams(d.scheduled, new Map(d.inputs.map((p) => [p.name, p.packs])));
   const inputs = portViews(d.inputs, 'N_INPUT', 'x', (p) => cppComment(`input '${p.layer}'`), d.orders);
-  const outputs = portViews(d.outputs, 'N_OUTPUT', 'y', (p) => cppComment(`output ${p.k + 1}: layer ${p.index} '${p.layer}'`), new Map());
+  const outputs = portViews(d.outputs, 'N_OUTPUT', 'y', (p) => cppComment(`output ${p.k + 1}: layer ${p.index} '${p.layer}'`), d.orders);
   const busiest = Math.max(1, ...d.scheduled.map((p) => busyCycles(p.iterations)));
   const params = [...inputs, ...outputs].map((p) => `hls::stream<${p.type}> &${p.name}`).join(', ');
   const stream: StreamView = {
@@ -115,10 +115,10 @@ function busyCycles(iterations: () => Iterable<{ cycles: number }>): number {
   return n;
 }
 
-/** The gather index files of the inputs whose leading transpose the testbench applies (tb_data/<port>_order.dat). */
-export function streamInputOrders(graph: Graph, view: ProjectView): { file: string; order: Int32Array }[] {
+/** The gather index files of the ports whose edge transpose the testbench applies (tb_data/<port>_order.dat). */
+export function streamOrderFiles(graph: Graph, view: ProjectView): { file: string; order: Int32Array }[] {
   if (!view.stream) return [];
   const orders = streamGraph(graph).orders;
-  const inputLayers = graph.layers.filter((l) => l.kind === 'input');
-  return view.stream.inputs.flatMap((p, k) => (p.hasOrder ? [{ file: p.orderFile, order: orders.get(inputLayers[k].name)! }] : []));
+  const layers = [...graph.layers.filter((l) => l.kind === 'input').map((l) => l.name), ...graph.outputs];
+  return [...view.stream.inputs, ...view.stream.outputs].flatMap((p, k) => (p.hasOrder ? [{ file: p.orderFile, order: orders.get(layers[k])! }] : []));
 }

@@ -1,7 +1,6 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { Graph } from '../../../ir/graph.ts';
-import type { Layer } from '../../../ir/layers.ts';
-import { transposeIndex, transposeInputShape } from '../../../ir/tensor.ts';
+import { channelsLastIndex, edgeOrders } from '../../../ir/edge-order.ts';
 import { packingOf } from './packing.ts';
 
 /**
@@ -16,33 +15,31 @@ export interface StreamGraph {
   readonly shape: ReadonlyMap<string, readonly number[]>;
   /** stream owner → its readers in order: a layer's input slot, or a graph output */
   readonly readers: ReadonlyMap<string, readonly Reader[]>;
-  /** input layer → gather index the testbench applies to its row (y[j] = x[index[j]]) */
+  /** input or output layer → the gather from the model's order to the port's channels-last order (port[j] = row[index[j]]) */
   readonly orders: ReadonlyMap<string, Int32Array>;
-  /** leading transposes moved into the testbench */
+  /** leading and trailing edge transposes moved into the testbench */
   readonly absorbed: ReadonlySet<string>;
 }
 
 export type Reader = { readonly layer: string; readonly slot: number } | { readonly output: number };
 
 export function streamGraph(graph: Graph): StreamGraph {
-  const byName = new Map(graph.layers.map((l) => [l.name, l]));
-  const uses = new Map<string, number>();
-  for (const l of graph.layers) for (const i of l.inputs) uses.set(i, (uses.get(i) ?? 0) + 1);
-  for (const o of graph.outputs) uses.set(o, (uses.get(o) ?? 0) + 1);
-
+  // the edge transposes of ir/edge-order.ts: the firmware streams channels-last, the testbench converts
+  const edges = edgeOrders(graph);
+  const leading = new Map(edges.inputs.filter((e) => e.transpose).map((e) => [e.transpose!, e]));
+  const trailing = new Map(edges.outputs.filter((e) => e.transpose).map((e) => [e.transpose!, e]));
   const source = new Map<string, string>();
   const shape = new Map<string, readonly number[]>();
   const orders = new Map<string, Int32Array>();
   const absorbed = new Set<string>();
   for (const l of graph.layers) {
     const from = l.inputs[0];
-    if (leadingTranspose(l, byName, uses)) {
-      // NCHW → NHWC of an input read by nothing else: the testbench sends the pixels in the transposed order
-      const perm = (l as Extract<Layer, { kind: 'transpose' }>).perm;
-      orders.set(from, transposeIndex(transposeInputShape(l.shape, perm), perm));
-      shape.set(from, l.shape);
-      shape.set(l.name, l.shape);
-      source.set(l.name, from);
+    const edge = leading.get(l.name) ?? trailing.get(l.name);
+    if (edge) {
+      orders.set(edge.layer, channelsLastIndex(edge));
+      if (leading.has(l.name)) shape.set(from, edge.channelsLastShape);
+      shape.set(l.name, edge.channelsLastShape);
+      source.set(l.name, source.get(from)!);
       absorbed.add(l.name);
       continue;
     }
@@ -60,10 +57,4 @@ export function streamGraph(graph: Graph): StreamGraph {
   for (const l of graph.layers) if (source.get(l.name) === l.name && l.kind !== 'input') l.inputs.forEach((i, slot) => add(i, { layer: l.name, slot }));
   graph.outputs.forEach((o, k) => add(o, { output: k }));
   return { source, shape, readers, orders, absorbed };
-}
-
-function leadingTranspose(l: Layer, byName: ReadonlyMap<string, Layer>, uses: ReadonlyMap<string, number>): boolean {
-  if (l.kind !== 'transpose') return false;
-  const from = byName.get(l.inputs[0]);
-  return from?.kind === 'input' && uses.get(from.name) === 1;
 }

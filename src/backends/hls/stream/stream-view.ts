@@ -66,7 +66,7 @@ export interface StreamPortView extends PortView {
   readonly elemType: string;
   readonly pack: number;
   readonly packs: number;
-  /** the testbench reorders the row through a gather index (a leading transpose moved out of the firmware) */
+  /** the testbench converts through a gather index (an edge transpose moved out of the firmware): port[j] = row[order[j]] */
   readonly hasOrder: boolean;
   readonly orderFile: string;
 }

@@ -32,8 +32,9 @@ function convPool(n: number, channelsFirst = false): Graph {
       ...(channelsFirst ? ([{ kind: 'transpose', name: 'nhwc', shape: [n, n, 3], perm: [1, 2, 0], from: ['img'] }] as Spec[]) : []),
       { kind: 'conv', name: 'c', shape: [n, n, 4], from: [channelsFirst ? 'nhwc' : 'img'], nIn: 3, nOut: 4, kernel: [3, 3], strides: [1, 1], dilations: [1, 1], padBegin: [1, 1], padEnd: [1, 1], weights: randomArray(rng(3), 108, 1), bias: randomArray(rng(4), 4, 1) },
       { kind: 'pool', name: 'p', shape: [n / 2, n / 2, 4], from: ['c'], op: 'max', countPad: false, kernel: [2, 2], strides: [2, 2], dilations: [1, 1], padBegin: [0, 0], padEnd: [0, 0] },
+      ...(channelsFirst ? ([{ kind: 'transpose', name: 'nchw', shape: [4, n / 2, n / 2], perm: [2, 0, 1], from: ['p'] }] as Spec[]) : []),
     ] as Spec[],
-    ['p'],
+    [channelsFirst ? 'nchw' : 'p'],
   );
 }
 
@@ -53,7 +54,7 @@ describe('an io_stream project in the hls4ml layout', () => {
     for (const f of FILES) expect(Math.abs(readFileSync(join(large, f), 'utf8').length - readFileSync(join(small, f), 'utf8').length)).toBeLessThan(40);
   });
 
-  it('moves a leading NCHW → NHWC transpose of the input into the testbench: the firmware streams pixels', () => {
+  it('moves the edge transposes of a channels-first model (NCHW → NHWC in, back out) into the testbench: the firmware streams pixels', () => {
     const n = 8;
     const dir = write(convPool(n, true));
     const top = readFileSync(join(dir, 'firmware/myproject.cpp'), 'utf8');
@@ -62,6 +63,11 @@ describe('an io_stream project in the hls4ml layout', () => {
     const order = readFileSync(join(dir, 'tb_data/input_1_order.dat'), 'utf8').trim().split(' ').map(Number);
     // port value j = (pixel p, channel c) comes from row value c·n·n + p
     expect(order).toEqual(Array.from({ length: 3 * n * n }, (_, j) => (j % 3) * n * n + Math.floor(j / 3)));
+    // the output port streams the pool's channels-last pixels; value j = (pixel p, channel c) is row value c·(n/2)² + p
+    expect(top).toContain('nnet::max_pool_stream<layer3_pack, layer4_pack, config4>(layer3_out, layer5_out)');
+    const m = (n / 2) ** 2;
+    const back = readFileSync(join(dir, 'tb_data/layer5_out_order.dat'), 'utf8').trim().split(' ').map(Number);
+    expect(back).toEqual(Array.from({ length: 4 * m }, (_, j) => (j % 4) * m + Math.floor(j / 4)));
   });
 
   it('refuses a spatial data move over three spatial axes with one catalogued line', () => {
