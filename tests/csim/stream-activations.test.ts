@@ -8,7 +8,7 @@ const TIMEOUT = 300_000;
 type Spec = LayerSpec & { from?: string[] };
 const S = [3, 4, 6]; // 12 pixels of 6 channels: every pack-by-pack kernel runs 12 times per sample
 const C = 6;
-const on = (spec: Spec): Spec => ({ from: ['x'], shape: S, ...spec }) as Spec;
+const on = (spec: Omit<Spec, 'shape'>): Spec => ({ from: ['x'], ...spec, shape: S }) as Spec;
 
 describe('io_stream C simulation of every elementwise and per-pixel kind on a multi-pixel tensor agrees with the emulator', () => {
   it('runs each activation, batchnorm, prelu, softmax over the channels, every merge op and a channel concatenation, pack by pack', { timeout: TIMEOUT }, async () => {
