@@ -4,7 +4,7 @@ import { sizeOf, type Graph } from '../../../ir/graph.ts';
 import { KINDS } from '../../../ir/kinds.ts';
 import type { Layer, LayerKind, LayerOf } from '../../../ir/layers.ts';
 import { contextFor } from '../build-view.ts';
-import { layerInitiationInterval } from '../../../ir/timing.ts';
+import { layerInitiationInterval, usesResourceKernel } from '../../../ir/timing.ts';
 import type { EmitContext, LayerEmission, LayerEmitter, Port } from '../emit-context.ts';
 import { HLS_EMITTERS } from '../emitters/registry.ts';
 import { cppComment } from '../names.ts';
@@ -155,7 +155,8 @@ export function buildStreamDesign(graph: Graph): StreamDesign {
         params: [...ins.map((x, j) => `hls::stream<${x.s.packType}> &in${j + 1}`), `hls::stream<${out.packType}> &out`].join(', '),
         steps,
         ii,
-        pipelined: !whole,
+        // a Resource dense keeps its ReuseLoop (one ROM word per cycle): a PIPELINE around it would unroll it
+        pipelined: !whole && !usesResourceKernel(layer),
         reads: ins.map((x, j) => ({ stream: `in${j + 1}`, packType: x.s.packType, packs: readPacks[j], local: `x${j + 1}` })),
         locals,
         calls,
