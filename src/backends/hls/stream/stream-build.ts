@@ -82,6 +82,7 @@ export function buildStreamDesign(graph: Graph): StreamDesign {
       steps: s.packs,
       ii: 1,
       pipelined: true,
+      staticLocals: false,
       reads: [{ stream: 'in', packType: s.packType, packs: 1, local: 'x' }],
       locals: [{ type: s.elemType, name: 'x', size: String(s.pack) }],
       calls: [],
@@ -157,6 +158,7 @@ export function buildStreamDesign(graph: Graph): StreamDesign {
         ii,
         // a Resource dense keeps its ReuseLoop (one ROM word per cycle): a PIPELINE around it would unroll it
         pipelined: !whole && !usesResourceKernel(layer),
+        staticLocals: whole,
         reads: ins.map((x, j) => ({ stream: `in${j + 1}`, packType: x.s.packType, packs: readPacks[j], local: `x${j + 1}` })),
         locals,
         calls,

@@ -47,6 +47,8 @@ export interface StepFunctionView {
   readonly ii: number;
   /** PIPELINE the step loop (pack by pack); a whole-tensor step leaves the pipelining to its kernel */
   readonly pipelined: boolean;
+  /** `static` locals: a whole-tensor step's arrays can be image-sized (too large for the C simulation's stack) */
+  readonly staticLocals: boolean;
   readonly reads: readonly PackMoveView[];
   readonly locals: readonly LocalView[];
   readonly calls: readonly CallView[];
