@@ -13,13 +13,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** convert (frontend, passes, emulator) in io_stream, then the C simulation: every output equal to the emulator's. */
 async function streamCsim(model: string, name: string) {
   const config = join(work, `${name}.yml`);
-  writeFileSync(config, `OnnxModel: ${sharedPath(model)}\nIOType: io_stream\nOutputDir: ${join(work, name)}\nHLSConfig:\n  Model: { Precision: 'ap_fixed<16,6>', ReuseFactor: 1 }\n`);
+  const key = model.endsWith('.onnx') ? 'OnnxModel' : 'KerasJson';
+  writeFileSync(config, `${key}: ${sharedPath(model)}\nIOType: io_stream\nOutputDir: ${join(work, name)}\nHLSConfig:\n  Model: { Precision: 'ap_fixed<16,6>', ReuseFactor: 1 }\n`);
   const result = await convert({ configFile: config, samples: 10, seed: 5 });
   const csim = await runCsim(result.config.outputDir);
   return { result, csim, top: readFileSync(join(result.config.outputDir, 'firmware/myproject.cpp'), 'utf8') };
 }
 
-describe.skipIf(!hasShared)('real ONNX CNNs in io_stream: C simulation bit-exact with the emulator', () => {
+describe.skipIf(!hasShared)('real ONNX and Keras CNNs in io_stream: C simulation bit-exact with the emulator', () => {
   it('runs the residual block (1×200×200 NCHW, two convolutions merged by Add, max pool) with its skip branch buffered', { timeout: TIMEOUT }, async () => {
     const { result, csim, top } = await streamCsim('models/qonnx/src/qonnx/data/onnx/residual_block_clean.onnx', 'residual');
     expect(csim.mismatches).toBe(0);
@@ -41,6 +42,20 @@ describe.skipIf(!hasShared)('real ONNX CNNs in io_stream: C simulation bit-exact
       expect(csim.outputsCompared).toBe(result.emulation.output.length);
       expect(top).toContain('nnet::conv_stream<');
       expect(top).not.toContain('nnet::transpose');
+    }
+  });
+
+  it('runs the Keras Conv1D, Conv2D and QKeras MNIST CNN models of the shared corpus', { timeout: TIMEOUT }, async () => {
+    for (const [model, name] of [
+      ['models/keras/KERAS_conv1d_small.json', 'conv1d'],
+      ['models/keras/KERAS_conv2d_model.json', 'conv2d'],
+      ['models/keras/qkeras_mnist_cnn.json', 'qmnist'],
+    ]) {
+      const { result, csim, top } = await streamCsim(model, name);
+      expect(csim.firstMismatches).toEqual([]);
+      expect(csim.mismatches).toBe(0);
+      expect(csim.outputsCompared).toBe(result.emulation.output.length);
+      expect(top).toContain('nnet::conv_stream<');
     }
   });
 });
