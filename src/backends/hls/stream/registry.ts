@@ -53,4 +53,8 @@ export const HLS_STREAM_RULES: KindRegistry<{ [K in LayerKind]: StreamEmitter<K>
   pad: streamPad,
   crop: streamCrop,
   upsample: streamUpsample,
+  // recurrent layers read the whole sequence (one pack per time step) and run their io_parallel kernel
+  lstm: whole,
+  gru: whole,
+  simple_rnn: whole,
 };
