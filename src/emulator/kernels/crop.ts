@@ -1,4 +1,5 @@
+import { moveSourceAxis } from '../../ir/move.ts';
 import { spatialMove } from './spatial-move.ts';
 
-/** Cropping: output coordinate o of axis a reads input o + cropBegin[a]. */
-export const crop = spatialMove<'crop'>((layer, a, o) => o + layer.cropBegin[a]);
+/** Cropping: output coordinate o of axis a reads input o + cropBegin[a] (src/ir/move.ts). */
+export const crop = spatialMove<'crop'>(moveSourceAxis);

@@ -1,5 +1,5 @@
 import type { LayerOf } from '../../ir/layers.ts';
-import { strides as rowMajorStrides } from '../../ir/tensor.ts';
+import { moveIndex } from '../../ir/move.ts';
 import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { singleTensor } from '../precision.ts';
 
@@ -21,29 +21,6 @@ export function spatialMove<K extends 'pad' | 'crop' | 'upsample'>(
     },
     float: (layer, [v], batch, out, [inShape]) => move(v, batch, indexOf(layer, inShape), out),
   };
-}
-
-/** source[j] for every element j of the output [S'…, C]: the channel stays, each spatial coordinate maps alone. */
-export function moveIndex(outShape: readonly number[], inShape: readonly number[], sourceAxis: (a: number, o: number) => number): Int32Array {
-  const r = outShape.length - 1;
-  const C = outShape[r];
-  const inStride = rowMajorStrides(inShape);
-  const outSize = outShape.reduce((a, b) => a * b, 1);
-  const index = new Int32Array(outSize);
-  const pos = new Array<number>(r).fill(0);
-  for (let q = 0; q < outSize / Math.max(C, 1); q++) {
-    let base = 0;
-    for (let a = 0; a < r && base >= 0; a++) {
-      const i = sourceAxis(a, pos[a]);
-      base = i < 0 ? -1 : base + i * inStride[a];
-    }
-    for (let c = 0; c < C; c++) index[q * C + c] = base < 0 ? -1 : base + c;
-    for (let a = r - 1; a >= 0; a--) {
-      if (++pos[a] < outShape[a]) break;
-      pos[a] = 0;
-    }
-  }
-  return index;
 }
 
 function move(x: Float64Array, batch: number, index: Int32Array, out: OutputBuffer): Float64Array {
