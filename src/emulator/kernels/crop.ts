@@ -1,5 +1,4 @@
-import { moveSourceAxis } from '../../ir/move.ts';
 import { spatialMove } from './spatial-move.ts';
 
-/** Cropping: output coordinate o of axis a reads input o + cropBegin[a] (src/ir/move.ts). */
-export const crop = spatialMove<'crop'>(moveSourceAxis);
+/** Cropping of the spatial axes: a data move (src/ir/spatial-move.ts). */
+export const crop = spatialMove<'crop'>();

@@ -1,5 +1,4 @@
-import { moveSourceAxis } from '../../ir/move.ts';
 import { spatialMove } from './spatial-move.ts';
 
-/** Nearest upsampling by integer factors: output coordinate o of axis a reads input ⌊o / factor[a]⌋ (src/ir/move.ts). */
-export const upsample = spatialMove<'upsample'>(moveSourceAxis);
+/** Nearest upsampling by integer factors: a data move (src/ir/spatial-move.ts). */
+export const upsample = spatialMove<'upsample'>();

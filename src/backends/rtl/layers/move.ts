@@ -1,5 +1,5 @@
 import { sizeOf } from '../../../ir/graph.ts';
-import { moveIndexOf, type MoveLayer } from '../../../ir/move.ts';
+import { spatialSource, type SpatialMoveLayer } from '../../../ir/spatial-move.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
 import { layerComment, toModule } from './comb-layer.ts';
 import { pack, packedWidth, rawElement } from './ports.ts';
@@ -7,7 +7,7 @@ import type { LayerContext, LayerHardware, RtlLayer } from './types.ts';
 
 /**
  * pad, crop and nearest upsample (docs/arithmetic.md: they move data only): a module of wires over the channels-last
- * tensor, y[j] = x[index[j]] with the one gather of src/ir/move.ts, or the constant 0 (exact in every type) where
+ * tensor, y[j] = x[index[j]] with the one gather of src/ir/spatial-move.ts, or the constant 0 (exact in every type) where
  * index[j] = −1 (padding). The type passes through; no clock, latency 0.
  */
 export const pad: RtlLayer<'pad'> = (layer, ctx) => wires(layer, ctx, `pad [${layer.padBegin.join(', ')}] / [${layer.padEnd.join(', ')}] with zeros`);
@@ -16,10 +16,10 @@ export const crop: RtlLayer<'crop'> = (layer, ctx) => wires(layer, ctx, `crop [$
 
 export const upsample: RtlLayer<'upsample'> = (layer, ctx) => wires(layer, ctx, `nearest upsample by ${layer.factors.join('x')}`);
 
-function wires(layer: MoveLayer, ctx: LayerContext, what: string): LayerHardware {
+function wires(layer: SpatialMoveLayer, ctx: LayerContext, what: string): LayerHardware {
   const t = ctx.inType;
   const inShape = ctx.inputs[0].shape;
-  const index = moveIndexOf(layer, inShape);
+  const index = spatialSource(layer, inShape);
   const b = new ModuleBuilder();
   const x = b.port('input', 'x', packedWidth(ctx.inSize, t));
   const outSize = sizeOf(layer.shape);
