@@ -12,11 +12,12 @@ import { hasVerilator } from './rtl-harness.ts';
 const SLOW = !!(process.env.CI || process.env.HLSFORGE_SLOW);
 if (!SLOW) console.warn('[hlsforge tests] io_parallel RTL of conv2d_small_mp_keras.onnx SKIPPED: set HLSFORGE_SLOW=1 (CI runs it)');
 
-const work = mkdtempSync(join(tmpdir(), 'hlsforge-rtl-conv-models-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+let work: string | undefined;
+afterAll(() => work && rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(!hasShared || !SLOW)('io_parallel Verilog of a shared convolutional ONNX model', () => {
   it.skipIf(!hasVerilator)('reproduces the emulator bit for bit on conv2d_small_mp_keras (Transpose, conv, SELU, BN, max pool, Gemm, softmax) at ReuseFactor 3', async () => {
+    work = mkdtempSync(join(tmpdir(), 'hlsforge-rtl-conv-models-'));
     const outputDir = join(work, 'small_mp');
     const r = await convert({ model: sharedPath('models/onnx/conv2d_small_mp_keras.onnx'), overrides: { outputDir, projectName: 'small_mp', reuseFactor: 3, backend: 'RTL' }, samples: 200, seed: 5 });
     expect(r.graph.layers.filter((l) => l.kind === 'conv').length).toBe(2);
