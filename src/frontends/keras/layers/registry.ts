@@ -2,6 +2,7 @@ import type { LayerHandler } from '../context.ts';
 import { Activation, ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './Activation.ts';
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge.ts';
 import { BatchNormalization, QBatchNormalization } from './BatchNormalization.ts';
+import { channelsFirstAware } from './channels-first.ts';
 import { Conv1D, Conv2D, QConv1D, QConv2D } from './Conv.ts';
 import { DepthwiseConv1D, DepthwiseConv2D, QDepthwiseConv2D } from './DepthwiseConv.ts';
 import {
@@ -27,12 +28,14 @@ export const LAYERS: Readonly<Record<string, LayerHandler>> = {
   Flatten, Reshape, Permute,
   Dropout: Skipped, SpatialDropout1D: Skipped, SpatialDropout2D: Skipped, SpatialDropout3D: Skipped,
   GaussianNoise: Skipped, GaussianDropout: Skipped, AlphaDropout: Skipped, ActivityRegularization: Skipped,
-  Conv1D, Conv2D, QConv1D, QConv2D,
-  DepthwiseConv1D, DepthwiseConv2D, QDepthwiseConv2D,
-  SeparableConv1D, SeparableConv2D, QSeparableConv1D, QSeparableConv2D,
-  MaxPooling1D, MaxPooling2D, AveragePooling1D, AveragePooling2D, QAveragePooling2D,
-  GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, QGlobalAveragePooling2D,
-  ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D,
+  ...Object.fromEntries(Object.entries({
+    Conv1D, Conv2D, QConv1D, QConv2D,
+    DepthwiseConv1D, DepthwiseConv2D, QDepthwiseConv2D,
+    SeparableConv1D, SeparableConv2D, QSeparableConv1D, QSeparableConv2D,
+    MaxPooling1D, MaxPooling2D, AveragePooling1D, AveragePooling2D, QAveragePooling2D,
+    GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, QGlobalAveragePooling2D,
+    ZeroPadding1D, ZeroPadding2D, Cropping1D, Cropping2D, UpSampling1D, UpSampling2D,
+  }).map(([k, h]) => [k, channelsFirstAware(h)])),
   LSTM, GRU, SimpleRNN, QLSTM, QGRU, QSimpleRNN, Bidirectional, TimeDistributed,
 };
 
