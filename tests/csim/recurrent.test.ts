@@ -73,4 +73,29 @@ describe('C simulation of recurrent layers agrees with the emulator bit for bit'
     expectBitExact(run);
     expect(run.csim.outputsCompared).toBe(400 * U * (1 + T + T + 1 + 1 + T));
   });
+
+  it('computes narrow saturating and rounding types, hard_sigmoid gates (Keras 2 and 3), backwards steps and reversed outputs at ReuseFactor 3', { timeout: TIMEOUT }, async () => {
+    const layers = [
+      recurrent('lstm', 'lstm_narrow', 11, { returnSequences: true, scale: 1.5, precision: NARROW }),
+      recurrent('lstm', 'lstm_hard', 12, { returnSequences: true, goBackwards: true, recurrentActivation: HARD_SIGMOID_KERAS2 }),
+      recurrent('gru', 'gru_hard3', 13, { resetAfter: false, activation: { fn: 'relu' }, recurrentActivation: HARD_SIGMOID_KERAS3, precision: { param: 'ap_fixed<18,2,AP_RND>', table: 'ap_fixed<10,3,AP_RND,AP_SAT>' } }),
+      recurrent('gru', 'gru_wrap', 14, { resetAfter: false, goBackwards: true, reverseOutputs: true, returnSequences: true, scale: 2, precision: { state: 'ap_fixed<7,2,AP_RND,AP_WRAP>', accum: 'ap_fixed<12,4,AP_TRN,AP_SAT_SYM>', recurrent_table: 'ap_fixed<6,1,AP_RND>' } }),
+      recurrent('gru', 'gru_after_narrow', 15, { recurrentBias: true, scale: 1.2, precision: { accum: 'ap_fixed<11,4,AP_RND_CONV,AP_SAT>', state: 'ap_fixed<9,3,AP_RND_ZERO,AP_SAT>', recurrent_table: 'ap_ufixed<6,0,AP_RND_INF,AP_SAT>' } }),
+      recurrent('simple_rnn', 'rnn_linear', 16, { activation: { fn: 'linear' }, returnSequences: true, scale: 2, precision: { table: 'ap_fixed<8,2,AP_RND,AP_SAT>', state: 'ap_fixed<10,3,AP_RND,AP_SAT>', result: 'ap_fixed<6,1,AP_RND,AP_WRAP>' } }),
+      recurrent('simple_rnn', 'rnn_hard', 17, { activation: HARD_SIGMOID_KERAS2, goBackwards: true, precision: { param: 'ap_fixed<12,1,AP_RND>' } }),
+    ];
+    const run = await csimAgainstEmulator(graphOf(layers, 'ap_fixed<10,4,AP_RND,AP_SAT>', 3), { batch: 400, seed: 32, range: 4 });
+    expectBitExact(run);
+    expect(run.csim.outputsCompared).toBe(400 * U * (T + T + 1 + T + 1 + T + 1));
+    // the narrow types overflow: saturation and wrapping of the state are exercised, not avoided
+    expect(overflowsOf(run, 'state')).toBeGreaterThan(100);
+    expect(overflowsOf(run, 'accum')).toBeGreaterThan(100);
+  });
+
+  it('computes wide types whose exact gate sums need more than 53 bits', { timeout: TIMEOUT }, async () => {
+    const wide = { accum: 'ap_fixed<50,14,AP_RND>', weight: 'ap_fixed<26,2>', recurrent_weight: 'ap_fixed<26,2>', state: 'ap_fixed<40,8>', table: 'ap_fixed<24,2>', recurrent_table: 'ap_fixed<24,2>', result: 'ap_fixed<40,8>' };
+    const layers = [recurrent('lstm', 'lstm_wide', 21, { precision: wide }), recurrent('gru', 'gru_wide', 22, { resetAfter: true, recurrentBias: true, precision: wide })];
+    const run = await csimAgainstEmulator(graphOf(layers, 'ap_fixed<30,10>', 2), { batch: 300, seed: 33, range: 3 });
+    expectBitExact(run, 500);
+  });
 });
