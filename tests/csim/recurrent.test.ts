@@ -98,4 +98,23 @@ describe('C simulation of recurrent layers agrees with the emulator bit for bit'
     const run = await csimAgainstEmulator(graphOf(layers, 'ap_fixed<30,10>', 2), { batch: 300, seed: 33, range: 3 });
     expectBitExact(run, 500);
   });
+
+  it('computes Bidirectional layers as the IR has them: a forward and a backward layer with realigned outputs, concatenated or summed', { timeout: TIMEOUT }, async () => {
+    const layers = [
+      recurrent('lstm', 'bi_fwd', 41, { returnSequences: true }),
+      recurrent('lstm', 'bi_bwd', 42, { returnSequences: true, goBackwards: true, reverseOutputs: true }),
+      recurrent('gru', 'sum_fwd', 43, { resetAfter: false }),
+      recurrent('gru', 'sum_bwd', 44, { resetAfter: false, goBackwards: true }),
+    ];
+    const merges = [
+      { kind: 'concatenate', name: 'bi_concat', axis: 1, shape: [T, 2 * U], from: ['bi_fwd', 'bi_bwd'] },
+      { kind: 'merge', name: 'bi_sum', op: 'add', shape: [U], from: ['sum_fwd', 'sum_bwd'], precision: { result: 'ap_fixed<16,6>' } },
+    ] as (LayerSpec & { from: string[] })[];
+    const g = dag([{ kind: 'input', name: 'x', shape: [T, N_IN], precision: { result: 'ap_fixed<16,6>' } }, ...layers, ...merges], ['bi_concat', 'bi_sum']);
+    const graph = { ...g, layers: g.layers.map((l) => (l.kind === 'lstm' || l.kind === 'gru' ? { ...l, reuseFactor: 2 } : l)) };
+    verifyGraph(graph, { configured: true });
+    const run = await csimAgainstEmulator(graph, { batch: 300, seed: 34, range: 3 });
+    expectBitExact(run);
+    expect(run.csim.outputsCompared).toBe(300 * (2 * T * U + U));
+  });
 });
