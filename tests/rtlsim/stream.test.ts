@@ -17,8 +17,8 @@ const CASES: { name: string; graph: () => Graph; configured: boolean; reuseFacto
   { name: 'the residual MLP with reuse factor 4 on the residual dense', graph: () => residualMlp(4), configured: true, ii: 4 },
   { name: 'pixel streams with a merge, a channel concatenation and a flatten', graph: () => pixelBranches(), configured: true, ii: 16 },
   { name: 'pixel streams flattened into a reuse-factor-20 dense', graph: () => pixelBranches(20), configured: true, ii: 20 },
-  { name: 'one transfer emitted as pixels into a per-pixel dense', graph: () => pixelsOut(), configured: true, ii: 4 },
-  { name: 'one transfer emitted as pixels into a per-pixel dense at reuse factor 3', graph: () => pixelsOut(3), configured: true, ii: 12 },
+  { name: 'one transfer emitted as pixels into per-pixel layers', graph: () => pixelsOut(), configured: true, ii: 4 },
+  { name: 'a reuse-factor-6 dense emitted as pixels into per-pixel layers', graph: () => pixelsOut(6), configured: true, ii: 6 },
 ];
 
 describe('io_stream RTL in Verilator', () => {

@@ -21,7 +21,7 @@ export const STREAM_LAYERS: KindRegistry<{ [K in LayerKind]: StreamLayer<K> }> =
   upsample: pending('the RTL backend in io_stream'),
   input: wire,
   identity: wire,
-  dense: pixelwise,
+  dense: wholeTensor, // the IR's dense reads its whole input (1-D)
   batchnorm: pixelwise,
   relu: pixelwise,
   abs: pixelwise,

@@ -49,12 +49,12 @@ export function serializer(name: string, comment: readonly string[], width: numb
   const give = b.and(have, p.y.ready, 'give');
   const ready = b.or(b.not(have, 'idle'), b.and(give, isLast, 'last_out'), 'ready');
   const take = b.and(x.valid, ready, 'take');
-  const buf = b.sig(width * n, false, 'buf');
-  const down = n > 1 ? b.concat([b.constant(0n, width, false), b.slice(buf, width, width * (n - 1), 'rest')], false, 'down') : buf;
-  b.reg(b.mux(take, x.data, down, 'buf_next'), { out: buf, en: b.or(take, give, 'buf_en') });
+  const held = b.sig(width * n, false, 'held');
+  const down = n > 1 ? b.concat([b.constant(0n, width, false), b.slice(held, width, width * (n - 1), 'rest')], false, 'down') : held;
+  b.reg(b.mux(take, x.data, down, 'held_next'), { out: held, en: b.or(take, give, 'held_en') });
   b.reg(b.mux(take, b.constant(0n, cnt.width, false), increment(b, cnt, 'cnt'), 'cnt_next'), { out: cnt, en: b.or(take, give, 'cnt_en'), reset: 0n });
   b.reg(b.mux(take, b.constant(1n, 1, false), b.and(have, b.not(b.and(give, isLast, 'gone'), 'stays'), 'kept'), 'have_next'), { out: have, reset: 0n });
-  b.cell({ op: 'resize', out: p.y.data, a: b.slice(buf, 0, width, 'low') });
+  b.cell({ op: 'resize', out: p.y.data, a: b.slice(held, 0, width, 'low') });
   b.cell({ op: 'resize', out: p.y.valid, a: have });
   b.cell({ op: 'resize', out: x.ready, a: ready });
   return { name, comment, ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms };
