@@ -88,7 +88,11 @@ function* floatSteps(graph: Graph, inputs: Float64Array, batch: number, opts: Em
   checkInputs(graphIns, inputs, batch);
   walk(graph, () => undefined); // every producer exists and comes first
   const buffers = new Map(graph.layers.map((l) => [l.name, reusableBuffer()]));
-  const data = yield* runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) => kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!));
+  const shapes = new Map(graph.layers.map((l) => [l.name, l.shape]));
+  const inShapes = (layer: Layer) => layer.inputs.map((p) => shapes.get(p)!);
+  const data = yield* runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) =>
+    kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!, inShapes(layer)),
+  );
   const values = (name: string) => data.get(name)!;
   const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };

@@ -8,8 +8,11 @@ import type { Tensor } from '../ir/tensor.ts';
  */
 export interface Kernel<K extends LayerKind> {
   fixed(layer: LayerOf<K>, inputs: readonly Tensor[], counters: Counters): FixedStep;
-  /** plain double arithmetic, no quantization; `out` may provide the output buffer */
-  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer): Float64Array;
+  /**
+   * plain double arithmetic, no quantization; `out` may provide the output buffer; `inShapes` are the inputs' shapes
+   * (window layers need their input's spatial extents)
+   */
+  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer, inShapes: readonly (readonly number[])[]): Float64Array;
 }
 
 export interface FixedStep {

@@ -41,3 +41,4 @@ export {
   type TableFunction,
 } from './tables.ts';
 export { Caster, roundCarry, quantCode } from './cast.ts';
+export { reciprocal, ceilLog2, RECIPROCAL_GUARD_BITS, type Reciprocal } from './reciprocal.ts';

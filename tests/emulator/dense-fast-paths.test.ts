@@ -1,10 +1,10 @@
 import { tensor } from '../../src/ir/tensor.ts';
 import { describe, expect, it } from 'vitest';
 import { emulate, KERNELS } from '../../src/emulator/index.ts';
-import { fixedType, OVERFLOW_MODES, QUANT_MODES, type FixedType, type OverflowMode, type QuantMode } from '../../src/fixed/index.ts';
+import { fixedType, OVERFLOW_MODES, QUANT_MODES, type FixedType } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import type { LayerOf } from '../../src/ir/layers.ts';
-import { chain, randomArray, rng } from './build-graph.ts';
+import { chain, randomArray, randomType, rng } from './build-graph.ts';
 import { referenceEmulate } from './reference.ts';
 
 /**
@@ -17,15 +17,6 @@ interface Case {
   weight: FixedType;
   accum: FixedType;
   result: FixedType;
-}
-
-function randomType(random: () => number, width: [number, number], quant?: QuantMode, overflow?: OverflowMode): FixedType {
-  const w = width[0] + Math.floor(random() * (width[1] - width[0] + 1));
-  const integer = Math.floor(random() * (w + 4)) - 2;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-  const o = overflow ?? pick(OVERFLOW_MODES);
-  const signed = o === 'AP_WRAP_SM' || random() < 0.8; // the vendor header refuses ap_ufixed with AP_WRAP_SM
-  return fixedType(w, integer, { signed, quant: quant ?? pick(QUANT_MODES), overflow: o });
 }
 
 function graphOf(random: () => number, c: Case, nIn: number, nOut: number): Graph {

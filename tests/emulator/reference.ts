@@ -19,7 +19,7 @@ import {
   type OverflowStats,
 } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
-import type { Layer, PrecisionVar } from '../../src/ir/layers.ts';
+import type { Layer, LayerOf, PrecisionVar } from '../../src/ir/layers.ts';
 
 /**
  * An independent, slow, obviously-correct oracle for the emulator, written straight from docs/arithmetic.md:
@@ -75,7 +75,8 @@ export function referenceEmulate(graph: Graph, inputs: Float64Array, batch: numb
       return { m, f: fracBits(t) };
     };
     const xs = layer.kind === 'input' ? [inputPart(graph, layer, inputs, batch).map(exact)] : layer.inputs.map((p) => values.get(p)!);
-    values.set(layer.name, referenceLayer(layer, xs, Q, batch));
+    const inShape = graph.layers.find((l) => l.name === layer.inputs[0])?.shape ?? layer.shape;
+    values.set(layer.name, isWindowed(layer) ? referenceWindowed(layer, xs[0], inShape, Q, batch) : referenceLayer(layer, xs, Q, batch));
   }
   // several outputs: concatenated per sample in the order of graph.outputs
   const output: number[] = [];
@@ -100,6 +101,90 @@ function inputPart(graph: Graph, layer: Layer, inputs: Float64Array, batch: numb
 }
 
 type Cast = (v: Exact, variable: PrecisionVar) => Exact;
+
+type Windowed = LayerOf<'conv' | 'depthwise_conv' | 'pool' | 'pad' | 'crop' | 'upsample'>;
+const isWindowed = (l: Layer): l is Windowed => ['conv', 'depthwise_conv', 'pool', 'pad', 'crop', 'upsample'].includes(l.kind);
+
+/**
+ * The convolution family by direct coordinate loops (docs/arithmetic.md, "Convolution, depthwise convolution,
+ * pooling"): for each output coordinate, each kernel coordinate row-major, input coordinate o·stride + k·dilation −
+ * padBegin per axis, skipped when outside the input.
+ */
+function referenceWindowed(layer: Windowed, x: Exact[], inShape: readonly number[], Q: Cast, batch: number): Exact[] {
+  const r = inShape.length - 1;
+  const C = inShape[r];
+  const inSize = inShape.reduce((a, b) => a * b, 1);
+  const outSpatial = layer.shape.slice(0, r);
+  const positions = outSpatial.reduce((a, b) => a * b, 1);
+  const zero: Exact = { m: 0n, f: 0 };
+  const at = (s: number, i: number[], c: number): Exact => x[s * inSize + flat([...i, c], inShape)];
+  const out: Exact[] = [];
+  if (layer.kind === 'pad' || layer.kind === 'crop' || layer.kind === 'upsample') {
+    const size = layer.shape.reduce((a, b) => a * b, 1);
+    for (let s = 0; s < batch; s++)
+      for (let j = 0; j < size; j++) {
+        const o = coords(j, layer.shape);
+        const i = o.slice(0, r).map((v, a) =>
+          layer.kind === 'pad' ? v - layer.padBegin[a] : layer.kind === 'crop' ? v + layer.cropBegin[a] : Math.floor(v / layer.factors[a]),
+        );
+        out.push(i.some((v, a) => v < 0 || v >= inShape[a]) ? zero : at(s, i, o[r]));
+      }
+    return out;
+  }
+  const kernelSize = layer.kernel.reduce((a, b) => a * b, 1);
+  /** the input coordinates of tap k of output position o, or undefined in the padding */
+  const tap = (o: number[], k: number[]): number[] | undefined => {
+    const i = o.map((v, a) => v * layer.strides[a] + k[a] * layer.dilations[a] - layer.padBegin[a]);
+    return i.some((v, a) => v < 0 || v >= inShape[a]) ? undefined : i;
+  };
+  const weights = layer.kind === 'pool' ? [] : Array.from(layer.weights, (w) => Q(exact(w), 'weight'));
+  const bias = layer.kind === 'pool' ? [] : Array.from(layer.bias, (b) => Q(exact(b), 'bias'));
+  for (let s = 0; s < batch; s++)
+    for (let pi = 0; pi < positions; pi++) {
+      const o = coords(pi, outSpatial);
+      const kernelTaps = Array.from({ length: kernelSize }, (_, t) => tap(o, coords(t, layer.kernel)));
+      if (layer.kind === 'conv')
+        for (let f = 0; f < layer.nOut; f++) {
+          let acc = Q(bias[f], 'accum');
+          kernelTaps.forEach((i, t) => {
+            if (i) for (let c = 0; c < C; c++) acc = Q(add(acc, mul(at(s, i, c), weights[(t * C + c) * layer.nOut + f])), 'accum');
+          });
+          out.push(Q(acc, 'result'));
+        }
+      else if (layer.kind === 'depthwise_conv')
+        for (let c = 0; c < C; c++)
+          for (let k = 0; k < layer.multiplier; k++) {
+            let acc = Q(bias[c * layer.multiplier + k], 'accum');
+            kernelTaps.forEach((i, t) => {
+              if (i) acc = Q(add(acc, mul(at(s, i, c), weights[(t * C + c) * layer.multiplier + k])), 'accum');
+            });
+            out.push(Q(acc, 'result'));
+          }
+      else
+        for (let c = 0; c < C; c++) {
+          const v = kernelTaps.filter((i) => i !== undefined).map((i) => at(s, i, c));
+          if (layer.op === 'max') {
+            out.push(v.length === 0 ? zero : Q(v.reduce((a, b) => (cmp(b, a) > 0 ? b : a)), 'result'));
+            continue;
+          }
+          const n = layer.countPad ? kernelSize : v.length;
+          if (n === 0) {
+            out.push(zero);
+            continue;
+          }
+          out.push(Q(mul(v.reduce(add, zero), reciprocalOf(n)), 'result'));
+        }
+    }
+  return out;
+}
+
+/** 1/n rounded to nearest, ties up, on 18 + ⌈log2 n⌉ fraction bits: quotient and remainder of 2^F / n. */
+function reciprocalOf(n: number): Exact {
+  const f = 18 + (n === 1 ? 0 : (n - 1).toString(2).length);
+  const [num, d] = [1n << BigInt(f), BigInt(n)];
+  const [q, rem] = [num / d, num % d];
+  return { m: 2n * rem >= d ? q + 1n : q, f };
+}
 
 function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Exact[] {
   const last = layer.shape[layer.shape.length - 1];

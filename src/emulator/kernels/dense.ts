@@ -1,6 +1,7 @@
 import { Caster, fracBits, quantizeDouble, toValue, type FixedType } from '../../fixed/index.ts';
 import { maxMagnitude } from '../exact.ts';
-import type { Kernel } from '../kernel.ts';
+import type { Layer } from '../../ir/layers.ts';
+import type { Counters, Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 import { denseBig } from './dense-big.ts';
 import { denseFloat } from './dense-float.ts';
@@ -31,43 +32,73 @@ export interface DenseConstants {
 
 export const dense: Kernel<'dense'> = {
   fixed(layer, inputs, counters) {
-    const inType = single(layer, inputs);
-    const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
-    const constant = { weight: { overflows: 0 }, bias: { overflows: 0 } };
-    const { nIn, nOut } = layer;
-    const start = new Int32Array(nOut + 1);
-    const index: number[] = [];
-    const weight: number[] = [];
-    for (let j = 0; j < nOut; j++) {
-      for (let i = 0; i < nIn; i++) {
-        const w = quantizeDouble(layer.weights[i * nOut + j], weightType, constant.weight);
-        if (w !== 0) index.push(i), weight.push(w);
-      }
-      start[j + 1] = index.length;
-    }
-    const bias = Float64Array.from(layer.bias, (b) => toValue(quantizeDouble(b, biasType, constant.bias), biasType));
-    const k: DenseConstants = {
-      nIn, nOut, start, bias, inType, weightType, accum,
-      index: Int32Array.from(index),
-      weight: Float64Array.from(weight),
-      result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
-    };
-    const accStats = counters.stats('accum');
-    const simd = denseSimd(k, accStats);
-    const variant = simd ? 'simd' : fitsNumbers(k) ? 'number' : 'bigint';
-    const run = simd ?? (variant === 'number' ? denseNumber(k, accStats) : denseBig(k, accStats));
-    return {
-      type: k.result.type,
-      variant,
-      begin() {
-        counters.stats('weight').overflows += constant.weight.overflows;
-        counters.stats('bias').overflows += constant.bias.overflows;
-      },
-      run: ([x]) => run(x, nIn === 0 ? 0 : x.length / nIn),
-    };
+    const { nIn, nOut, weights } = layer;
+    const step = denseStep(layer, { nIn, nOut, weight: (i, j) => weights[i * nOut + j] }, single(layer, inputs), counters);
+    return { ...step, run: ([x]) => step.rows(x, nIn === 0 ? 0 : x.length / nIn) };
   },
   float: (layer, [x], _batch, out) => denseFloat(layer, x, out),
 };
+
+/** A dense matrix given by its entries (0 entries are never multiplied), with the bias of a layer carrying the types. */
+export interface DenseMatrix {
+  readonly nIn: number;
+  readonly nOut: number;
+  weight(i: number, j: number): number;
+}
+
+export interface DenseStep {
+  readonly type: FixedType;
+  readonly variant: string;
+  begin(): void;
+  /** `rows` rows of nIn input mantissas → rows × nOut result mantissas (possibly a buffer reused by the next call) */
+  rows(x: Float64Array, rows: number): Float64Array;
+}
+
+/**
+ * The dense contract over any matrix: used by dense itself and by the convolutions over their im2col rows. The layer
+ * provides the weight/bias/accum/result types and the bias; weights are quantized here once (overflows counted once
+ * per run in `begin`).
+ */
+export function denseStep(
+  layer: Layer & { readonly bias: Float64Array },
+  matrix: DenseMatrix,
+  inType: FixedType,
+  counters: Counters,
+): DenseStep {
+  const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
+  const constant = { weight: { overflows: 0 }, bias: { overflows: 0 } };
+  const { nIn, nOut } = matrix;
+  const start = new Int32Array(nOut + 1);
+  const index: number[] = [];
+  const weight: number[] = [];
+  for (let j = 0; j < nOut; j++) {
+    for (let i = 0; i < nIn; i++) {
+      const w = quantizeDouble(matrix.weight(i, j), weightType, constant.weight);
+      if (w !== 0) index.push(i), weight.push(w);
+    }
+    start[j + 1] = index.length;
+  }
+  const bias = Float64Array.from(layer.bias, (b) => toValue(quantizeDouble(b, biasType, constant.bias), biasType));
+  const k: DenseConstants = {
+    nIn, nOut, start, bias, inType, weightType, accum,
+    index: Int32Array.from(index),
+    weight: Float64Array.from(weight),
+    result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
+  };
+  const accStats = counters.stats('accum');
+  const simd = denseSimd(k, accStats);
+  const variant = simd ? 'simd' : fitsNumbers(k) ? 'number' : 'bigint';
+  const run = simd ?? (variant === 'number' ? denseNumber(k, accStats) : denseBig(k, accStats));
+  return {
+    type: k.result.type,
+    variant,
+    begin() {
+      counters.stats('weight').overflows += constant.weight.overflows;
+      counters.stats('bias').overflows += constant.bias.overflows;
+    },
+    rows: run,
+  };
+}
 
 /** On the grid G = max(F_accum, F_x + F_w): |acc| · 2^(G−F_accum) + |x|·|w| · 2^(G−F_x−F_w) < 2^52 for every term
  * (one bit of headroom so that d ± ½ in dense-number.ts stays exact). */

@@ -1,4 +1,3 @@
-import { pending } from '../../diagnostics/pending.ts';
 import type { LayerKind } from '../../ir/layers.ts';
 import type { Kernel } from '../kernel.ts';
 import { batchnorm } from './batchnorm.ts';
@@ -25,6 +24,12 @@ import { hardTanh } from './hard-tanh.ts';
 import { thresholdedRelu } from './thresholded-relu.ts';
 import { binaryTanh, ternaryTanh } from './sign-activations.ts';
 import { elu, selu, silu, softplus, softsign } from './table-activations.ts';
+import { conv } from './conv.ts';
+import { depthwiseConv } from './depthwise-conv.ts';
+import { pool } from './pool.ts';
+import { pad } from './pad.ts';
+import { crop } from './crop.ts';
+import { upsample } from './upsample.ts';
 
 /** One emulator kernel per layer kind; a new kind fails tsc until it is added here. */
 export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
@@ -57,10 +62,10 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   softplus,
   softsign,
   silu,
-  conv: { fixed: pending('the emulator'), float: pending('the emulator') },
-  depthwise_conv: { fixed: pending('the emulator'), float: pending('the emulator') },
-  pool: { fixed: pending('the emulator'), float: pending('the emulator') },
-  pad: { fixed: pending('the emulator'), float: pending('the emulator') },
-  crop: { fixed: pending('the emulator'), float: pending('the emulator') },
-  upsample: { fixed: pending('the emulator'), float: pending('the emulator') },
+  conv,
+  depthwise_conv: depthwiseConv,
+  pool,
+  pad,
+  crop,
+  upsample,
 };
