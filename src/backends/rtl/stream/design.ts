@@ -19,6 +19,8 @@ export interface StreamValue {
   /** bits per transfer */
   readonly width: number;
   readonly arrival: Arrival;
+  /** the cycle each transfer is offered (planned, no stalls) */
+  readonly times: readonly number[];
 }
 
 export interface PlacedStage {
@@ -64,7 +66,7 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const values = walk<StreamValue>(graph, (layer, ins) => {
     if (layer.kind === 'input') {
       const t = tensor(layer.shape, layer.precision.result);
-      return valueOf('input', t, { first: 0, last: streamShape(t.shape).transfers - 1 });
+      return valueOf('input', t, Array.from({ length: streamShape(t.shape).transfers }, (_, k) => k));
     }
     const base = `${config.projectName}_${layer.name}`;
     const moduleName = verilogIdentifier(base, taken);
@@ -73,9 +75,10 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
     if (!made || made.length === 0) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
     let vs = ins;
     for (const stage of made) {
-      const arrival = { first: Math.max(...vs.map((v) => v.arrival.first)), last: Math.max(...vs.map((v) => v.arrival.last)) };
-      stages.push({ layer, stage, inputs: vs, arrival });
-      vs = [valueOf(`stage${stages.length - 1}`, tensor(stage.outShape, stage.outType), stage.timing(arrival))];
+      // a join takes transfer k when every input offers it
+      const times = vs[0].times.map((_, k) => Math.max(...vs.map((v) => v.times[k])));
+      stages.push({ layer, stage, inputs: vs, arrival: { first: times[0], last: times[times.length - 1] } });
+      vs = [valueOf(`stage${stages.length - 1}`, tensor(stage.outShape, stage.outType), stage.timing(times))];
     }
     return vs[0];
   });
@@ -90,9 +93,9 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   return { ...design, top: top.module, fifos: top.fifos, fifoBits: top.fifoBits };
 }
 
-function valueOf(key: string, t: Tensor, arrival: Arrival): StreamValue {
+function valueOf(key: string, t: Tensor, times: readonly number[]): StreamValue {
   const stream = streamShape(t.shape);
-  return { key, tensor: t, stream, width: stream.elements * t.type.width, arrival };
+  return { key, tensor: t, stream, width: stream.elements * t.type.width, arrival: { first: times[0], last: times[times.length - 1] }, times };
 }
 
 /** Elements of a tensor (for the packed test vectors: the whole tensor, transfer 0 in the low bits). */

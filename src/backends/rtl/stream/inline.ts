@@ -21,11 +21,13 @@ export function inlineWithEnable(b: ModuleBuilder, m: Module, ce: Sig, ports: Re
     if (c.op === 'reg') {
       const en = c.en ? b.and(to(c.en), ce, `${c.out.name}_ce`) : ce;
       b.cell({ ...c, out: to(c.out), d: to(c.d), en });
+    } else if (c.op === 'ram') {
+      b.cell({ ...c, out: to(c.out), addr: to(c.addr), d: to(c.d), en: b.and(to(c.en), ce, `${c.mem}_ce`) });
     } else b.cell(remap(c, to));
   }
 }
 
-function remap(c: Exclude<Cell, { op: 'reg' }>, f: (s: Sig) => Sig): Cell {
+function remap(c: Exclude<Cell, { op: 'reg' | 'ram' }>, f: (s: Sig) => Sig): Cell {
   switch (c.op) {
     case 'const':
       return { ...c, out: f(c.out) };

@@ -3,6 +3,7 @@ import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenateStream, pixelwise, wholeTensor } from './pixelwise.ts';
 import { reshapeStream } from './reshape.ts';
+import { convStream, cropStream, depthwiseStream, padStream, poolStream } from './windowed.ts';
 import { opOf, type StreamLayer } from './types.ts';
 
 const wire = () => undefined;
@@ -13,11 +14,11 @@ const wire = () => undefined;
  * repacked (reshape), or a wire.
  */
 export const STREAM_LAYERS: KindRegistry<{ [K in LayerKind]: StreamLayer<K> }> = {
-  conv: pending('the RTL backend in io_stream'),
-  depthwise_conv: pending('the RTL backend in io_stream'),
-  pool: pending('the RTL backend in io_stream'),
-  pad: pending('the RTL backend in io_stream'),
-  crop: pending('the RTL backend in io_stream'),
+  conv: convStream,
+  depthwise_conv: depthwiseStream,
+  pool: poolStream,
+  pad: padStream,
+  crop: cropStream,
   upsample: pending('the RTL backend in io_stream'),
   input: wire,
   identity: wire,

@@ -6,7 +6,7 @@ import { RTL_LAYERS } from '../layers/index.ts';
 import type { LayerHardware, RtlLayer } from '../layers/types.ts';
 import { verilogComment } from '../names.ts';
 import { pipeStage } from './pipe-stage.ts';
-import { opOf, streamShape, type StreamContext, type StreamLayer, type StreamStage } from './types.ts';
+import { opOf, pipeTimes, streamShape, type StreamContext, type StreamLayer, type StreamStage } from './types.ts';
 
 const datapath = <K extends LayerKind>(layer: LayerOf<K>, ctx: Parameters<RtlLayer<K>>[1]): LayerHardware | undefined =>
   (RTL_LAYERS[layer.kind as K] as RtlLayer<K>)(layer, ctx);
@@ -41,7 +41,7 @@ export function transferStage(layer: Layer, ctx: StreamContext, perPixel: (l: La
       ii: hw.ii,
       outType: hw.outType,
       outShape: layer.shape,
-      timing: (a) => ({ first: a.first + hw.latency, last: Math.max(a.last, a.first + (n - 1) * hw.ii) + hw.latency }),
+      timing: (a) => pipeTimes(a, hw.latency, hw.ii),
       cyclesPerImage: n * hw.ii,
     },
   ];

@@ -24,7 +24,8 @@ export function streamDesignInfo(d: StreamDesign): RtlDesignInfo {
       name: p.layer.name,
       kind: p.layer.kind,
       module: p.stage.module.name,
-      start: p.arrival.first,
+      // (a stage fed only by leading padding may run before the first input transfer: shown as 0)
+      start: Math.max(0, p.arrival.first),
       latency: p.stage.latency,
       ii: p.stage.ii,
       ...countModule(p.stage.module),

@@ -20,7 +20,7 @@ export const reshapeStream: StreamLayer<'reshape'> = (layer, ctx) => {
     stages.push({
       module: deserializer(name, comment.map(verilogComment), from.elements * w, from.transfers),
       role: 'collect', latency: 1, ii: 1, outType: x.type, outShape: [from.transfers * from.elements],
-      timing: (a) => ({ first: a.last + 1, last: a.last + 1 }),
+      timing: (a) => [a[a.length - 1] + 1],
       cyclesPerImage: from.transfers,
     });
   }
@@ -30,7 +30,7 @@ export const reshapeStream: StreamLayer<'reshape'> = (layer, ctx) => {
     stages.push({
       module: serializer(name, comment.map(verilogComment), to.elements * w, to.transfers),
       role: 'emit', latency: 1, ii: 1, outType: x.type, outShape: layer.shape,
-      timing: (a) => ({ first: a.first + 1, last: a.first + to.transfers }),
+      timing: (a) => Array.from({ length: to.transfers }, (_, k) => a[0] + 1 + k),
       cyclesPerImage: to.transfers,
     });
   }

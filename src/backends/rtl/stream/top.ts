@@ -61,7 +61,8 @@ export function buildStreamTop(name: string, d: TopDesign, modelName: string, mo
     const conns = [{ port: 'clk', sig: clk }, { port: 'rst', sig: rst }];
     p.inputs.forEach((v, k) => {
       let c = branch(v);
-      const early = p.arrival.first - v.arrival.first;
+      // (leading padding can be offered before the first input transfer: its planned time is −∞, counted as 0)
+      const early = Math.max(0, p.arrival.first) - Math.max(0, v.arrival.first);
       if (early > 0) c = delayed(c, v.width, early + 2, `${m.name}_${streamInput(k, p.inputs.length)}`);
       const port = streamInput(k, p.inputs.length);
       conns.push({ port, sig: c.data }, { port: `${port}_valid`, sig: c.valid }, { port: `${port}_ready`, sig: c.ready });
@@ -84,7 +85,7 @@ export function buildStreamTop(name: string, d: TopDesign, modelName: string, mo
     `out_tdata [${d.output.width - 1}:0]: '${d.output.name}', ${d.output.stream.transfers} transfer(s) of ${d.output.stream.elements} x ${formatFixedType(d.output.tensor.type)}, element 0 in the low bits`,
     `a transfer moves when tvalid and tready are high at a rising clock edge; pixels in row-major order`,
     `planned with no stalls: ${d.latencyCycles} cycles from the first input transfer to the last output transfer; a new tensor every ${d.ii} cycles`,
-    ...d.stages.map((p) => `  ${p.stage.module.name}: ${p.stage.role}, latency ${p.stage.latency}, II ${p.stage.ii}, first input at cycle ${p.arrival.first}`),
+    ...d.stages.map((p) => `  ${p.stage.module.name}: ${p.stage.role}, latency ${p.stage.latency}, II ${p.stage.ii}, first input at cycle ${Math.max(0, p.arrival.first)}`),
   ];
   return { module: { name, comment: comment.map(verilogComment), ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms } as Module, fifos: [...fifos.values()], fifoBits };
 }

@@ -23,19 +23,33 @@ export interface Arrival {
   readonly last: number;
 }
 
+/** A stage with a fixed latency that takes a transfer at most every `ii` cycles: b_k = max(a_k, b_(k−1) + ii). */
+export function pipeTimes(a: readonly number[], latency: number, ii: number): number[] {
+  const out: number[] = [];
+  let fired = -Infinity;
+  for (const t of a) {
+    fired = Math.max(t, fired + ii);
+    out.push(fired + latency);
+  }
+  return out;
+}
+
 /** One stream module of a layer (a layer is one stage, or two for a reshape that repacks both ways). */
 export interface StreamStage {
   readonly module: Module;
   /** what it does, for the plan: a pipelined datapath per transfer, or a repacking */
-  readonly role: 'datapath' | 'collect' | 'emit';
+  readonly role: 'datapath' | 'collect' | 'emit' | 'window';
   /** enabled cycles from a transfer taken to its result offered (datapath; 1 for collect/emit) */
   readonly latency: number;
   /** cycles between transfers taken (datapath) */
   readonly ii: number;
   readonly outType: FixedType;
   readonly outShape: readonly number[];
-  /** the arrival of its output given its (joined) input's arrival, with no back-pressure */
-  readonly timing: (input: Arrival) => Arrival;
+  /**
+   * The cycle each output transfer is offered, given the cycle each (joined) input transfer is offered, with no
+   * back-pressure from the consumer (docs/rtl.md, "io_stream plan").
+   */
+  readonly timing: (input: readonly number[]) => number[];
   /** cycles it is busy per tensor: the image II it allows */
   readonly cyclesPerImage: number;
 }
