@@ -1,5 +1,5 @@
 import type { Graph } from '../../src/ir/graph.ts';
-import { conv, crop, dag, depthwiseConv, pad, pool, randomArray, rng, type LayerSpec } from '../emulator/build-graph.ts';
+import { conv, crop, dag, depthwiseConv, pad, pool, randomArray, rng, upsample, type LayerSpec } from '../emulator/build-graph.ts';
 
 /** Convolutional test graphs for the io_stream RTL backend, with their precisions set. */
 type Spec = LayerSpec & { from?: string[] };
@@ -40,15 +40,19 @@ export function convChain(reuse = 1): Graph {
   return { ...g, layers: g.layers.map((l) => (l.name === 'conv' ? { ...l, reuseFactor: reuse } : l)) };
 }
 
-/** 1-D: x[16,2] → conv k3 dilation 2 stride 2 'same' (4 filters) → average pool 2 counting padding (pad 1) → flatten → dense 2. */
+/**
+ * 1-D: x[16,2] → conv k3 dilation 2 stride 2 'same' (4 filters) → average pool 2 counting padding (pad 1) →
+ * upsample ×2 → flatten → dense 2.
+ */
 export function conv1d(): Graph {
   return dag(
     [
       { kind: 'input', name: 'x', shape: [16, 2], precision: { result: X } },
       at(conv('conv', [16, 2], 4, { kernel: [3], strides: [2], dilations: [2], padding: 'same', random: rng(4), precision: CONV }), 'x'),
       at(pool('avg', [8, 4], 'average', { kernel: [2], strides: [2], padBegin: [1], padEnd: [1], countPad: true, precision: { result: 'ap_fixed<12,5,AP_RND_CONV,AP_SAT>' } }), 'conv'),
-      { kind: 'reshape', name: 'flat', shape: [20], from: ['avg'] },
-      dense('fc', 'flat', 20, 2, 5),
+      at(upsample('up', [5, 4], [2]), 'avg'),
+      { kind: 'reshape', name: 'flat', shape: [40], from: ['up'] },
+      dense('fc', 'flat', 40, 2, 5),
     ],
     undefined,
     'conv_1d',
@@ -65,5 +69,18 @@ export function largeImage(): Graph {
     ],
     undefined,
     'large_image',
+  );
+}
+
+/** x[3,4,2] → upsample ×(2,3) → [6,12,2] → max pool 2×3 stride (2,2) → [3,5,2], streamed out. */
+export function upsample2d(): Graph {
+  return dag(
+    [
+      { kind: 'input', name: 'x', shape: [3, 4, 2], precision: { result: X } },
+      at(upsample('up', [3, 4, 2], [2, 3]), 'x'),
+      at(pool('pool', [6, 12, 2], 'max', { kernel: [2, 3], strides: [2, 2], precision: { result: 'ap_fixed<9,4,AP_RND,AP_SAT>' } }), 'up'),
+    ],
+    undefined,
+    'upsample_2d',
   );
 }

@@ -1,8 +1,8 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenateStream, pixelwise, wholeTensor } from './pixelwise.ts';
 import { reshapeStream } from './reshape.ts';
+import { upsampleStream } from './upsample.ts';
 import { convStream, cropStream, depthwiseStream, padStream, poolStream } from './windowed.ts';
 import { opOf, type StreamLayer } from './types.ts';
 
@@ -19,7 +19,7 @@ export const STREAM_LAYERS: KindRegistry<{ [K in LayerKind]: StreamLayer<K> }> =
   pool: poolStream,
   pad: padStream,
   crop: cropStream,
-  upsample: pending('the RTL backend in io_stream'),
+  upsample: upsampleStream,
   input: wire,
   identity: wire,
   dense: wholeTensor, // the IR's dense reads its whole input (1-D)

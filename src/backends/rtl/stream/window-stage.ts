@@ -60,7 +60,7 @@ export function windowGenerator(name: string, comment: readonly string[], g: Str
  * a < o is o − a registers, or — when deep and wide enough — a read-first memory of o − a − 1 words whose registered
  * read is the pixel at o: each push writes the pixel at a into the oldest word and reads that word's old value.
  */
-function lineBuffer(b: ModuleBuilder, input: Sig, push: Sig, offsets: readonly number[]): Map<number, Sig> {
+export function lineBuffer(b: ModuleBuilder, input: Sig, push: Sig, offsets: readonly number[]): Map<number, Sig> {
   const at = new Map<number, Sig>();
   let prev = b.reg(input, { en: push, hint: 'lb0' });
   let a = 0;
