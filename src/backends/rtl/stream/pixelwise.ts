@@ -19,11 +19,11 @@ const datapath = <K extends LayerKind>(layer: LayerOf<K>, ctx: Parameters<RtlLay
 export function transferStage(layer: Layer, ctx: StreamContext, perPixel: (l: Layer) => Layer): StreamStage[] | undefined {
   const out = streamShape(layer.shape);
   const ins = ctx.inputs.map((t) => streamShape(t.shape));
+  const one = out.transfers === 1 && ins.every((s) => s.transfers === 1);
+  const l = one ? layer : perPixel(layer);
   if (ins.some((s) => s.transfers !== out.transfers))
     throw fail('unsupported-op', { layer: layer.name, op: opOf(layer) }, `in io_stream, every input must have the ${out.transfers} pixel(s) of the output, not ${ins.map((s) => s.transfers).join(' and ')}`);
-  const one = out.transfers === 1;
   const inputs = one ? ctx.inputs : ctx.inputs.map((t, k) => tensor([ins[k].elements], t.type));
-  const l = one ? layer : perPixel(layer);
   const hw = datapath(l, { moduleName: ctx.moduleName, inputs, inType: inputs[0].type, inSize: sizeOf(inputs[0].shape), levels: ctx.levels });
   if (!hw) return undefined;
   const n = out.transfers;
