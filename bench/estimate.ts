@@ -3,6 +3,7 @@
  *   - estimate time (RTL netlist + HLS model) of the jet tagger
  *   - sweep: 5 precisions × 3 reuse factors on 10 000 inputs (must finish in under 30 s)
  *   - the calibration table: today's estimate against the Yosys counts recorded in bench/yosys-jet-tagger.json
+ *   - the same for a small CNN (a conv layer, pooling, dense) against bench/yosys-small-cnn.json
  *   - with --synth: the same table with Yosys synth_xilinx -family xcup run now for each configuration
  *     (3 to 15 minutes of Yosys time each: the flattened jet tagger at 16 bits has ~4 000 multipliers)
  * Figures are printed, never asserted (docs/estimation.md holds the measured tables).
@@ -14,6 +15,7 @@ import { table } from '../src/cli/summary.ts';
 import { randomInputs } from '../src/data/random-inputs.ts';
 import { emulate } from '../src/emulator/index.ts';
 import { estimate } from '../src/estimate/index.ts';
+import { estimateRtl } from '../src/estimate/rtl/estimate-rtl.ts';
 import type { Graph } from '../src/ir/graph.ts';
 import type { LayerOf } from '../src/ir/layers.ts';
 import { prunedWeights } from '../src/passes/prune-weights.ts';
@@ -21,6 +23,8 @@ import { compile, writeProject } from '../src/pipeline.ts';
 import { runSweep } from '../src/sweep/sweep.ts';
 import { compareResources, formatPercent, synthesize } from '../src/synth/index.ts';
 import { best } from './timing.ts';
+import { configFor } from '../tests/rtlsim/rtl-harness.ts';
+import { smallCnn } from '../tests/rtlsim/conv-graphs.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -75,6 +79,16 @@ if (!args.includes('--synth')) {
     return tableRow(c.name, compareResources(estimateOf(c).rtl.total, y), y.seconds);
   });
   console.log(`\ncalibration: estimate now vs Yosys counts recorded ${recorded.recorded} (${recorded.tool}); re-run Yosys with --synth`);
+  console.log(table(HEADER, rows));
+}
+
+if (!args.includes('--synth')) {
+  const recorded = JSON.parse(readFileSync(new URL('./yosys-small-cnn.json', import.meta.url), 'utf8'));
+  const rows = Object.entries(recorded.results as Record<string, { precision: string; reuse: number; seconds: number }>).map(([name, y]) => {
+    const config = { ...configFor(), projectName: 'calib', backend: 'RTL' as const };
+    return tableRow(name, compareResources(estimateRtl(smallCnn(y.precision, y.reuse), config).total, y as never), y.seconds);
+  });
+  console.log(`\nconv layer calibration (${recorded.model}): estimate now vs Yosys counts recorded ${recorded.recorded}`);
   console.log(table(HEADER, rows));
 }
 

@@ -17,6 +17,7 @@ import type { RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
+import { checkHlsIoParallel } from './backends/hls/emitters/parallel-limit.ts';
 import { checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
@@ -84,6 +85,7 @@ export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?:
 
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const { config, graph } = compile(opts);
+  checkHlsIoParallel(graph, config); // an absurd io_parallel design is refused before the emulation, not after
   await yieldToSignals();
   opts.onStep?.('emulate');
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });

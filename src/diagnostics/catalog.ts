@@ -46,6 +46,8 @@ export const CATALOG = {
   'cannot-write': 'cannot write the output',
   'unsupported-precision': 'precision outside what the emulator computes exactly',
   'interrupted': 'interrupted',
+  // io_parallel limits (docs/hls.md, "Convolution family")
+  'too-large-for-io-parallel': 'too large to unroll with IOType io_parallel',
 } as const;
 
 export type DiagCode = keyof typeof CATALOG;

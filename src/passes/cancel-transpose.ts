@@ -1,40 +1,50 @@
 import type { Graph } from '../ir/graph.ts';
+import { KINDS } from '../ir/kinds.ts';
 import type { Layer, LayerOf } from '../ir/layers.ts';
 import { transposeInputShape } from '../ir/tensor.ts';
 import { rewire } from './consumers.ts';
 import type { Pass } from './pass.ts';
+import { sinkTranspose } from './sink-transpose.ts';
 
 /**
- * Simplify transposes (the ONNX frontend brackets every channel-axis op on an N-D tensor by a pair of them):
+ * Simplify transposes (the ONNX frontend brackets every channels-first op by a pair of them), to a fixed point:
  *   T(p2) ∘ T(p1) = T(q), q[a] = p1[p2[a]]   (composed into one transpose of the first one's input)
  *   T(identity) = x                           (removed; a pair that cancels ends here)
- *   a transpose that moves only axes of size 1 keeps the row-major order: a reshape
- * A transpose left without readers by a composition is removed. Data movement only: bit-exact.
+ *   E(T(x)) = T(E(x)), M(T(a), T(b)) = T(M(a, b))   (a transpose sinks below elementwise layers and merges: see
+ *                                            sink-transpose.ts; so Conv → Relu → MaxPool → Conv keeps no transposes)
+ * and at the end a transpose that moves only axes of size 1 keeps the row-major order: a reshape. Transposes left
+ * without readers are removed. Data movement only: bit-exact.
  */
 export const cancelTranspose: Pass = {
   name: 'cancel-transpose',
-  description: 'compose consecutive transposes, remove identity ones, turn order-keeping ones into reshapes',
+  description: 'compose consecutive transposes, sink them below elementwise layers and merges, remove identity ones, turn order-keeping ones into reshapes',
   run(graph) {
-    const current = new Map<string, Layer>();
-    const replace = new Map<string, Layer>();
-    const alias = new Map<string, string>();
-    const resolve = (n: string): string => (alias.has(n) ? resolve(alias.get(n)!) : n);
-    for (const l of graph.layers) {
-      current.set(l.name, l);
-      if (l.kind !== 'transpose') continue;
-      let t: LayerOf<'transpose'> = { ...l, inputs: [resolve(l.inputs[0])] };
-      const p = current.get(t.inputs[0])!;
-      if (p.kind === 'transpose') t = { ...t, inputs: p.inputs, perm: t.perm.map((a) => p.perm[a]) };
-      const inShape = transposeInputShape(t.shape, t.perm);
-      if (t.perm.every((p, a) => p === a)) alias.set(l.name, t.inputs[0]);
-      else if (keepsOrder(t.perm, inShape)) replace.set(l.name, toReshape(t));
-      else if (t !== l) replace.set(l.name, t);
-      current.set(l.name, replace.get(l.name) ?? t);
-    }
-    if (!alias.size && !replace.size) return graph;
-    return dropUnread(rewire(graph, replace, alias), new Set(graph.layers.filter((l) => l.kind === 'transpose').map((l) => l.name)));
+    let g = graph;
+    for (let step = composeOrSink(g); step; step = composeOrSink(g)) g = step;
+    return orderKeepingToReshape(g);
   },
 };
+
+/** One simplification (the first that applies, in layer order), or undefined at the fixed point. */
+function composeOrSink(graph: Graph): Graph | undefined {
+  const byName = new Map(graph.layers.map((l) => [l.name, l]));
+  for (const l of graph.layers) {
+    if (l.kind === 'transpose') {
+      const p = byName.get(l.inputs[0])!;
+      if (p.kind === 'transpose') return dropUnread(rewire(graph, new Map([[l.name, { ...l, inputs: p.inputs, perm: l.perm.map((a) => p.perm[a]) }]]), new Map()), new Set([p.name]));
+      if (l.perm.every((p, a) => p === a)) return rewire(graph, new Map(), new Map([[l.name, l.inputs[0]]]));
+    }
+    const sunk = sinkTranspose(graph, l, byName);
+    if (sunk) return sunk;
+  }
+  return undefined;
+}
+
+function orderKeepingToReshape(graph: Graph): Graph {
+  const replace = new Map<string, Layer>();
+  for (const l of graph.layers) if (l.kind === 'transpose' && keepsOrder(l.perm, transposeInputShape(l.shape, l.perm))) replace.set(l.name, toReshape(l));
+  return replace.size ? rewire(graph, replace, new Map()) : graph;
+}
 
 /** The axes of size > 1 stay in their order: every element keeps its row-major position. */
 function keepsOrder(perm: readonly number[], inShape: readonly number[]): boolean {
@@ -57,3 +67,6 @@ export function dropUnread(graph: Graph, candidates: ReadonlySet<string>): Graph
     layers = kept;
   }
 }
+
+/** Elementwise kinds a transpose commutes with (their output shape is their input's). */
+export const commutes = (l: Layer): boolean => KINDS[l.kind].elementwise && l.kind !== 'input';

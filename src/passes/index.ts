@@ -1,5 +1,6 @@
 import { applyConfig } from './apply-config.ts';
 import { cancelTranspose } from './cancel-transpose.ts';
+import { foldTransposeDense } from './fold-transpose-dense.ts';
 import { fuseBias } from './fuse-bias.ts';
 import { mergeReshape } from './merge-reshape.ts';
 import { importQonnx } from './import-qonnx.ts';
@@ -18,4 +19,4 @@ import { validateReuse } from './validate-reuse.ts';
  * remains, configure, recognise exported activation patterns, fold, simplify, prune (before inference, so auto widths
  * see the pruned weights), infer auto precisions, validate.
  */
-export const PASSES: readonly Pass[] = [fuseBias, cancelTranspose, mergeReshape, applyConfig, recognizeActivations, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];
+export const PASSES: readonly Pass[] = [cancelTranspose, mergeReshape, foldTransposeDense, fuseBias, applyConfig, recognizeActivations, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];

@@ -22,9 +22,10 @@ export const inferPrecision: Pass = {
     if (!graph.layers.some((l) => l.autoPrecision)) return graph;
     checkMaximums(graph.layers, config.file);
     const resolved = new Map<string, Layer>();
+    const shapes = new Map(graph.layers.map((l) => [l.name, l.shape]));
     walk<Ranges>(graph, (l, inputs) => {
       const c = chooserFor(l, config.file);
-      const out = ruleOf(l)(l, inputs[0] ?? { frac: 0, lo: [], hi: [] }, c, inputs);
+      const out = ruleOf(l)(l, inputs[0] ?? { frac: 0, lo: [], hi: [] }, c, inputs, l.inputs.map((p) => shapes.get(p)!));
       if (l.autoPrecision) {
         const { autoPrecision: _resolved, ...rest } = l;
         resolved.set(l.name, { ...rest, precision: { ...l.precision, ...c.chosen } } as Layer);

@@ -54,6 +54,15 @@ describe('convolutions against the BigInt oracle', () => {
         }
       });
 
+  it('keeps a depthwise layer with more than 8 output channels off the SIMD path (its matrix is mostly zeros), equal to the oracle', () => {
+    const random = rng(12);
+    const t: Types = { input: fixedType(12, 4), weight: fixedType(8, 2, { quant: 'AP_RND' }), accum: fixedType(14, 6), result: fixedType(10, 5, { quant: 'AP_RND', overflow: 'AP_SAT' }) };
+    const g = convGraph('depthwise_conv', [5, 4, 5], { kernel: [3, 2], padding: 'same' }, t, random, 2);
+    expect(variantOf(g)).toBe('number');
+    expect(variantOf(convGraph('depthwise_conv', [5, 4, 4], { kernel: [3, 2], padding: 'same' }, t, random, 2))).toBe('simd');
+    expectOracle(g, randomArray(random, 6 * 100, 8), 6);
+  });
+
   it('runs a batch over several chunks and counts constant overflows once per run', () => {
     const random = rng(9);
     const precision = { weight: 'ap_fixed<6,1,AP_RND,AP_SAT>', accum: 'ap_fixed<9,3>', result: 'ap_fixed<8,4,AP_TRN,AP_SAT>' };

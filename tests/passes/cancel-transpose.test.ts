@@ -8,7 +8,7 @@ const runExact = (g: Parameters<typeof exact>[0]) => exact(g, cancelTranspose);
 const t = (name: string, from: string, shape: number[], perm: number[]) => ({ kind: 'transpose' as const, name, from: [from], shape, perm });
 
 describe('cancel-transpose', () => {
-  it('removes a transpose followed by its inverse, around a relu', () => {
+  it('removes a transpose followed by its inverse, sinking the first one below a relu', () => {
     const g = dag([
       { kind: 'input', name: 'x', shape: [2, 3, 4] },
       t('t1', 'x', [3, 4, 2], [1, 2, 0]),
@@ -18,8 +18,9 @@ describe('cancel-transpose', () => {
       { kind: 'relu', name: 'r2', shape: [3, 4, 2], from: ['t3'] },
     ]);
     const out = runExact(g);
-    expect(out.layers.map((l) => l.name)).toEqual(['x', 't1', 'r', 'r2']);
-    expect(out.layers[3].inputs).toEqual(['r']);
+    expect(out.layers.map((l) => l.name)).toEqual(['x', 'r', 'r2', 't3']);
+    expect(out.layers.map((l) => l.inputs)).toEqual([[], ['x'], ['r'], ['r2']]);
+    expect(out.layers[1].shape).toEqual([2, 3, 4]);
   });
 
   it('composes two transposes into one: T(p2) ∘ T(p1) = T(p1[p2[a]])', () => {
@@ -43,5 +44,53 @@ describe('cancel-transpose', () => {
     );
     const out = runExact(g);
     expect(out.layers.map((l) => l.kind)).toEqual(['input', 'reshape', 'transpose']);
+  });
+
+  it('sinks a transpose below a per-channel batchnorm when the last axis stays last, and not otherwise', () => {
+    const bn = (name: string, from: string, shape: number[]) => ({ kind: 'batchnorm' as const, name, from: [from], shape, scale: Float64Array.of(0.5, -1, 2, 0.25), bias: Float64Array.of(0.125, 0, -0.5, 1) });
+    const keeps = dag([{ kind: 'input', name: 'x', shape: [2, 3, 4] }, t('t', 'x', [3, 2, 4], [1, 0, 2]), bn('b', 't', [3, 2, 4])]);
+    expect(runExact(keeps).layers.map((l) => l.name)).toEqual(['x', 'b', 't']);
+    const moves = dag([{ kind: 'input', name: 'x', shape: [4, 3, 2] }, t('t', 'x', [3, 2, 4], [1, 2, 0]), bn('b', 't', [3, 2, 4])]);
+    expect(runExact(moves).layers.map((l) => l.name)).toEqual(['x', 't', 'b']);
+  });
+
+  it('sinks equal transposes of every input below a merge, and the pair around it cancels', () => {
+    const g = dag([
+      { kind: 'input', name: 'x', shape: [2, 3, 4] },
+      t('ta', 'x', [3, 4, 2], [1, 2, 0]),
+      { kind: 'relu', name: 'r', shape: [2, 3, 4], from: ['x'] },
+      t('tb', 'r', [3, 4, 2], [1, 2, 0]),
+      { kind: 'merge', name: 'add', op: 'add', shape: [3, 4, 2], from: ['ta', 'tb'] },
+      t('back', 'add', [2, 3, 4], [2, 0, 1]),
+    ]);
+    const out = runExact(g);
+    expect(out.layers.map((l) => l.kind)).toEqual(['input', 'relu', 'merge']);
+    expect(out.layers[2].inputs).toEqual(['x', 'r']);
+  });
+
+  it('sinks transposes below a concatenation, moving its axis: C_k(T_p(a), T_p(b)) = T_p(C_p[k](a, b))', () => {
+    const g = dag([
+      { kind: 'input', name: 'x', shape: [2, 3, 4] },
+      t('ta', 'x', [3, 4, 2], [1, 2, 0]),
+      { kind: 'relu', name: 'r', shape: [2, 3, 4], from: ['x'] },
+      t('tb', 'r', [3, 4, 2], [1, 2, 0]),
+      { kind: 'concatenate', name: 'cat', axis: 2, shape: [3, 4, 4], from: ['ta', 'tb'] },
+    ]);
+    const out = runExact(g);
+    expect(out.layers.map((l) => l.kind)).toEqual(['input', 'relu', 'concatenate', 'transpose']);
+    expect(out.layers[2]).toMatchObject({ axis: 0, shape: [4, 3, 4] });
+  });
+
+  it('leaves a transpose with two readers in place', () => {
+    const g = dag(
+      [
+        { kind: 'input', name: 'x', shape: [2, 3, 4] },
+        t('t', 'x', [3, 4, 2], [1, 2, 0]),
+        { kind: 'relu', name: 'r', shape: [3, 4, 2], from: ['t'] },
+        { kind: 'sigmoid', name: 's', shape: [3, 4, 2], from: ['t'], tableSize: 1024 },
+      ],
+      ['r', 's'],
+    );
+    expect(runExact(g).layers.map((l) => l.name)).toEqual(['x', 't', 'r', 's']);
   });
 });

@@ -8,6 +8,7 @@ import { estimateRtl } from '../../src/estimate/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import { compareResources, synthesize, YOSYS } from '../../src/synth/index.ts';
 import { ChainBuilder, fx, projectConfig } from '../backends/hls/graph-builders.ts';
+import { smallCnn } from '../rtlsim/conv-graphs.ts';
 
 const hasYosys = yosysPresent(YOSYS);
 
@@ -38,4 +39,17 @@ describe.skipIf(!hasYosys).concurrent('the RTL estimate against Yosys synth_xili
       }
     }, 300_000);
   }
+
+  it('is within ±20 % for LUT, FF and DSP on a small CNN (conv 3×3, relu, max pool, dense) at ap_fixed<8,3>', async () => {
+    const g = smallCnn('ap_fixed<8,3>');
+    const config = { ...projectConfig('calib', work), backend: 'RTL' as const };
+    const dir = join(work, 'small_cnn');
+    writeRtlProject(g, config, dir, { inputs: new Float64Array(36), predictions: new Float64Array(3), batch: 1 });
+    const synth = await synthesize(dir);
+    const cmp = compareResources(estimateRtl(g, config).total, synth.resources);
+    for (const m of cmp.filter((c) => ['lut', 'ff', 'dsp'].includes(c.metric))) {
+      expect(m.yosys, `${m.metric}: Yosys counts some`).toBeGreaterThan(0);
+      expect(Math.abs(m.errorPercent!), `${m.metric}: estimate ${m.estimate}, Yosys ${m.yosys}`).toBeLessThanOrEqual(20);
+    }
+  }, 600_000);
 });

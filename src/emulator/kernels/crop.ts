@@ -1,4 +1,4 @@
 import { spatialMove } from './spatial-move.ts';
 
-/** Cropping: output coordinate o of axis a reads input o + cropBegin[a]. */
-export const crop = spatialMove<'crop'>((layer, a, o) => o + layer.cropBegin[a]);
+/** Cropping of the spatial axes: a data move (src/ir/spatial-move.ts). */
+export const crop = spatialMove<'crop'>();

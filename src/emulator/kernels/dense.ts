@@ -57,13 +57,14 @@ export interface DenseStep {
 /**
  * The dense contract over any matrix: used by dense itself and by the convolutions over their im2col rows. The layer
  * provides the weight/bias/accum/result types and the bias; weights are quantized here once (overflows counted once
- * per run in `begin`).
+ * per run in `begin`). `simd: false` keeps a mostly-zero matrix off the SIMD path, which multiplies every entry.
  */
 export function denseStep(
   layer: Layer & { readonly bias: Float64Array },
   matrix: DenseMatrix,
   inType: FixedType,
   counters: Counters,
+  opts: { simd?: boolean } = {},
 ): DenseStep {
   const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
   const constant = { weight: { overflows: 0 }, bias: { overflows: 0 } };
@@ -86,7 +87,7 @@ export function denseStep(
     result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
   };
   const accStats = counters.stats('accum');
-  const simd = denseSimd(k, accStats);
+  const simd = opts.simd === false ? undefined : denseSimd(k, accStats);
   const variant = simd ? 'simd' : fitsNumbers(k) ? 'number' : 'bigint';
   const run = simd ?? (variant === 'number' ? denseNumber(k, accStats) : denseBig(k, accStats));
   return {

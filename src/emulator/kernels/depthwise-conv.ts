@@ -16,7 +16,8 @@ export const depthwiseConv: Kernel<'depthwise_conv'> = {
     const { channels: C, multiplier: m, weights } = layer;
     const nOut = C * m;
     const weight = (i: number, j: number) => (i % C === Math.floor(j / m) ? weights[i * m + (j % m)] : 0);
-    const step = denseStep(layer, { nIn: g.rowLength, nOut, weight }, x.type, counters);
+    // SIMD multiplies every matrix entry: C-fold waste beyond one 8-lane block; the number path walks nonzeros only
+    const step = denseStep(layer, { nIn: g.rowLength, nOut, weight }, x.type, counters, { simd: nOut <= 8 });
     const out = reusableBuffer();
     return {
       type: step.type,

@@ -1,4 +1,4 @@
 import { spatialMove } from './spatial-move.ts';
 
-/** Nearest upsampling by integer factors: output coordinate o of axis a reads input ⌊o / factor[a]⌋. */
-export const upsample = spatialMove<'upsample'>((layer, a, o) => Math.floor(o / layer.factors[a]));
+/** Nearest upsampling by integer factors: a data move (src/ir/spatial-move.ts). */
+export const upsample = spatialMove<'upsample'>();

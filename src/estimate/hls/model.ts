@@ -1,9 +1,10 @@
-import { pending } from '../../diagnostics/pending.ts';
 import { quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { sizeOf } from '../../ir/graph.ts';
 import type { KindRegistry, LayerKind, LayerOf } from '../../ir/layers.ts';
 import { csdDigits, dspSlices } from '../multiplier.ts';
 import type { LayerEstimate } from '../types.ts';
+import { HLS_DSP_MIN_PRODUCT } from './constants.ts';
+import { convRule, depthwiseRule, poolRule } from './window-layers.ts';
 
 /**
  * A MODEL of what Vivado/Vitis HLS makes of our HLS C++ (not a measurement; docs/estimation.md, "HLS model").
@@ -19,10 +20,10 @@ import type { LayerEstimate } from '../types.ts';
  * - flip-flops: every pipeline stage registers the values alive in it;
  * - II: not modelled here but taken from ir/timing.ts, the definition the HLS pragma and the RTL share.
  */
-export const HLS_DSP_MIN_PRODUCT = 20;
+export { HLS_DSP_MIN_PRODUCT };
 const LUT_PER_ADDER_BIT = 1;
 
-type Context = { inType: FixedType; inSize: number };
+type Context = { inType: FixedType; inSize: number; inShape: readonly number[] };
 export type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind' | 'ii'>;
 
 const zero = { lut: 0, ff: 0, dsp: 0, carry: 0, bram: 0, multipliers: { dsp: 0, lut: 0, free: 0 } };
@@ -113,12 +114,13 @@ const softmax: HlsRule<'softmax'> = (layer) => {
 
 /** The HLS model of every layer kind (adding a kind fails tsc until it is modelled here). */
 export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
-  conv: pending('the HLS estimate'),
-  depthwise_conv: pending('the HLS estimate'),
-  pool: pending('the HLS estimate'),
-  pad: pending('the HLS estimate'),
-  crop: pending('the HLS estimate'),
-  upsample: pending('the HLS estimate'),
+  // io_parallel convolution family (window-layers.ts); pad, crop and upsample are wiring
+  conv: convRule,
+  depthwise_conv: depthwiseRule,
+  pool: poolRule,
+  pad: wire,
+  crop: wire,
+  upsample: wire,
   input: wire,
   identity: wire,
   quant: wire, // lowered by import-qonnx before any estimate

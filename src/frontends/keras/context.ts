@@ -19,6 +19,8 @@ export interface Produced {
 export interface VarSpec {
   readonly name: string;
   readonly shape: readonly number[];
+  /** another name of the variable in stores that name them (Keras 3's `kernel` is Keras 2's `depthwise_kernel`) */
+  readonly alias?: string;
 }
 
 /** What a layer handler sees of the Keras layer being translated and of the graph built so far. */

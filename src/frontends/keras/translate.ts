@@ -77,7 +77,12 @@ function context(model: KerasModel, node: KerasNode, where: Where, inputs: Produ
 /** The layer's variables, each present and of the shape the model config implies. */
 function readWeights(node: KerasNode, where: Where, vars: readonly VarSpec[], opts: TranslateOptions): WeightTensor[] {
   if (!opts.weights) throw fail('missing-weights', where, opts.missingWeights ?? 'a weights file must be given');
-  const found = opts.weights.get({ name: node.name, path: node.path }, vars.map((v) => v.name));
+  const key = { name: node.name, path: node.path };
+  const found = opts.weights.get(key, vars.map((v) => v.name));
+  if (vars.some((v, i) => v.alias && !found[i])) {
+    const other = opts.weights.get(key, vars.map((v) => v.alias ?? v.name));
+    vars.forEach((_v, i) => (found[i] ??= other[i]));
+  }
   return vars.map((v, i) => {
     const t = found[i];
     if (!t) throw fail('missing-weights', { ...where, file: opts.weights!.file }, `variable '${v.name}' ${showShape(v.shape)} must be in the weights file, not absent`);

@@ -7,7 +7,7 @@ import { checkFinite } from '../check-weights.ts';
 import { graphInputShape } from './graph-input.ts';
 import { FOLDS } from './fold/index.ts';
 import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
-import { NOT_YET, OPS, QONNX_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
+import { CHANNELS_LAST_DOMAINS, CHANNELS_LAST_OPS, NOT_YET, OPS, QONNX_OPS, SUPPORTED_CHANNELS_LAST_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
 import { QONNX_DOMAINS } from './qonnx.ts';
 import type { GraphProto, NodeProto } from './proto.ts';
 import { pruneUnreachable } from './prune.ts';
@@ -94,7 +94,10 @@ const isDefaultDomain = (domain: string | null | undefined): boolean => !domain 
 function lookupHandler(node: NodeProto, where: Where): OpHandler {
   const op = node.opType ?? '';
   if (isDefaultDomain(node.domain) && Object.hasOwn(OPS, op)) return OPS[op];
-  // also in QONNX's channels-last domain: the op is the same, the layer is what is missing
+  if (CHANNELS_LAST_DOMAINS.includes(node.domain ?? '')) {
+    if (Object.hasOwn(CHANNELS_LAST_OPS, op)) return CHANNELS_LAST_OPS[op];
+    throw fail('unsupported-op', where, `supported in QONNX domain '${node.domain}': ${SUPPORTED_CHANNELS_LAST_OPS}`);
+  }
   if (Object.hasOwn(NOT_YET, op) && !QONNX_DOMAINS.includes(node.domain ?? '')) {
     throw fail('unsupported-op', where, `${op} is not yet supported (needs ${NOT_YET[op]}); supported: ${SUPPORTED_OPS}`);
   }

@@ -10,6 +10,7 @@ import { run } from '../../../src/rtlsim/build.ts';
 import { mlpGraph } from '../../helpers/graphs.ts';
 import { configFor, hasVerilator } from '../../rtlsim/rtl-harness.ts';
 import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
+import { conv1dGraph, conv2dGraph } from '../../rtlsim/conv-graphs.ts';
 
 const P = parseFixedType;
 
@@ -66,7 +67,7 @@ describe('the generated Verilog', () => {
     });
   }
 
-  for (const graph of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(4)]) {
+  for (const graph of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(4), conv2dGraph(), conv1dGraph()]) {
     it.skipIf(!hasVerilator)(`passes verilator --lint-only -Wall without warnings (branching: ${graph.name})`, async () => {
       const config = configFor();
       const dir = mkdtempSync(join(tmpdir(), 'hlsforge-lint-'));

@@ -5,6 +5,7 @@ import type { Graph } from '../../../src/ir/graph.ts';
 import { dag } from '../../emulator/build-graph.ts';
 import { configFor } from '../../rtlsim/rtl-harness.ts';
 import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
+import { conv1dGraph, conv2dGraph, smallCnn } from '../../rtlsim/conv-graphs.ts';
 
 const config = configFor();
 
@@ -17,7 +18,7 @@ const shortSkip = (): Graph =>
   ]);
 
 describe('estimateRtl on branching graphs', () => {
-  for (const g of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(), residualMlp(4)])
+  for (const g of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(), residualMlp(4), conv2dGraph(), conv1dGraph(), smallCnn('ap_fixed<8,3>', 3)])
     it(`reports the planned latency, II and per-layer timing of ${g.name}`, () => {
       const plan = planRtl(g, config);
       const e = estimateRtl(g, config);
@@ -45,5 +46,16 @@ describe('estimateRtl on branching graphs', () => {
     // x (60 bits) waits `dense.latency` cycles: one SRL LUT per bit instead of dense.latency flip-flops
     expect(top.lut).toBeGreaterThanOrEqual(60);
     expect(top.ff).toBeLessThan(6 * 10 + plan.latencyCycles + plan.delayBits);
+  });
+
+  it('counts a convolution by its multipliers: fewer DSPs at a higher reuse factor, pad, crop and upsample free', () => {
+    const [one, three] = [estimateRtl(smallCnn('ap_fixed<8,3>'), config), estimateRtl(smallCnn('ap_fixed<8,3>', 3), config)];
+    const conv = (e: typeof one) => e.layers.find((l) => l.name === 'conv')!;
+    const plan = planRtl(smallCnn('ap_fixed<8,3>'), config).perLayer.find((l) => l.name === 'conv')!;
+    expect(conv(one).dsp).toBeGreaterThan(0);
+    expect(conv(one).dsp).toBeLessThanOrEqual(plan.multipliers);
+    expect(conv(three).dsp).toBeLessThan(conv(one).dsp);
+    for (const l of estimateRtl(conv2dGraph(), config).layers.filter((l) => ['pad', 'crop', 'upsample'].includes(l.kind)))
+      expect([l.lut, l.ff, l.dsp]).toEqual([0, 0, 0]);
   });
 });

@@ -7,7 +7,7 @@ import { parse, PRECISION, ramp, thrown } from './helpers.ts';
 import { oracle } from '../../helpers/oracles.ts';
 
 const SUPPORTED =
-  'Gemm, MatMul, BatchNormalization, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
+  'Gemm, MatMul, BatchNormalization, Conv, MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, Pad, Resize, Upsample, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
   'Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast, Constant, Shape, Gather, ConstantOfShape, Expand, Slice, ' +
   'Pow, Sqrt, Reciprocal, Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu';
 const JET_TAGGER = join(import.meta.dirname, '../../../examples/jet_tagger/jet_tagger.onnx');
@@ -42,12 +42,16 @@ describe('ONNX frontend diagnostics', () => {
     expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'cosine' (Cos): unsupported operator: supported: ${SUPPORTED}`]);
   });
 
-  it('says that Conv (default or QONNX channels-last domain) is not yet supported, and what it needs', () => {
-    for (const domain of ['', 'qonnx.custom_op.channels_last']) {
-      const m = new OnnxModelBuilder().input('x', ['N', 1, 4, 4]).initializer('W', [1, 1, 1, 1], [1]).node('Conv', ['x', 'W'], ['y'], {}, 'conv', domain).output('y');
-      const e = thrown(() => parse(m));
-      expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'conv' (Conv): unsupported operator: Conv is not yet supported (needs convolution layers); supported: ${SUPPORTED}`]);
-    }
+  it('says that ConvTranspose is not yet supported, and what it needs', () => {
+    const m = new OnnxModelBuilder().input('x', ['N', 1, 4, 4]).initializer('W', [1, 1, 1, 1], [1]).node('ConvTranspose', ['x', 'W'], ['y'], {}, 'deconv').output('y');
+    const e = thrown(() => parse(m));
+    expect([e.code, e.message]).toEqual(['unsupported-op', `test.onnx: layer 'deconv' (ConvTranspose): unsupported operator: ConvTranspose is not yet supported (needs transposed convolution layers); supported: ${SUPPORTED}`]);
+  });
+
+  it('lists the ops of QONNX channels-last domain for another op of that domain', () => {
+    const m = new OnnxModelBuilder().input('x', ['N', 4, 4, 1]).node('Resize', ['x'], ['y'], {}, 'up', 'qonnx.custom_op.channels_last').output('y');
+    const e = thrown(() => parse(m));
+    expect([e.code, e.message]).toEqual(['unsupported-op', "test.onnx: layer 'up' (Resize): unsupported operator: supported in QONNX domain 'qonnx.custom_op.channels_last': Conv, MaxPool, AveragePool, BatchNormalization"]);
   });
 
   it('rejects ops of another domain', () => {

@@ -2,6 +2,7 @@
 import type { Graph } from '../../../src/ir/graph.ts';
 import type { Layer } from '../../../src/ir/layers.ts';
 import { quantValue } from '../../../src/ir/quantizer.ts';
+import { spatialForward, transposeForward, windowForward } from './float-window.ts';
 
 function softmaxLastAxis(x: Float64Array, n: number): Float64Array {
   const y = new Float64Array(x.length);
@@ -15,7 +16,7 @@ function softmaxLastAxis(x: Float64Array, n: number): Float64Array {
   return y;
 }
 
-function apply(l: Layer, x: Float64Array): Float64Array {
+function apply(l: Layer, x: Float64Array, inShape: readonly number[]): Float64Array {
   switch (l.kind) {
     case 'input':
     case 'identity':
@@ -43,6 +44,18 @@ function apply(l: Layer, x: Float64Array): Float64Array {
       return x.map(Math.tanh);
     case 'softmax':
       return softmaxLastAxis(x, l.shape[l.shape.length - 1]);
+    case 'transpose':
+      return transposeForward(l, x);
+    case 'conv':
+    case 'depthwise_conv':
+    case 'pool':
+      return windowForward(l, x, inShape);
+    case 'pad':
+    case 'crop':
+    case 'upsample':
+      return spatialForward(l, x, inShape);
+    case 'selu':
+      return x.map((v) => l.scale * (v > 0 ? v : l.alpha * Math.expm1(v)));
     case 'quant':
       return x.map((v, i) => quantValue(l, v, i % l.shape[l.shape.length - 1]));
     default:
@@ -54,9 +67,10 @@ function apply(l: Layer, x: Float64Array): Float64Array {
 /** Output values of the graph's first output for one input sample (flattened row-major). */
 export function floatForward(g: Graph, input: ArrayLike<number>): Float64Array {
   const values = new Map<string, Float64Array>();
+  const shapes = new Map(g.layers.map((l) => [l.name, l.shape]));
   for (const l of g.layers) {
     const x = l.kind === 'input' ? Float64Array.from(input) : values.get(l.inputs[0])!;
-    values.set(l.name, apply(l, x));
+    values.set(l.name, apply(l, x, l.kind === 'input' ? l.shape : shapes.get(l.inputs[0])!));
   }
   return values.get(g.outputs[0])!;
 }

@@ -5,12 +5,12 @@ import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
  * uses (and nnet_common.h). Exhaustive: a new kind fails `tsc` here until it names its headers.
  */
 export const HLS_HEADERS: KindRegistry<{ [K in LayerKind]: readonly string[] }> = {
-  conv: [],
-  depthwise_conv: [],
-  pool: [],
-  pad: [],
-  crop: [],
-  upsample: [],
+  conv: ['nnet_conv.h'],
+  depthwise_conv: ['nnet_depthwise_conv.h'],
+  pool: ['nnet_pooling.h'],
+  pad: ['nnet_padding.h'],
+  crop: ['nnet_padding.h'],
+  upsample: ['nnet_image.h'],
   input: [],
   dense: ['nnet_dense.h'],
   batchnorm: ['nnet_batchnorm.h'],

@@ -1,10 +1,11 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
 import { emitBatchNorm } from './batchnorm.ts';
 import { emitClip } from './clip.ts';
 import { emitConcatenate } from './concatenate.ts';
+import { emitConv } from './conv.ts';
+import { emitDepthwiseConv } from './depthwise-conv.ts';
 import { emitDense } from './dense.ts';
 import { emitDot } from './dot.ts';
 import { emitAbs, emitIdentity, emitInput, emitLinear, emitRelu } from './elementwise.ts';
@@ -12,17 +13,19 @@ import { emitLeakyRelu } from './leaky-relu.ts';
 import { emitMerge } from './merge.ts';
 import { emitSigmoid, emitTableActivation, emitTanh } from './lookup.ts';
 import { emitBinaryTanh, emitHardSigmoid, emitHardTanh, emitPrelu, emitTernaryTanh, emitThresholdedRelu } from './exact-activations.ts';
+import { emitPool } from './pool.ts';
 import { emitSoftmax } from './softmax.ts';
+import { emitCrop, emitPad, emitUpsample } from './spatial-move.ts';
 import { emitTranspose } from './transpose.ts';
 
 /** One HLS emitter per layer kind: adding a kind to the IR fails `tsc` here until the backend handles it. */
 export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> = {
-  conv: pending('the HLS backend'),
-  depthwise_conv: pending('the HLS backend'),
-  pool: pending('the HLS backend'),
-  pad: pending('the HLS backend'),
-  crop: pending('the HLS backend'),
-  upsample: pending('the HLS backend'),
+  conv: emitConv,
+  depthwise_conv: emitDepthwiseConv,
+  pool: emitPool,
+  pad: emitPad,
+  crop: emitCrop,
+  upsample: emitUpsample,
   input: emitInput,
   dense: emitDense,
   batchnorm: emitBatchNorm,

@@ -1,5 +1,5 @@
 import { fracBits, isOrderFreeAccumulator, quantizeDouble, quantizeScaled, type FixedType } from '../../../fixed/index.ts';
-import type { LayerOf } from '../../../ir/layers.ts';
+import type { Layer, LayerOf } from '../../../ir/layers.ts';
 import { need } from './elementwise.ts';
 
 /** The quantized constants of a dense layer, as integer mantissas. */
@@ -19,13 +19,27 @@ export interface DenseConstants {
 
 
 export function denseConstants(layer: LayerOf<'dense'>): DenseConstants {
+  return maccConstants(layer, layer.weights, layer.bias, layer.nIn, layer.nOut);
+}
+
+/**
+ * The quantized constants of any dense product (dense; conv and depthwise per output position): weights row-major
+ * [nIn][nOut] (for a depthwise channel: its [taps][m] slice), biases [nOut].
+ */
+export function maccConstants(
+  layer: Layer & { precision: Partial<Record<string, FixedType>> },
+  weights: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  nIn: number,
+  nOut: number,
+): DenseConstants {
   const [weightType, biasType, accum] = [need(layer, 'weight'), need(layer, 'bias'), need(layer, 'accum')];
   return {
-    nIn: layer.nIn,
-    nOut: layer.nOut,
-    weight: Array.from(layer.weights, (w) => quantizeDouble(w, weightType)),
+    nIn,
+    nOut,
+    weight: Array.from(weights, (w) => quantizeDouble(w, weightType)),
     weightType,
-    accInit: Array.from(layer.bias, (v) => quantizeScaled(quantizeDouble(v, biasType), fracBits(biasType), accum)),
+    accInit: Array.from(bias, (v) => quantizeScaled(quantizeDouble(v, biasType), fracBits(biasType), accum)),
     accum,
     result: layer.precision.result,
     orderFree: isOrderFreeAccumulator(accum),

@@ -1,7 +1,9 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenate } from './concatenate.ts';
+import { conv, depthwiseConv } from './conv.ts';
+import { crop, pad, upsample } from './move.ts';
+import { pool } from './pool.ts';
 import { dense } from './dense.ts';
 import { dot } from './dot.ts';
 import { merge } from './merge.ts';
@@ -14,12 +16,12 @@ import type { RtlLayer } from './types.ts';
 
 /** Hardware generator of every layer kind (adding a kind fails tsc until it is handled here). */
 export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
-  conv: pending('the RTL backend'),
-  depthwise_conv: pending('the RTL backend'),
-  pool: pending('the RTL backend'),
-  pad: pending('the RTL backend'),
-  crop: pending('the RTL backend'),
-  upsample: pending('the RTL backend'),
+  conv,
+  depthwise_conv: depthwiseConv,
+  pool,
+  pad,
+  crop,
+  upsample,
   input: () => undefined, // the top registers the input; the layer itself is a wire
   identity: () => undefined, // no-op: its input passes through with its own type (as in the emulator)
   dense,

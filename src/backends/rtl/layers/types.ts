@@ -14,6 +14,8 @@ export interface LayerContext {
   readonly inSize: number;
   /** logic levels per pipeline stage (timing.ts) */
   readonly levels: number;
+  /** the model file, for diagnostics */
+  readonly file?: string;
 }
 
 /** One layer as hardware: its module and its timing, known when it is generated. */

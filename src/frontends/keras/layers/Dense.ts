@@ -1,8 +1,6 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
-import type { FixedType } from '../../../fixed/fixed-type.ts';
-import type { PrecisionVar } from '../../../ir/layers.ts';
 import type { KerasContext, LayerHandler } from '../context.ts';
-import { quantizeWeights } from '../qkeras/quantize-weights.ts';
+import { FoldedParams } from '../qkeras/fold-params.ts';
 import { showShape } from '../tensor.ts';
 import { applyActivation } from './activations.ts';
 
@@ -22,21 +20,9 @@ function dense(ctx: KerasContext, quantized: boolean) {
   if (units === undefined || !Number.isInteger(units) || units < 1) throw fail('unsupported-attribute', ctx.where, `units must be a positive integer, not ${JSON.stringify(ctx.cfg.raw('units'))}`);
   const useBias = ctx.cfg.boolean('use_bias', true);
   const [kernel, bias] = ctx.weights([{ name: 'kernel', shape: [nIn, units] }, ...(useBias ? [{ name: 'bias', shape: [units] }] : [])]);
-  let weights = kernel.data;
-  let biases = bias ? bias.data : new Float64Array(units);
-  const declared: Partial<Record<PrecisionVar, FixedType>> = {};
-  if (quantized) {
-    const k = quantizeWeights(ctx, 'kernel_quantizer', weights);
-    [weights, declared.weight] = [k.values, k.type];
-    if (useBias) {
-      const b = quantizeWeights(ctx, 'bias_quantizer', biases);
-      [biases, declared.bias] = [b.values, b.type];
-    }
-  }
-  const stated = Object.fromEntries(Object.entries(declared).filter(([, t]) => t)) as Partial<Record<PrecisionVar, FixedType>>;
-  const out = ctx.add({
-    kind: 'dense', inputs: [x.layer], shape: [units], nIn, nOut: units, weights, bias: biases,
-    ...(Object.keys(stated).length ? { declared: stated } : {}),
-  });
+  const params = new FoldedParams(ctx, quantized);
+  const weights = params.fold('kernel_quantizer', kernel.data, 'weight');
+  const biases = bias ? params.fold('bias_quantizer', bias.data, 'bias') : new Float64Array(units);
+  const out = ctx.add({ kind: 'dense', inputs: [x.layer], shape: [units], nIn, nOut: units, weights, bias: biases, ...params.declared() });
   return applyActivation(ctx, out, ctx.cfg.raw('activation'), true);
 }

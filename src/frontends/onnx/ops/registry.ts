@@ -1,11 +1,21 @@
 import type { OpHandler } from '../op-context.ts';
 import { Abs } from './Abs.ts';
 import { Add } from './Add.ts';
-import { BatchNormalization } from './BatchNormalization.ts';
+import { BatchNormalization, batchNormalizationOn } from './BatchNormalization.ts';
 import { BipolarQuant } from './BipolarQuant.ts';
 import { Cast } from './Cast.ts';
 import { Clip } from './Clip.ts';
 import { Concat } from './Concat.ts';
+import { Conv } from './Conv.ts';
+import { convOp } from '../conv.ts';
+import { AveragePool } from './AveragePool.ts';
+import { GlobalAveragePool } from './GlobalAveragePool.ts';
+import { GlobalMaxPool } from './GlobalMaxPool.ts';
+import { MaxPool } from './MaxPool.ts';
+import { Pad } from './Pad.ts';
+import { poolOp } from '../pool.ts';
+import { Resize } from './Resize.ts';
+import { Upsample } from './Upsample.ts';
 import { constOnly } from './const-only.ts';
 import { Constant } from './Constant.ts';
 import { Div } from './Div.ts';
@@ -47,6 +57,7 @@ import { ThresholdedRelu } from './ThresholdedRelu.ts';
  */
 export const OPS: Readonly<Record<string, OpHandler>> = {
   Gemm, MatMul, BatchNormalization,
+  Conv, MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, Pad, Resize, Upsample,
   Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
   Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
@@ -59,8 +70,7 @@ export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
 
 /** Ops of real models that have no IR layer yet, with what they need: a clearer error than "unsupported". */
 export const NOT_YET: Readonly<Record<string, string>> = {
-  Conv: 'convolution layers', ConvTranspose: 'convolution layers', MaxPool: 'pooling layers', AveragePool: 'pooling layers',
-  GlobalAveragePool: 'pooling layers', GlobalMaxPool: 'pooling layers', Resize: 'upsampling layers', Upsample: 'upsampling layers',
+  ConvTranspose: 'transposed convolution layers',
   LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers',
 };
 
@@ -68,3 +78,11 @@ export const NOT_YET: Readonly<Record<string, string>> = {
 export const QONNX_OPS: Readonly<Record<string, OpHandler>> = { Quant, IntQuant: Quant, BipolarQuant, Trunc };
 
 export const SUPPORTED_QONNX_OPS = Object.keys(QONNX_OPS).join(', ');
+
+/** QONNX's `qonnx.custom_op.channels_last` domain: the same ops on channels-last tensors [batch, spatial…, C]. */
+export const CHANNELS_LAST_DOMAINS: readonly string[] = ['qonnx.custom_op.channels_last', 'finn.custom_op.channels_last'];
+export const CHANNELS_LAST_OPS: Readonly<Record<string, OpHandler>> = {
+  Conv: convOp('last'), MaxPool: poolOp('max', 'last'), AveragePool: poolOp('average', 'last'), BatchNormalization: batchNormalizationOn('last'),
+};
+
+export const SUPPORTED_CHANNELS_LAST_OPS = Object.keys(CHANNELS_LAST_OPS).join(', ');

@@ -1,65 +1,21 @@
-import { fracBits, quantizeDoubleBig, type FixedType } from '../../../fixed/index.ts';
-import { castInterval, neededFrac, up, type Interval, type Ranges } from '../interval.ts';
+import { quantizeDoubleBig } from '../../../fixed/index.ts';
+import type { Interval, Ranges } from '../interval.ts';
+import { accumulate } from './accumulate.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Dense: acc = Q_accum(bq_j); acc = Q_accum(acc + x_i · wq_ij) for i ascending; y_j = Q_result(acc).
- * Bit growth with constant weights: the term x_i · w lies in [lo_i·w, hi_i·w] (w > 0) or [hi_i·w, lo_i·w] (w < 0), so
- * every prefix sum lies in [b + Σ min terms, b + Σ max terms] — positive and negative parts bounded separately.
- * The exact grid is F_x + (bits the actual weight needs) and the bias's: products and sums are then exact.
- * An auto accum holds every prefix sum (the bias alone included); an auto result holds every final sum.
+ * Dense: acc = Q_accum(bq_j); acc = Q_accum(acc + x_i · wq_ij) for i ascending; y_j = Q_result(acc)
+ * (accumulate.ts has the bit growth). Zero weights are skipped: Q_accum(acc + 0) = acc.
  */
 export const dense: Rule<'dense'> = (layer, x, c) => {
   const [wt, bt] = [c.type('weight', noAuto), c.type('bias', noAuto)];
   const { nIn, nOut } = layer;
-  const w = Array.from(layer.weights, (v) => quantizeDoubleBig(v, wt));
-  const b = Array.from(layer.bias, (v) => quantizeDoubleBig(v, bt));
-  const [fw, fb, fp] = [fracBits(wt), fracBits(bt), x.frac + fracBits(wt)];
-  const term = (i: number, j: number): [bigint, bigint] => {
-    const m = w[i * nOut + j];
-    return m > 0n ? [x.lo[i] * m, x.hi[i] * m] : [x.hi[i] * m, x.lo[i] * m];
+  const weights = Array.from(layer.weights, (v) => quantizeDoubleBig(v, wt));
+  const biases = Array.from(layer.bias, (v) => quantizeDoubleBig(v, bt));
+  const terms = (j: number, visit: (i: number, k: number) => void) => {
+    for (let i = 0; i < nIn; i++) if (weights[i * nOut + j] !== 0n) visit(i, i * nOut + j);
   };
-
-  const accum = c.type('accum', () => {
-    // exact prefix sums on E = max(F_product, F_bias), reported on the grid the values really need
-    const e = Math.max(fp, fb);
-    let need = -Infinity;
-    for (const m of w) need = Math.max(need, x.frac + neededFrac(m, fw));
-    for (const m of b) need = Math.max(need, neededFrac(m, fb));
-    const g = need === -Infinity ? 0 : need;
-    let [lo, hi] = [0n, 0n];
-    let first = true;
-    for (let j = 0; j < nOut; j++) {
-      let [a, z] = [up(b[j], fb, e), up(b[j], fb, e)];
-      const widen = () => ([lo, hi] = first ? ((first = false), [a, z]) : [a < lo ? a : lo, z > hi ? z : hi]);
-      widen();
-      for (let i = 0; i < nIn; i++) {
-        if (w[i * nOut + j] === 0n) continue; // skipped: Q_accum(acc + 0) = acc
-        const [p, q] = term(i, j);
-        a += up(p, fp, e);
-        z += up(q, fp, e);
-        widen();
-      }
-    }
-    return onGrid({ frac: e, lo, hi }, g);
-  });
-
-  // the walk with the chosen accum type, casting at every step: sound even when accum rounds or may overflow
-  const fa = fracBits(accum);
-  const finals: Interval[] = [];
-  for (let j = 0; j < nOut; j++) {
-    let acc = castInterval(b[j], b[j], fb, accum);
-    for (let i = 0; i < nIn; i++) {
-      if (w[i * nOut + j] === 0n) continue;
-      const [p, q] = term(i, j);
-      const g = Math.max(fa, fp);
-      acc = castInterval(up(acc.lo, fa, g) + up(p, fp, g), up(acc.hi, fa, g) + up(q, fp, g), g, accum);
-    }
-    finals.push(acc);
-  }
-  const result: FixedType = c.type('result', () => hullOf(finals, fa));
-  const out = finals.map((f) => castInterval(f.lo, f.hi, fa, result));
-  return { frac: fracBits(result), lo: out.map((o) => o.lo), hi: out.map((o) => o.hi) };
+  return accumulate({ weights, biases, outputs: nOut, bias: (j) => j, terms }, x, c, wt, bt);
 };
 
 /** Constants (weights, biases) are never auto. */
@@ -67,17 +23,5 @@ export const noAuto = (): Interval => {
   throw new Error('this precision variable cannot be auto');
 };
 
-export function hullOf(ivs: readonly Interval[], frac: number): Interval {
-  let [lo, hi] = [ivs[0].lo, ivs[0].hi];
-  for (const v of ivs) [lo, hi] = [v.lo < lo ? v.lo : lo, v.hi > hi ? v.hi : hi];
-  return { frac, lo, hi };
-}
-
-/** An interval whose bounds lie on the grid 2^−g (g ≤ frac), re-expressed on it (exact). */
-export function onGrid(iv: Interval, g: number): Interval {
-  if (g >= iv.frac) return { frac: g, lo: up(iv.lo, iv.frac, g), hi: up(iv.hi, iv.frac, g) };
-  const k = BigInt(iv.frac - g);
-  return { frac: g, lo: iv.lo >> k, hi: iv.hi >> k };
-}
-
+export { hullOf, onGrid } from './accumulate.ts';
 export type { Ranges };

@@ -48,7 +48,7 @@ export const hardSigmoid: Rule<'hard_sigmoid'> = (layer, x, c) => {
   return castRanges(pre, c.type('result', () => onGrid(hull(pre), Math.min(need, g))));
 };
 
-export const hardTanh: Rule<'hard_tanh'> = (layer, x, cc, all) => clip(hardTanhAsClip(layer), x, cc, all);
+export const hardTanh: Rule<'hard_tanh'> = (layer, x, cc, all, s) => clip(hardTanhAsClip(layer), x, cc, all, s);
 
 /** thresholded_relu: x where x > θ (m > floor(θ·2^F)), else 0. */
 export const thresholdedRelu: Rule<'thresholded_relu'> = (layer, x, c) => {

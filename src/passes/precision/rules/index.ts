@@ -1,6 +1,8 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import { conv, depthwiseConv } from './conv.ts';
 import { dense } from './dense.ts';
+import { pool } from './pool.ts';
+import { spatialMove } from './spatial-move.ts';
 import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
@@ -10,12 +12,12 @@ import { sigmoid, softmax, tanh } from './tables.ts';
 
 /** Value-range rules of every layer kind (adding a kind fails tsc until it has one). */
 export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
-  conv: pending('precision inference'),
-  depthwise_conv: pending('precision inference'),
-  pool: pending('precision inference'),
-  pad: pending('precision inference'),
-  crop: pending('precision inference'),
-  upsample: pending('precision inference'),
+  conv,
+  depthwise_conv: depthwiseConv,
+  pool,
+  pad: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
+  crop: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
+  upsample: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
   input,
   dense,
   batchnorm,
@@ -23,12 +25,12 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   abs,
   leaky_relu: leakyRelu,
   clip,
-  sigmoid: (l, x, c, all) => sigmoid(l, x, c, all),
-  tanh: (l, x, c, all) => tanh(l, x, c, all),
+  sigmoid: (l, x, c, all, s) => sigmoid(l, x, c, all, s),
+  tanh: (l, x, c, all, s) => tanh(l, x, c, all, s),
   softmax,
-  linear: (l, x, c, all) => linear(l, x, c, all),
+  linear: (l, x, c, all, s) => linear(l, x, c, all, s),
   quant,
-  identity: (l, x, c, all) => linear(l, x, c, all),
+  identity: (l, x, c, all, s) => linear(l, x, c, all, s),
   reshape,
   transpose,
   merge,
@@ -40,9 +42,9 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   thresholded_relu: thresholdedRelu,
   binary_tanh: binaryTanh,
   ternary_tanh: ternaryTanh,
-  elu: (l, x, c, all) => tableActivation(l, x, c, all),
-  selu: (l, x, c, all) => tableActivation(l, x, c, all),
-  softplus: (l, x, c, all) => tableActivation(l, x, c, all),
-  softsign: (l, x, c, all) => tableActivation(l, x, c, all),
-  silu: (l, x, c, all) => tableActivation(l, x, c, all),
+  elu: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  selu: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  softplus: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  softsign: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  silu: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
 };

@@ -5,7 +5,14 @@ import type { Ranges } from '../interval.ts';
 /**
  * How values flow through one layer kind: given the ranges of its input elements (none for the input layer), choose
  * its types through `c` (configured, or inferred when auto) and return the ranges of its output elements. `x` is the
- * first input's ranges; `all` holds every input's, in the order of `layer.inputs` (merges read them).
+ * first input's ranges; `all` holds every input's, in the order of `layer.inputs` (merges read them); `inShapes` their
+ * shapes (window layers read their input's spatial extents).
  * Ranges are sound: every value the layer can produce, in the emulator's exact arithmetic, lies inside them.
  */
-export type Rule<K extends LayerKind> = (layer: LayerOf<K>, x: Ranges, c: Chooser, all: readonly Ranges[]) => Ranges;
+export type Rule<K extends LayerKind> = (
+  layer: LayerOf<K>,
+  x: Ranges,
+  c: Chooser,
+  all: readonly Ranges[],
+  inShapes: readonly (readonly number[])[],
+) => Ranges;
