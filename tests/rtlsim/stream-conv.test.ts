@@ -30,7 +30,7 @@ describe('io_stream convolutions in Verilator', () => {
         expect(s.mismatches).toBe(0);
         expect(s.outputsCompared).toBe(2 * predictions.length);
         expect(s.stalled!.inputGaps).toBeGreaterThan(c.samples / 10);
-        expect(s.stalled!.backPressureCycles).toBeGreaterThan(c.samples);
+        expect(s.stalled!.backPressureCycles).toBeGreaterThan(c.samples / 10);
         const size = predictions.length / c.samples;
         expect(Math.max(...distinctPerOutput(predictions, size))).toBeGreaterThan(c.samples > 10 ? 10 : 1);
       });
