@@ -3,6 +3,7 @@ import { formatFixedType, fracBits, type FixedType } from '../fixed/index.ts';
 import type { Graph } from '../ir/graph.ts';
 import type { PrecisionVar } from '../ir/layers.ts';
 import { maxMagnitude } from '../emulator/exact.ts';
+import { isRecurrent } from '../ir/recurrent.ts';
 
 /**
  * The widths the bit-exact emulator computes exactly: layer results, weights, biases, scales and lookup tables are
@@ -32,6 +33,10 @@ export function checkEmulatorLimits(g: Graph): void {
       if (t && isNumberPath(v) && t.width > MAX_EXACT_WIDTH)
         throw fail('unsupported-precision', where(v), `must be at most ${MAX_EXACT_WIDTH} bits wide, not ${formatFixedType(t)} (${t.width} bits)`);
     }
+    const accum = l.precision.accum;
+    if (isRecurrent(l) && accum && accum.width > MAX_EXACT_WIDTH)
+      // the gate pre-activations ax + ah are cast on numbers (docs/arithmetic.md, "Recurrent layers")
+      throw fail('unsupported-precision', where('accum'), `must be at most ${MAX_EXACT_WIDTH} bits wide in a recurrent layer, not ${formatFixedType(accum)} (${accum.width} bits)`);
     if (l.kind === 'softmax' && l.precision.accum && l.precision.exp_table) {
       // s + e on the common grid max(F_accum, F_exp) must stay below 2^53 (docs/arithmetic.md, softmax)
       const [accum, exp] = [l.precision.accum, l.precision.exp_table];

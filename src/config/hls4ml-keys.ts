@@ -57,10 +57,11 @@ export const NOT_HONOURED_MODEL = {
 
 /**
  * hls4ml type names (`<name>_t` keys and `Precision: {<name>: …}`) of layers or variables hlsforge does not have:
- * accepted with a warning. Ours (weight, bias, result, accum, scale, param, table, exp_table, inv_table) are honoured.
+ * accepted with a warning. Ours (weight, bias, result, accum, scale, param, table, exp_table, inv_table, recurrent_weight,
+ * recurrent_table, state) are honoured.
  */
 export const HLS4ML_ONLY_TYPES = [
-  'slope', 'shift', 'alpha', 'index', 'inv_inp', 'embeddings', 'recurrent_weight', 'recurrent_bias', 'state',
+  'slope', 'shift', 'alpha', 'index', 'inv_inp', 'embeddings', 'recurrent_bias',
   'depthwise', 'pointwise', 'depthwise_accum', 'pointwise_accum', 'depthwise_result', 'zero_bias',
   'edge_weight', 'edge_weight_aggr', 'aggr', 'norm', 'input_transform_weights', 'input_transform_biases',
   'aggregator_distance_weights', 'aggregator_distance_biases', 'output_transform_weights', 'output_transform_biases',

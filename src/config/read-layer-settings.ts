@@ -90,7 +90,7 @@ export const isTypeKey = (k: string): boolean => {
 export function readLayerSettings(obj: Record<string, unknown>, ctx: Ctx, key: string): LayerSettings {
   const p = readPrecisionEntry(obj.Precision, ctx, `${key}.Precision`);
   const expanded: Partial<Record<PrecisionVar, FixedType>> = p.default
-    ? { result: p.default, weight: p.default, bias: p.default, accum: p.default, scale: p.default, param: p.default, ...p.vars }
+    ? { result: p.default, weight: p.default, bias: p.default, accum: p.default, scale: p.default, param: p.default, recurrent_weight: p.default, state: p.default, ...p.vars }
     : { ...p.vars };
   for (const a of p.auto) delete expanded[a];
   // `exp_table_t: ap_fixed<18,8>` beside Precision (hls4ml's attribute spelling) sets that variable, over Precision

@@ -15,7 +15,7 @@ export const TOP_KEYS = {
   Part: 'FPGA part',
   XilinxPart: 'FPGA part (older hls4ml spelling)',
   ClockPeriod: 'clock period in ns',
-  IOType: 'io_parallel (io_stream and io_serial are accepted with a warning)',
+  IOType: 'io_parallel or io_stream (io_serial is accepted with a warning)',
   Backend: 'Vivado, Vitis or RTL (other hls4ml backends are accepted with a warning)',
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',
@@ -28,7 +28,7 @@ export const HLS_CONFIG_KEYS = ['Model', 'LayerType', 'LayerName', ...Object.key
 export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'Prune', 'Trace', 'Implementation', 'Skip', ...Object.keys(NOT_HONOURED_LAYER)] as const;
 /** HLSConfig.Model also takes the model-wide keys hls4ml's config generators write */
 export const MODEL_KEYS = [...LAYER_KEYS, 'TraceOutput', 'BramFactor', ...Object.keys(NOT_HONOURED_MODEL)] as const;
-export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table', 'maximum'] as const;
+export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table', 'recurrent_weight', 'recurrent_table', 'state', 'maximum'] as const;
 /** hls4ml's attribute spelling of our precision variables, accepted beside Precision in a layer block (exp_table_t: …) */
 export const TYPE_KEYS = PRECISION_KEYS.filter((k) => k !== 'default' && k !== 'maximum').map((k) => `${k}_t`);
 /** precision variables that may be `auto` (inferred by the infer-precision pass); `Precision: auto` means accum and result */
@@ -45,6 +45,9 @@ export const LAYER_TYPE_ALIASES: Record<string, readonly string[]> = {
   Input: ['input'],
   InputLayer: ['input'],
   Dense: ['dense'],
+  LSTM: ['lstm'],
+  GRU: ['gru'],
+  SimpleRNN: ['simple_rnn'],
   BatchNormalization: ['batchnorm'],
   Activation: ['relu', 'sigmoid', 'tanh', 'linear', 'clip', 'abs', 'elu', 'selu', 'softplus', 'softsign', 'silu', 'hard_sigmoid', 'hard_tanh', 'binary_tanh', 'ternary_tanh'],
   ReLU: ['relu', 'clip'],

@@ -10,9 +10,9 @@ export interface Kernel<K extends LayerKind> {
   fixed(layer: LayerOf<K>, inputs: readonly Tensor[], counters: Counters): FixedStep;
   /**
    * plain double arithmetic, no quantization; `out` may provide the output buffer; `inShapes` are the inputs' shapes
-   * (window layers need their input's spatial extents)
+   * (window layers need their input's spatial extents; the emulator always passes them)
    */
-  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer, inShapes: readonly (readonly number[])[]): Float64Array;
+  float(layer: LayerOf<K>, inputs: readonly Float64Array[], batch: number, out: OutputBuffer, inShapes?: readonly (readonly number[])[]): Float64Array;
 }
 
 export interface FixedStep {
@@ -49,4 +49,11 @@ export function reusableBuffer(): OutputBuffer {
 /** Overflow counters of one layer, one per precision variable, reset before each run. */
 export interface Counters {
   stats(variable: PrecisionVar): OverflowStats;
+}
+
+/** The first input's shape, which window kernels need in float mode (the emulator passes it). */
+export function firstInShape(layer: { name: string; kind: string }, inShapes: readonly (readonly number[])[] | undefined): readonly number[] {
+  const s = inShapes?.[0];
+  if (!s) throw new Error(`layer '${layer.name}' (${layer.kind}): the float kernel needs its input's shape`);
+  return s;
 }

@@ -62,6 +62,11 @@ export const KINDS: { readonly [K in LayerKind]: KindInfo } = {
   pad: { ...move, elementwise: false, hlsClass: 'ZeroPadding' },
   crop: { ...move, elementwise: false, hlsClass: 'Cropping' },
   upsample: { ...move, elementwise: false, hlsClass: 'Resize' },
+  // recurrent layers: the gate families share weight, recurrent_weight, bias, accum; `table` is the activation's
+  // output type, `recurrent_table` the recurrent activation's, `param` the hard_sigmoid constants (docs/arithmetic.md)
+  lstm: { ...one, precisionVars: ['weight', 'recurrent_weight', 'bias', 'accum', 'table', 'recurrent_table', 'param', 'state', 'result'], elementwise: false, hasWeights: true, usesTable: true, hlsClass: 'LSTM' },
+  gru: { ...one, precisionVars: ['weight', 'recurrent_weight', 'bias', 'accum', 'table', 'recurrent_table', 'param', 'state', 'result'], elementwise: false, hasWeights: true, usesTable: true, hlsClass: 'GRU' },
+  simple_rnn: { ...one, precisionVars: ['weight', 'recurrent_weight', 'bias', 'accum', 'table', 'param', 'state', 'result'], elementwise: false, hasWeights: true, usesTable: true, hlsClass: 'SimpleRNN' },
 };
 
 /** The number of inputs a kind accepts, as a check and as words for messages. */

@@ -9,7 +9,10 @@ import type { Quantizer } from './quantizer.ts';
 export type LayerKind = Layer['kind'];
 
 /** Named precision variables, as in hls4ml's `Precision: {weight, bias, accum, result, table, ...}`. */
-export type PrecisionVar = 'result' | 'weight' | 'bias' | 'accum' | 'scale' | 'param' | 'table' | 'exp_table' | 'inv_table';
+export type PrecisionVar =
+  | 'result' | 'weight' | 'bias' | 'accum' | 'scale' | 'param' | 'table' | 'exp_table' | 'inv_table'
+  // recurrent layers (docs/arithmetic.md, "Recurrent layers")
+  | 'recurrent_weight' | 'recurrent_table' | 'state';
 export type Precision = { result: FixedType } & Partial<Record<Exclude<PrecisionVar, 'result'>, FixedType>>;
 
 export type Strategy = 'latency' | 'resource';
@@ -240,7 +243,61 @@ export type Layer =
   | PoolLayer
   | PadLayer
   | CropLayer
-  | UpsampleLayer;
+  | UpsampleLayer
+  | LstmLayer
+  | GruLayer
+  | SimpleRnnLayer;
+
+/**
+ * The activations a recurrent layer applies inside its cell (docs/arithmetic.md, "Recurrent layers"): tanh and sigmoid
+ * by lookup table, hard_sigmoid y = clip(α·x + β, 0, 1) exactly (Keras 2: α = 0.2; Keras 3: α = 1/6; β = 0.5), relu,
+ * linear.
+ */
+export type CellActivation =
+  | { readonly fn: 'tanh' | 'sigmoid' | 'relu' | 'linear' }
+  | { readonly fn: 'hard_sigmoid'; readonly alpha: number; readonly beta: number };
+
+/**
+ * What LSTM, GRU and SimpleRNN share. Input [steps, nIn], output [steps, units] (returnSequences) or [units].
+ * Weights in Keras's layout, gates side by side along the columns (G gates: LSTM 4 in the order i, f, c, o; GRU 3 in
+ * the order z, r, h; SimpleRNN 1): `kernel` row-major [nIn][G·units], `recurrentKernel` [units][G·units], `bias` and
+ * `recurrentBias` [G·units] (zeros where the model has none; only GRU with reset_after and ONNX models have a
+ * recurrent bias). The state starts at zero.
+ */
+export interface RecurrentBase extends LayerBase {
+  readonly units: number;
+  readonly nIn: number;
+  readonly steps: number;
+  readonly returnSequences: boolean;
+  /** reads the time steps from the last to the first (Keras go_backwards, ONNX direction "reverse") */
+  readonly goBackwards: boolean;
+  /**
+   * with returnSequences: the output of processing step k is written at time T−1−k, so that a backwards layer's
+   * outputs line up with its inputs in time (Bidirectional's backward half, ONNX "reverse"); Keras go_backwards alone
+   * returns them in processing order (false).
+   */
+  readonly reverseOutputs: boolean;
+  readonly activation: CellActivation;
+  readonly kernel: Float64Array;
+  readonly recurrentKernel: Float64Array;
+  readonly bias: Float64Array;
+  readonly recurrentBias: Float64Array;
+  /** entries of the tanh/sigmoid tables (both activations), a power of two */
+  readonly tableSize: number;
+}
+
+/** Keras LSTM / ONNX LSTM: gates i, f, c, o. c_t = f·c_{t−1} + i·act(z_c); h_t = o·act(c_t). */
+export interface LstmLayer extends RecurrentBase { readonly kind: 'lstm'; readonly recurrentActivation: CellActivation }
+/**
+ * Keras GRU / ONNX GRU: gates z, r, h. resetAfter (Keras reset_after = True, ONNX linear_before_reset = 1):
+ * h̃ = act(x·W_h + b_h + r·(h·U_h + br_h)); otherwise h̃ = act(x·W_h + b_h + (r·h)·U_h + br_h).
+ * h_t = z·h_{t−1} + (1 − z)·h̃.
+ */
+export interface GruLayer extends RecurrentBase { readonly kind: 'gru'; readonly recurrentActivation: CellActivation; readonly resetAfter: boolean }
+/** Keras SimpleRNN / ONNX RNN: h_t = act(x·W + b + h_{t−1}·U + br). */
+export interface SimpleRnnLayer extends RecurrentBase { readonly kind: 'simple_rnn' }
+
+export type RecurrentLayer = LstmLayer | GruLayer | SimpleRnnLayer;
 
 export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;
 

@@ -1,11 +1,16 @@
 import { KINDS } from './kinds.ts';
-import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf, RecurrentLayer } from './layers.ts';
 
 /** A layer's numeric parameters by name: what the model file supplies (weights, per-channel constants, bounds). */
 export type Parameters = readonly (readonly [name: string, values: ArrayLike<number>])[];
 type ParametersOf<K extends LayerKind> = (l: LayerOf<K>) => Parameters;
 
 const none = (): Parameters => [];
+const recurrentParameters = (l: RecurrentLayer): Parameters => {
+  const hs = l.activation.fn === 'hard_sigmoid' ? [l.activation.alpha, l.activation.beta] : [];
+  const rhs = l.kind !== 'simple_rnn' && l.recurrentActivation.fn === 'hard_sigmoid' ? [l.recurrentActivation.alpha, l.recurrentActivation.beta] : [];
+  return [['kernel', l.kernel], ['recurrent kernel', l.recurrentKernel], ['bias', l.bias], ['recurrent bias', l.recurrentBias], ['activation constants', [...hs, ...rhs]]];
+};
 
 /**
  * The parameters of every layer kind (adding a kind fails tsc until it is listed here). Used by the finiteness check
@@ -47,6 +52,9 @@ export const PARAMETERS: KindRegistry<{ [K in LayerKind]: ParametersOf<K> }> = {
   merge: none,
   concatenate: none,
   dot: none,
+  lstm: recurrentParameters,
+  gru: recurrentParameters,
+  simple_rnn: recurrentParameters,
 };
 
 export const parametersOf = <K extends LayerKind>(l: LayerOf<K>): Parameters => (PARAMETERS[l.kind as K] as ParametersOf<K>)(l);

@@ -1,5 +1,5 @@
 import type { Graph } from './graph.ts';
-import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf, RecurrentLayer } from './layers.ts';
 
 /**
  * Initiation interval: the cycles between two samples a layer (or the whole design) can accept. The ONE definition
@@ -16,6 +16,7 @@ import type { KindRegistry, Layer, LayerKind, LayerOf } from './layers.ts';
 type IiRule<K extends LayerKind> = (layer: LayerOf<K>) => number;
 
 const one = () => 1;
+const recurrentII = (l: RecurrentLayer): number => l.steps * Math.max(1, l.reuseFactor);
 
 export const LAYER_II: KindRegistry<{ [K in LayerKind]: IiRule<K> }> = {
   input: one,
@@ -54,6 +55,10 @@ export const LAYER_II: KindRegistry<{ [K in LayerKind]: IiRule<K> }> = {
   softplus: one,
   softsign: one,
   silu: one,
+  // one cell datapath iterates the T steps, a step every R cycles (R = ReuseFactor): II = T·R
+  lstm: recurrentII,
+  gru: recurrentII,
+  simple_rnn: recurrentII,
 };
 
 export function layerInitiationInterval<K extends LayerKind>(layer: LayerOf<K>): number {

@@ -1,6 +1,7 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import { sizeOf, type Graph } from './graph.ts';
-import type { KindRegistry, Layer, LayerKind, LayerOf, Window } from './layers.ts';
+import type { KindRegistry, Layer, LayerKind, LayerOf, RecurrentLayer, Window } from './layers.ts';
+import { checkRecurrent } from './verify-recurrent.ts';
 import { windowOutputSpatial, windowTaps } from './window.ts';
 import { arityAllows, arityWords, KINDS } from './kinds.ts';
 
@@ -47,6 +48,8 @@ const spatial = (l: Layer, x: readonly number[], amounts: readonly (readonly num
   if (out.some((d) => d < 1)) throw fail('shape-mismatch', where, `output shape must be positive, not [${out}]`);
   if (out.length !== l.shape.length || out.some((d, a) => d !== l.shape[a])) throw fail('shape-mismatch', where, `output shape must be [${out}], not [${l.shape}]`);
 };
+
+const recurrent = (l: RecurrentLayer, [x]: readonly (readonly number[])[], where: Where): void => checkRecurrent(l, x, where, finite);
 
 /** The structural check of every layer kind (adding a kind fails tsc until it has one). */
 const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
@@ -153,6 +156,9 @@ const CHECKS: KindRegistry<{ [K in LayerKind]: Check<K> }> = {
   pad: (l, [x], where) => spatial(l, x, [l.padBegin, l.padEnd], 0, (s, a) => s + l.padBegin[a] + l.padEnd[a], where),
   crop: (l, [x], where) => spatial(l, x, [l.cropBegin, l.cropEnd], 0, (s, a) => s - l.cropBegin[a] - l.cropEnd[a], where),
   upsample: (l, [x], where) => spatial(l, x, [l.factors], 1, (s, a) => s * l.factors[a], where),
+  lstm: recurrent,
+  gru: recurrent,
+  simple_rnn: recurrent,
 };
 
 const check = <K extends LayerKind>(l: LayerOf<K>, inputs: readonly (readonly number[])[], where: Where): void =>

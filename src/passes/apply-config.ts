@@ -8,7 +8,7 @@ import type { Pass } from './pass.ts';
 
 /** Lookup tables and the softmax sum default to a wider rounding, saturating type (as hls4ml does). */
 export const TABLE_DEFAULT: FixedType = parseFixedType('ap_fixed<18,8,AP_RND,AP_SAT>');
-const TABLE_VARS: readonly PrecisionVar[] = ['table', 'exp_table', 'inv_table'];
+const TABLE_VARS: readonly PrecisionVar[] = ['table', 'exp_table', 'inv_table', 'recurrent_table'];
 
 /**
  * Apply `HLSConfig` to every layer: precision of each variable the kind uses, reuse factor, strategy, table size.

@@ -10,6 +10,7 @@ import { sinkTranspose } from './sink-transpose.ts';
  * Simplify transposes (the ONNX frontend brackets every channels-first op by a pair of them), to a fixed point:
  *   T(p2) ∘ T(p1) = T(q), q[a] = p1[p2[a]]   (composed into one transpose of the first one's input)
  *   T(identity) = x                           (removed; a pair that cancels ends here)
+ *   T_p(x), T_p(x) = one T_p(x)               (two readers of a tensor each transposing it the same way share one)
  *   E(T(x)) = T(E(x)), M(T(a), T(b)) = T(M(a, b))   (a transpose sinks below elementwise layers and merges: see
  *                                            sink-transpose.ts; so Conv → Relu → MaxPool → Conv keeps no transposes)
  * and at the end a transpose that moves only axes of size 1 keeps the row-major order: a reshape. Transposes left
@@ -28,8 +29,12 @@ export const cancelTranspose: Pass = {
 /** One simplification (the first that applies, in layer order), or undefined at the fixed point. */
 function composeOrSink(graph: Graph): Graph | undefined {
   const byName = new Map(graph.layers.map((l) => [l.name, l]));
+  const seen = new Map<string, string>();
   for (const l of graph.layers) {
     if (l.kind === 'transpose') {
+      const key = `${l.inputs[0]}|${l.perm.join(',')}`;
+      if (seen.has(key)) return rewire(graph, new Map(), new Map([[l.name, seen.get(key)!]]));
+      seen.set(key, l.name);
       const p = byName.get(l.inputs[0])!;
       if (p.kind === 'transpose') return dropUnread(rewire(graph, new Map([[l.name, { ...l, inputs: p.inputs, perm: l.perm.map((a) => p.perm[a]) }]]), new Map()), new Set([p.name]));
       if (l.perm.every((p, a) => p === a)) return rewire(graph, new Map(), new Map([[l.name, l.inputs[0]]]));

@@ -4,14 +4,14 @@ import type { Pass } from './pass.ts';
 import type { Layer } from '../ir/layers.ts';
 
 /**
- * Fold a BatchNormalization into the Dense before it, when the BN is that Dense's only reader.
+ * Fold a BatchNormalization into the Dense, Conv or DepthwiseConv before it, when the BN is that layer's only reader.
  * The fold is exact in real arithmetic and changes float results only by double rounding; the fused weights are then
  * quantized to the dense's weight type like any other weights (a float fold, not a bit-exact rewrite). A dense whose
  * weight or result type the model declares (QONNX quantizers) is left alone: folding would change those exact values.
  */
 export const fuseBatchNorm: Pass = {
   name: 'fuse-batchnorm',
-  description: 'fold BatchNormalization into the preceding Dense (W·s, b·s + β)',
+  description: 'fold BatchNormalization into the preceding Dense, Conv or DepthwiseConv (W·s, b·s + β)',
   run(graph) {
     const byName = new Map(graph.layers.map((l) => [l.name, l]));
     const replace = new Map<string, Layer>();
@@ -19,7 +19,7 @@ export const fuseBatchNorm: Pass = {
     for (const bn of graph.layers) {
       if (bn.kind !== 'batchnorm') continue;
       const dense = byName.get(bn.inputs[0]);
-      if (dense?.kind !== 'dense' || readersOf(graph, dense.name) !== 1 || replace.has(dense.name)) continue;
+      if (!dense || !isFoldable(dense) || readersOf(graph, dense.name) !== 1 || replace.has(dense.name)) continue;
       // a model-declared (QONNX) weight or result type is exact semantics a float fold would destroy
       if (dense.declared?.weight || dense.declared?.result) continue;
       replace.set(dense.name, fold(dense, bn));
@@ -29,9 +29,14 @@ export const fuseBatchNorm: Pass = {
   },
 };
 
-// BN after Dense: y = (Σ x·W + b)·s + β  ⇒  W' = W·s (column j scaled by s_j), b' = b·s + β
-function fold(dense: LayerOf<'dense'>, bn: LayerOf<'batchnorm'>): LayerOf<'dense'> {
-  const { nIn, nOut } = dense;
+type Foldable = LayerOf<'dense' | 'conv' | 'depthwise_conv'>;
+const isFoldable = (l: Layer): l is Foldable => l.kind === 'dense' || l.kind === 'conv' || l.kind === 'depthwise_conv';
+
+// BN after Dense: y = (Σ x·W + b)·s + β  ⇒  W' = W·s (column j scaled by s_j), b' = b·s + β.
+// The same per output channel j for Conv (weights [taps…][nIn][nOut]) and DepthwiseConv ([taps…][C][m], channel
+// c·m + k): the weights are row-major with the output channel last, so weight e feeds output channel e mod nOut.
+function fold<L extends Foldable>(dense: L, bn: LayerOf<'batchnorm'>): L {
+  const nOut = dense.bias.length;
   const s = (j: number) => bn.scale[j % bn.scale.length];
   const weights = dense.weights.map((w, k) => w * s(k % nOut));
   const bias = dense.bias.map((b, j) => b * s(j) + bn.bias[j % bn.bias.length]);
@@ -41,12 +46,10 @@ function fold(dense: LayerOf<'dense'>, bn: LayerOf<'batchnorm'>): LayerOf<'dense
   const { autoPrecision: _drop, ...rest } = dense;
   return {
     ...rest,
-    nIn,
-    nOut,
     weights,
     bias,
     shape: bn.shape,
     precision: { ...dense.precision, result: bn.precision.result },
     ...(autoPrecision ? { autoPrecision } : {}),
-  };
+  } as L;
 }

@@ -14,7 +14,7 @@ const TABLE = parseFixedType('ap_fixed<18,8,AP_RND,AP_SAT>');
 
 /** Every precision variable at the model default, tables and softmax accum at ap_fixed<18,8,AP_RND,AP_SAT>. */
 export function defaultPrecision(kind: Layer['kind']): Precision {
-  const tables = { table: TABLE, exp_table: TABLE, inv_table: TABLE };
+  const tables = { table: TABLE, exp_table: TABLE, inv_table: TABLE, recurrent_table: TABLE, recurrent_weight: DEFAULT, state: DEFAULT };
   const base = { result: DEFAULT, weight: DEFAULT, bias: DEFAULT, accum: DEFAULT, scale: DEFAULT, param: DEFAULT, ...tables };
   return kind === 'softmax' ? { ...base, accum: TABLE } : base;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emulate } from '../../src/emulator/index.ts';
 import { fixedType, OVERFLOW_MODES, QUANT_MODES } from '../../src/fixed/index.ts';
 import type { LayerOf } from '../../src/ir/layers.ts';
-import { chain, conv, randomArray, randomType, rng, type WindowOptions } from './build-graph.ts';
+import { chain, conv, depthwiseConv, pad, pool, randomArray, randomType, rng, type WindowOptions } from './build-graph.ts';
 import { convGraph, expectOracle, variantOf, type Types } from './conv-helpers.ts';
 
 /**
@@ -61,6 +61,23 @@ describe('convolutions against the BigInt oracle', () => {
     expect(variantOf(g)).toBe('number');
     expect(variantOf(convGraph('depthwise_conv', [5, 4, 4], { kernel: [3, 2], padding: 'same' }, t, random, 2))).toBe('simd');
     expectOracle(g, randomArray(random, 6 * 100, 8), 6);
+  });
+
+  it('emulates a small CNN (conv, relu, pools, depthwise, pad, flatten, dense) equal to the oracle end to end', () => {
+    const random = rng(31);
+    const q = { weight: 'ap_fixed<8,2,AP_RND>', bias: 'ap_fixed<8,2,AP_RND>', accum: 'ap_fixed<18,8>', result: 'ap_fixed<12,5,AP_RND,AP_SAT>' };
+    const g = chain([
+      { kind: 'input', name: 'x', shape: [8, 8, 1], precision: { result: 'ap_fixed<10,3>' } },
+      conv('c1', [8, 8, 1], 4, { kernel: [3, 3], padding: 'same', random, precision: q }),
+      { kind: 'relu', name: 'r1', shape: [8, 8, 4], precision: { result: 'ap_ufixed<10,4,AP_RND,AP_SAT>' } },
+      pool('p1', [8, 8, 4], 'max', { kernel: [2, 2] }),
+      pad('z', [4, 4, 4], [1, 1], [1, 1]),
+      depthwiseConv('d', [6, 6, 4], 2, { kernel: [3, 3], strides: [2, 2], random, precision: q }),
+      pool('p2', [2, 2, 8], 'average', { kernel: [2, 2], precision: { result: 'ap_fixed<14,6,AP_RND_CONV>' } }),
+      { kind: 'reshape', name: 'flat', shape: [8] },
+      { kind: 'dense', name: 'fc', shape: [3], nIn: 8, nOut: 3, weights: randomArray(random, 24, 1), bias: randomArray(random, 3, 1), precision: q },
+    ]);
+    expectOracle(g, randomArray(random, 7 * 64, 4), 7);
   });
 
   it('runs a batch over several chunks and counts constant overflows once per run', () => {

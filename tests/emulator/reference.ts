@@ -19,6 +19,7 @@ import {
   type OverflowStats,
 } from '../../src/fixed/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
+import { referenceRecurrent } from './reference-recurrent.ts';
 import type { Layer, LayerOf, PrecisionVar } from '../../src/ir/layers.ts';
 
 /**
@@ -359,6 +360,10 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       }
       return out;
     }
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      return referenceRecurrent(layer, x, Q, batch);
     default:
       throw new Error(`the BigInt reference has no ${layer.kind} yet`);
   }

@@ -93,4 +93,19 @@ describe('cancel-transpose', () => {
     );
     expect(runExact(g).layers.map((l) => l.name)).toEqual(['x', 't', 'r', 's']);
   });
+
+  it('lets two readers that transpose a tensor the same way share one transpose', () => {
+    const g = dag(
+      [
+        { kind: 'input', name: 'x', shape: [2, 3, 4] },
+        t('t1', 'x', [3, 4, 2], [1, 2, 0]),
+        t('t2', 'x', [3, 4, 2], [1, 2, 0]),
+        { kind: 'relu', name: 'r', shape: [3, 4, 2], from: ['t1'] },
+        { kind: 'merge', name: 'm', op: 'add', shape: [3, 4, 2], from: ['r', 't2'] },
+      ],
+      ['m'],
+    );
+    const out = runExact(g);
+    expect(out.layers.filter((l) => l.kind === 'transpose').map((l) => l.name)).toEqual(['t1']);
+  });
 });

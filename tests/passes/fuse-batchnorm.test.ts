@@ -7,6 +7,7 @@ import { verifyGraph } from '../../src/ir/verify.ts';
 import { fuseBatchNorm } from '../../src/passes/fuse-batchnorm.ts';
 import { mlpGraph } from '../helpers/graphs.ts';
 import { configured } from './pass-helpers.ts';
+import { chain, conv, depthwiseConv, randomArray, rng } from '../emulator/build-graph.ts';
 
 /** Insert a BatchNormalization after the named layer (its readers then read the BN). */
 function withBatchNorm(g: Graph, after: string, name: string): Graph {
@@ -63,4 +64,24 @@ describe('fuse-batchnorm', () => {
     expect(out.layers.map((l) => l.name)).toContain('bn');
     expect(Array.from(floatOut(out))).toEqual(Array.from(floatOut(twoReaders)));
   });
+
+  for (const kind of ['conv', 'depthwise_conv'] as const)
+    it(`folds a BatchNormalization into the preceding ${kind}, per output channel, float outputs equal within 1e-12`, () => {
+      const random = rng(kind.length);
+      const layer = kind === 'conv'
+        ? conv('c', [6, 5, 3], 4, { kernel: [3, 2], strides: [2, 1], padding: 'same', random })
+        : depthwiseConv('c', [6, 5, 3], 2, { kernel: [3, 2], dilations: [1, 2], padBegin: [1, 0], padEnd: [0, 1], random });
+      const g = chain([{ kind: 'input', name: 'x', shape: [6, 5, 3] }, layer, { kind: 'relu', name: 'r', shape: layer.shape }]);
+      const bnAfter = withBatchNorm(g, 'c', 'bn');
+      verifyGraph(bnAfter, { configured: true });
+      const fused = fuseBatchNorm.run(bnAfter, undefined as never);
+      verifyGraph(fused, { configured: true });
+      expect(fused.layers.map((l) => l.kind)).toEqual(['input', kind, 'relu']);
+      const x = randomArray(random, 50 * 90, 2);
+      const [a, b] = [emulate(bnAfter, x, 50, { mode: 'float' }).output, emulate(fused, x, 50, { mode: 'float' }).output];
+      expect(a.length).toBe(b.length);
+      // the fold is exact in real arithmetic: only double rounding differs (values are O(1))
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-12);
+      expect(fused.layers[1].precision.result).toBe(bnAfter.layers.find((l) => l.name === 'bn')!.precision.result);
+    });
 });

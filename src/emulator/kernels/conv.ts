@@ -1,9 +1,9 @@
 import type { LayerOf } from '../../ir/layers.ts';
-import { reusableBuffer, type Kernel } from '../kernel.ts';
+import { firstInShape, reusableBuffer, type Kernel } from '../kernel.ts';
 import { singleTensor } from '../precision.ts';
 import { denseStep } from './dense.ts';
 import { denseFloat } from './dense-float.ts';
-import { im2colOf, overRows } from './im2col.ts';
+import { im2colCached, im2colOf, overRows } from './im2col.ts';
 
 /**
  * Convolution, docs/arithmetic.md: for each output position, exactly the dense contract over the im2col row
@@ -24,8 +24,8 @@ export const conv: Kernel<'conv'> = {
       run: ([v], batch) => overRows(g, v, batch, nOut, step.rows, out(batch * g.positions * nOut)),
     };
   },
-  float(layer, [x], batch, out, [inShape]) {
-    const g = im2colOf(inShape, layer);
+  float(layer, [x], batch, out, inShapes) {
+    const g = im2colCached(firstInShape(layer, inShapes), layer);
     const dense = asDense(layer, g.rowLength);
     return overRows(g, x, batch, layer.nOut, (rows) => denseFloat(dense, rows), out(batch * g.positions * layer.nOut));
   },

@@ -1,8 +1,8 @@
 import type { LayerOf } from '../../ir/layers.ts';
-import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
+import { firstInShape, reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { singleTensor } from '../precision.ts';
 import { denseStep } from './dense.ts';
-import { im2colOf, overRows, type Im2col } from './im2col.ts';
+import { im2colCached, im2colOf, overRows, type Im2col } from './im2col.ts';
 
 /**
  * Depthwise convolution, docs/arithmetic.md: output channel c·m + k accumulates, taps ascending, x[tap, c] · W[t][c][k]
@@ -26,7 +26,7 @@ export const depthwiseConv: Kernel<'depthwise_conv'> = {
       run: ([v], batch) => overRows(g, v, batch, nOut, step.rows, out(batch * g.positions * nOut)),
     };
   },
-  float: (layer, [x], batch, out, [inShape]) => depthwiseFloat(layer, im2colOf(inShape, layer), x, batch, out),
+  float: (layer, [x], batch, out, inShapes) => depthwiseFloat(layer, im2colCached(firstInShape(layer, inShapes), layer), x, batch, out),
 };
 
 /** y[s, p, c·m + k] = (…(b + x[tap 0, c]·W[0][c][k]) + …), taps ascending, padding taps skipped. */

@@ -31,6 +31,17 @@ export function im2colOf(inShape: readonly number[], w: Window): Im2col {
   };
 }
 
+/** im2colOf, remembered per layer object (the IR is immutable) for the float kernels, which run chunk by chunk. */
+const cache = new WeakMap<Window, { key: string; g: Im2col }>();
+export function im2colCached(inShape: readonly number[], w: Window): Im2col {
+  const key = inShape.join(',');
+  const hit = cache.get(w);
+  if (hit?.key === key) return hit.g;
+  const g = im2colOf(inShape, w);
+  cache.set(w, { key, g });
+  return g;
+}
+
 /** Rows first … first + rows − 1 (numbered s·positions + p over the batch) into `out`, row-major. */
 export function gatherRows(g: Im2col, x: Float64Array, first: number, rows: number, out: Float64Array): void {
   const { index, taps, positions, channels: C, inSize } = g;

@@ -23,6 +23,9 @@ import { hardSigmoid } from './hard-sigmoid.ts';
 import { hardTanh } from './hard-tanh.ts';
 import { thresholdedRelu } from './thresholded-relu.ts';
 import { binaryTanh, ternaryTanh } from './sign-activations.ts';
+import { lstm } from './recurrent/lstm.ts';
+import { gru } from './recurrent/gru.ts';
+import { simpleRnn } from './recurrent/simple-rnn.ts';
 import { elu, selu, silu, softplus, softsign } from './table-activations.ts';
 import { conv } from './conv.ts';
 import { depthwiseConv } from './depthwise-conv.ts';
@@ -68,4 +71,7 @@ export const KERNELS: { [K in LayerKind]: Kernel<K> } = {
   pad,
   crop,
   upsample,
+  lstm,
+  gru,
+  simple_rnn: simpleRnn,
 };

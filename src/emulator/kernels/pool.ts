@@ -2,9 +2,10 @@ import { Caster, fracBits, quantizeScaledBig, reciprocal, type FixedType, type O
 import type { LayerOf } from '../../ir/layers.ts';
 import { validTaps } from '../../ir/window.ts';
 import { maxMagnitude } from '../exact.ts';
-import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
+import { losslessScale } from '../lossless.ts';
+import { firstInShape, reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { need, singleTensor } from '../precision.ts';
-import { im2colOf, type Im2col } from './im2col.ts';
+import { im2colCached, im2colOf, type Im2col } from './im2col.ts';
 
 /**
  * Pooling per channel, docs/arithmetic.md: max: y = Q_result(max of the non-padding taps), compared exactly on the
@@ -21,20 +22,29 @@ export const pool: Kernel<'pool'> = {
     const out = reusableBuffer();
     if (layer.op === 'max') {
       const caster = new Caster(fracBits(x.type), result, stats);
-      return { type: result, variant: 'max', run: ([v], batch) => windows(g, v, batch, out, (m) => caster.cast(m), max, -Infinity) };
+      const scale = losslessScale(x.type, result); // Q_result(m) = m · scale when every input value fits
+      return {
+        type: result,
+        variant: 'max',
+        run([v], batch) {
+          const y = maxima(g, v, batch, out);
+          if (scale === 1) return y;
+          for (let i = 0; i < y.length; i++) y[i] = scale !== undefined ? y[i] * scale : caster.cast(y[i]);
+          return y;
+        },
+      };
     }
     const average = averager(layer, g, x.type, result, stats);
     return { type: result, variant: average.variant, run: ([v], batch) => windows(g, v, batch, out, average.cast, sum, 0) };
   },
-  float(layer, [v], batch, out, [inShape]) {
-    const g = im2colOf(inShape, layer);
-    if (layer.op === 'max') return windows(g, v, batch, out, (m) => m, max, -Infinity);
+  float(layer, [v], batch, out, inShapes) {
+    const g = im2colCached(firstInShape(layer, inShapes), layer);
+    if (layer.op === 'max') return maxima(g, v, batch, out);
     const n = counts(layer, g);
     return windows(g, v, batch, out, (s, p) => (n[p] === 0 ? 0 : s / n[p]), sum, 0);
   },
 };
 
-const max = (a: number, b: number): number => (b > a ? b : a);
 const sum = (a: number, b: number): number => a + b;
 
 /** n per output position: every tap with countPad, else the taps that read the input. */
@@ -56,6 +66,29 @@ function averager(layer: LayerOf<'pool'>, g: Im2col, inType: FixedType, result: 
     : (s: number, p: number) =>
         n[p] === 0 ? 0 : Number(quantizeScaledBig(BigInt(s) * BigInt(r[p].mantissa), fx + r[p].frac, result, stats));
   return { variant: fits ? 'average-number' : 'average-bigint', cast };
+}
+
+/** The maximum of the taps that read the input, per sample, output position and channel (0 for no such tap). */
+function maxima(g: Im2col, x: Float64Array, batch: number, out: OutputBuffer): Float64Array {
+  const { index, taps, positions, channels: C, inSize } = g;
+  const y = out(batch * positions * C);
+  for (let s = 0, o = 0; s < batch; s++, o += positions * C) {
+    const base = s * inSize;
+    for (let p = 0; p < positions; p++) {
+      const yo = o + p * C;
+      let first = true;
+      for (let t = p * taps, end = t + taps; t < end; t++) {
+        const q = index[t];
+        if (q < 0) continue; // padding never takes part in a maximum
+        const i = base + q * C;
+        if (first) for (let c = 0; c < C; c++) y[yo + c] = x[i + c];
+        else for (let c = 0; c < C; c++) if (x[i + c] > y[yo + c]) y[yo + c] = x[i + c];
+        first = false;
+      }
+      if (first) y.fill(0, yo, yo + C);
+    }
+  }
+  return y;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spatialSource, type SpatialMoveLayer } from '../../ir/spatial-move.ts';
-import { reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
+import { firstInShape, reusableBuffer, type Kernel, type OutputBuffer } from '../kernel.ts';
 import { singleTensor } from '../precision.ts';
 
 /**
@@ -13,7 +13,7 @@ export const spatialMove = <K extends 'pad' | 'crop' | 'upsample'>(): Kernel<K> 
     const out = reusableBuffer();
     return { type: x.type, run: ([v], batch) => move(v, batch, source, out) };
   },
-  float: (layer, [v], batch, out, [inShape]) => move(v, batch, spatialSource(layer as SpatialMoveLayer, inShape), out),
+  float: (layer, [v], batch, out, inShapes) => move(v, batch, spatialSource(layer as SpatialMoveLayer, firstInShape(layer, inShapes)), out),
 });
 
 function move(x: Float64Array, batch: number, source: Int32Array, out: OutputBuffer): Float64Array {

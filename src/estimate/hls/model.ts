@@ -1,3 +1,4 @@
+import { pending } from '../../diagnostics/pending.ts';
 import { quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { sizeOf } from '../../ir/graph.ts';
 import type { KindRegistry, LayerKind, LayerOf } from '../../ir/layers.ts';
@@ -171,4 +172,8 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
     const latencyCycles = 2 + Math.ceil(Math.log2(Math.max(2, n)) / 2);
     return { lut, ff: n * accBits, dsp: wide ? n : 0, carry: Math.ceil((n * accBits) / 8), bram: 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 }, latencyCycles };
   },
+  // recurrent layers (issue 11): emulator only so far
+  lstm: pending('the HLS estimate'),
+  gru: pending('the HLS estimate'),
+  simple_rnn: pending('the HLS estimate'),
 };

@@ -37,6 +37,11 @@ export interface KerasContext {
   input(): Produced;
   /** the layer's variables in creation order, checked for presence and shape */
   weights(vars: readonly VarSpec[]): WeightTensor[];
+  /**
+   * the variables of an object inside the layer (a recurrent cell, Bidirectional's halves, TimeDistributed's layer):
+   * Keras 3 under `<layer path>/<subPath>`, Keras 2 named after the layer or found in its group under `scope`
+   */
+  innerWeights(vars: readonly VarSpec[], at: { readonly subPath: string; readonly scope: string }): WeightTensor[];
   /** add an IR layer named after this Keras layer (`suffix` names a second one, e.g. a split activation) */
   add(spec: LayerSpec, opts?: { readonly suffix?: string; readonly op?: string }): Produced;
 }

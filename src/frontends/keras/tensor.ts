@@ -20,6 +20,13 @@ export interface WeightKey {
   readonly name: string;
   /** Keras 3 `.weights.h5` path of the layer, e.g. `layers/dense_1` */
   readonly path: string;
+  /**
+   * Keras 2 layers whose variables are named after an inner object (a recurrent layer's cell `lstm/lstm_cell/kernel:0`,
+   * Bidirectional's `forward_lstm/…`, TimeDistributed's inner layer): when the variable is not found by `name`, it is
+   * looked up among the variables of the layer's own group, the one whose path has a segment starting with `scope`
+   * (any path when `scope` is empty).
+   */
+  readonly scope?: string;
 }
 
 export const showShape = (s: readonly number[]): string => `[${s.join(', ')}]`;

@@ -64,6 +64,7 @@ function context(model: KerasModel, node: KerasNode, where: Where, inputs: Produ
       return inputs[0];
     },
     weights: (vars) => readWeights(node, where, vars, opts),
+    innerWeights: (vars, at) => readWeights({ ...node, path: `${node.path}/${at.subPath}`, scope: at.scope }, where, vars, opts),
     add: (spec: LayerSpec, o = {}) => {
       const name = o.suffix ? unique(`${node.name}_${o.suffix}`) : node.name;
       const layer = { ...spec, name, precision: { result: opts.defaultPrecision }, reuseFactor: 1, strategy: 'latency', origin: { file: opts.file, op: o.op ?? node.className, node: node.name } } as Layer;
@@ -75,9 +76,9 @@ function context(model: KerasModel, node: KerasNode, where: Where, inputs: Produ
 }
 
 /** The layer's variables, each present and of the shape the model config implies. */
-function readWeights(node: KerasNode, where: Where, vars: readonly VarSpec[], opts: TranslateOptions): WeightTensor[] {
+function readWeights(node: KerasNode & { scope?: string }, where: Where, vars: readonly VarSpec[], opts: TranslateOptions): WeightTensor[] {
   if (!opts.weights) throw fail('missing-weights', where, opts.missingWeights ?? 'a weights file must be given');
-  const key = { name: node.name, path: node.path };
+  const key = { name: node.name, path: node.path, scope: node.scope };
   const found = opts.weights.get(key, vars.map((v) => v.name));
   if (vars.some((v, i) => v.alias && !found[i])) {
     const other = opts.weights.get(key, vars.map((v) => v.alias ?? v.name));

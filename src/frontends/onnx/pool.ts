@@ -3,8 +3,7 @@ import type { PoolOp, Window } from '../../ir/layers.ts';
 import { windowOutputSpatial } from '../../ir/window.ts';
 import { channelsLast, spatialShape, type ChannelOrder } from './layout.ts';
 import type { OpContext, OpHandler } from './op-context.ts';
-import type { LayerValue } from './values.ts';
-import { showShape, withBatch } from './values.ts';
+import { showShape, withBatch, type LayerValue } from './values.ts';
 import { readWindow } from './window-attrs.ts';
 
 /** A `pool` layer per channel over `window`; the channels keep their count and place. */

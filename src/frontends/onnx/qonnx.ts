@@ -2,6 +2,8 @@ import { fail } from '../../diagnostics/diagnostic.ts';
 import { fixedType, type FixedType } from '../../fixed/fixed-type.ts';
 import { exactCastType, exponentOf, intRange, isBipolar, quantValue, type Quantizer } from '../../ir/quantizer.ts';
 import type { PrecisionVar } from '../../ir/layers.ts';
+import { axisConstant } from './affine.ts';
+import { onAxis } from './channel-axis.ts';
 import type { OpContext } from './op-context.ts';
 import type { ConstTensor } from './tensor.ts';
 import { constValue, showShape, type Value } from './values.ts';
@@ -40,19 +42,20 @@ export function positiveScale(ctx: OpContext, t: ConstTensor, role: string): Con
 
 /**
  * Apply a quantizer to input 0: folded into a constant (recording the exact type of its values when the scales are
- * powers of two and the zero points integers), or a `quant` layer on an activation.
+ * powers of two and the zero points integers), or a `quant` layer on an activation. Scale and zero point are one
+ * value or one per position of a single axis; a quantizer per channel of a channels-first tensor (scale [1, C, 1, 1])
+ * sits between transposes that make that axis last, as per-channel layers do.
  */
 export function applyQuantizer(ctx: OpContext, x: Value, q: QuantizerInputs, suffix?: string): Value {
   if (x.kind === 'const') return constValue(foldQuantizer(ctx, x.tensor, q));
-  const channels = x.shape[x.shape.length - 1];
-  const perChannel = (t: ConstTensor, role: string): Float64Array => {
-    const ones = t.dims.slice(0, -1).every((d) => d === 1) && t.dims.length <= x.shape.length + 1;
-    if (t.data.length === 1 || (t.data.length === channels && ones)) return Float64Array.from(t.data);
-    throw fail('shape-mismatch', ctx.where, `${role} must be a scalar or one value per channel of the last axis [${channels}], not ${showShape(t.dims)}`);
-  };
   const { scale, zeroPoint, ...rest } = q;
-  const spec = { ...rest, scale: perChannel(scale, 'scale'), zeroPoint: perChannel(zeroPoint, 'zero point') };
-  return ctx.addLayer({ kind: 'quant', inputs: [x.layer], shape: x.shape, ...spec }, undefined, suffix);
+  const [s, z] = [axisConstant(ctx, x, scale, 'scale'), axisConstant(ctx, x, zeroPoint, 'zero point')];
+  if (s.axis !== undefined && z.axis !== undefined && s.axis !== z.axis) {
+    throw fail('shape-mismatch', ctx.where, `scale ${showShape(scale.dims)} and zero point ${showShape(zeroPoint.dims)} must vary along the same axis`);
+  }
+  return onAxis(ctx, x, s.axis ?? z.axis ?? x.shape.length - 1, (input) =>
+    ctx.addLayer({ kind: 'quant', inputs: [input.layer], shape: input.shape, ...rest, scale: s.values, zeroPoint: z.values }, undefined, suffix),
+  );
 }
 
 /** y = quantizer(x) elementwise on a constant, with numpy broadcasting of the per-element parameters. */

@@ -1,11 +1,13 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
+import { compile } from '../../../src/pipeline.ts';
 import { sequential, tensor, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir, values } from './fixtures.ts';
+import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
 import { conv, crop, depthwise, globalPool, map, pool, tensorOf, upsample, zeroPad, type T } from './reference-cnn.ts';
 
 const dir = tempDir();
@@ -62,6 +64,82 @@ describe('Keras convolution-family models compute in float what Keras defines (i
       return globalPool(h, 'average');
     };
     expect(maxError(file, [9, 8, 2], reference)).toBeLessThan(1e-12);
+  });
+
+  it('Dense on [steps, n] and on [rows, cols, n] acts on the last axis at every position (a 1×1 conv), then its activation', () => {
+    for (const input of [[5, 3], [3, 4, 3]]) {
+      const W = { kernel: tensor([3, 2], 21), bias: tensor([2], 22) };
+      const file = sequential(dir, `dense${input.length}d`, input, [{ class_name: 'Dense', config: { units: 2, activation: 'relu' } }], { l0: W });
+      expect(loadKeras(file, P).layers.slice(1).map((l) => [l.name, l.kind, l.shape])).toEqual([['l0', 'conv', [...input.slice(0, -1), 2]], ['l0_relu', 'relu', [...input.slice(0, -1), 2]]]);
+      const reference = (x: T): T => {
+        const data: number[] = [];
+        for (let p = 0; p < x.h * x.w; p++)
+          for (let j = 0; j < 2; j++) data.push(Math.max(0, x.data.slice(3 * p, 3 * p + 3).reduce((s, v, i) => s + v * W.kernel.data[2 * i + j], W.bias.data[j])));
+        return { ...x, c: 2, data };
+      };
+      expect(maxError(file, input, reference)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('a channels_first model (Conv2D, BatchNormalization axis 1, MaxPooling2D, Flatten, Dense) computes what Keras does, and only the input transpose stays after the passes', () => {
+    const W = {
+      c: { kernel: tensor([3, 3, 2, 3], 31), bias: tensor([3], 32) },
+      bn: { gamma: tensor([3], 33), beta: tensor([3], 34), moving_mean: tensor([3], 35), moving_variance: { shape: [3], data: values(3, 36).map((v) => Math.fround(Math.abs(v) + 0.5)) } },
+      d: { kernel: tensor([12, 2], 37), bias: tensor([2], 38) },
+    };
+    const cf = { data_format: 'channels_first' };
+    const layers: Spec[] = [
+      { class_name: 'Conv2D', config: { filters: 3, kernel_size: [3, 3], padding: 'same', activation: 'relu', ...cf } },
+      { class_name: 'BatchNormalization', config: { axis: 1, epsilon: 0.001 } },
+      { class_name: 'MaxPooling2D', config: { pool_size: [2, 2], ...cf } },
+      { class_name: 'Flatten', config: cf },
+      { class_name: 'Dense', config: { units: 2 } },
+    ];
+    const file = sequential(dir, 'channels_first', [2, 4, 5], layers, { l0: W.c, l1: W.bn, l4: W.d });
+    const reference = (x: T): T => {
+      // the input [2, 4, 5] is channels-first: x[c][i][j]; the reference computes channels-last
+      const data: number[] = [];
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) for (let c = 0; c < 2; c++) data.push(x.data[(c * 4 + i) * 5 + j]);
+      let h = map(conv({ h: 4, w: 5, c: 2, data }, { k: [3, 3], padding: 'same' }, W.c.kernel.data, W.c.bias.data), (v) => Math.max(v, 0));
+      const bn = W.bn;
+      h = { ...h, data: h.data.map((v, k) => ((v - bn.moving_mean.data[k % 3]) / Math.sqrt(bn.moving_variance.data[k % 3] + 0.001)) * bn.gamma.data[k % 3] + bn.beta.data[k % 3]) };
+      h = pool(h, { k: [2, 2] }, 'max');
+      return { h: 1, w: 1, c: 2, data: W.d.bias.data.map((b, o) => h.data.reduce((s, v, i) => s + v * W.d.kernel.data[2 * i + o], b)) };
+    };
+    expect(maxError(file, [2, 4, 5], reference)).toBeLessThan(1e-12);
+    const g = compile({ model: file }).graph;
+    expect(g.layers.filter((l) => l.kind === 'transpose').map((l) => l.inputs)).toEqual([['x']]);
+  });
+
+  it('a functional residual block (Conv2D, Conv2D, Add, Concatenate on channels, GlobalMaxPooling2D) computes what Keras does', () => {
+    const W = { a: { kernel: tensor([3, 3, 2, 2], 41), bias: tensor([2], 42) }, b: { kernel: tensor([1, 1, 2, 2], 43), bias: tensor([2], 44) } };
+    const ref = (n: string) => [[[n, 0, 0, {}]]];
+    const layer = (class_name: string, name: string, config: Record<string, unknown>, inbound: string[]) =>
+      ({ class_name, name, config: { name, ...config }, inbound_nodes: inbound.length ? [inbound.map((n) => ref(n)[0][0])] : [] });
+    const file = join(dir, 'residual.json');
+    writeFileSync(file, JSON.stringify({
+      class_name: 'Functional', keras_version: '2.13.1',
+      config: {
+        name: 'residual', input_layers: [['x', 0, 0]], output_layers: [['gmp', 0, 0]],
+        layers: [
+          layer('InputLayer', 'x', { batch_input_shape: [null, 6, 5, 2] }, []),
+          layer('Conv2D', 'a', { filters: 2, kernel_size: [3, 3], padding: 'same', activation: 'relu' }, ['x']),
+          layer('Conv2D', 'b', { filters: 2, kernel_size: [1, 1] }, ['a']),
+          layer('Add', 'add', {}, ['x', 'b']),
+          layer('Concatenate', 'cat', { axis: -1 }, ['add', 'a']),
+          layer('GlobalMaxPooling2D', 'gmp', {}, ['cat']),
+        ],
+      },
+    }));
+    writeKeras2Weights(join(dir, 'residual_weights.h5'), { a: { 'a/kernel:0': W.a.kernel, 'a/bias:0': W.a.bias }, b: { 'b/kernel:0': W.b.kernel, 'b/bias:0': W.b.bias } }, ['x', 'a', 'b', 'add', 'cat', 'gmp']);
+    const reference = (x: T): T => {
+      const a = map(conv(x, { k: [3, 3], padding: 'same' }, W.a.kernel.data, W.a.bias.data), (v) => Math.max(v, 0));
+      const b = conv(a, { k: [1, 1] }, W.b.kernel.data, W.b.bias.data);
+      const data: number[] = [];
+      for (let p = 0; p < 30; p++) data.push(x.data[2 * p] + b.data[2 * p], x.data[2 * p + 1] + b.data[2 * p + 1], a.data[2 * p], a.data[2 * p + 1]);
+      return globalPool({ h: 6, w: 5, c: 4, data }, 'max');
+    };
+    expect(maxError(file, [6, 5, 2], reference)).toBeLessThan(1e-12);
   });
 
   it('a 1-D chain of Conv1D (causal, dilation 2), MaxPooling1D, ZeroPadding1D, DepthwiseConv1D (same, stride 2), UpSampling1D, Cropping1D, SeparableConv1D, AveragePooling1D (same), GlobalMaxPooling1D', () => {

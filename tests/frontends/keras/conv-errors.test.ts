@@ -16,8 +16,8 @@ const K = { l0: { kernel: tensor([3, 3, 1, 2], 1), bias: tensor([2], 2) } };
 
 // [title, input shape, layer, weights, code, detail after "<file>: layer 'l0' (<class>): <code text>: "]
 const CASES: [string, number[], Spec, LayerVars, string, string][] = [
-  ['a channels_first Conv2D', [1, 5, 5], conv2d({ data_format: 'channels_first' }), {}, 'unsupported-attribute',
-    'data_format must be "channels_last" (hlsforge tensors are channels-last), not "channels_first"'],
+  ['a Conv2D with data_format "NHWC"', [5, 5, 1], conv2d({ data_format: 'NHWC' }), {}, 'unsupported-attribute',
+    'data_format must be "channels_last" or "channels_first", not "NHWC"'],
   ['a grouped Conv2D', [5, 5, 2], conv2d({ groups: 2 }), {}, 'unsupported-attribute',
     'groups must be 1, not 2 (a grouped convolution is not supported; use DepthwiseConv for groups = channels)'],
   ["a Conv2D with padding 'causal'", [5, 5, 1], conv2d({ padding: 'causal' }), K, 'unsupported-attribute', 'padding must be "valid" or "same", not "causal"'],
@@ -34,14 +34,16 @@ const CASES: [string, number[], Spec, LayerVars, string, string][] = [
   ['ZeroPadding2D with three amounts', [3, 4, 1], { class_name: 'ZeroPadding2D', config: { padding: [1, 2, 3] } }, {}, 'unsupported-attribute',
     'padding must be an integer ≥ 0, a pair [rows, cols] or [[top, bottom], [left, right]], not [1,2,3]'],
   ['MaxPooling2D with padding "full"', [4, 4, 1], { class_name: 'MaxPooling2D', config: { padding: 'full' } }, {}, 'unsupported-attribute', 'padding must be "valid" or "same", not "full"'],
-  ['a channels_first GlobalAveragePooling2D', [2, 4, 4], { class_name: 'GlobalAveragePooling2D', config: { data_format: 'channels_first' } }, {}, 'unsupported-attribute',
-    'data_format must be "channels_last" (hlsforge tensors are channels-last), not "channels_first"'],
+  ['a channels_first Conv2D on a 1-D input', [1, 5], conv2d({ data_format: 'channels_first' }), {}, 'shape-mismatch',
+    'the input must be [rows, cols, channels], not [5, 1]'],
   ['a Conv2D kernel of the wrong shape in the weights file', [5, 5, 2], conv2d({}), K, 'shape-mismatch',
     "variable 'kernel' must have shape [3, 3, 2, 2] (from the model config), not [3, 3, 1, 2]"],
   ['a DepthwiseConv2D without its depthwise_kernel', [5, 5, 1], { class_name: 'DepthwiseConv2D', config: { kernel_size: [3, 3] } }, { l0: { bias: tensor([1], 3) } }, 'missing-weights',
     "variable 'depthwise_kernel' [3, 3, 1, 1] must be in the weights file, not absent"],
   ['QAveragePooling2D whose average_quantizer rounds 1/9', [6, 6, 1], { class_name: 'QAveragePooling2D', config: { pool_size: [3, 3], average_quantizer: 'quantized_bits(4,0,alpha=1)' } }, {},
     'unsupported-quantizer', 'average_quantizer quantized_bits(4,0,alpha=1) must keep 1/9 exact (the average is one rounding of the exact mean), not round it to 0.125'],
+  ['Dense on a 4-D input', [2, 2, 2, 3], { class_name: 'Dense', config: { units: 2 } }, {}, 'shape-mismatch',
+    'the input must be [n], [steps, n] or [rows, cols, n], not [2, 2, 2, 3] (Dense on the last axis of a tensor with more axes is not supported)'],
 ];
 
 describe('unsupported convolution-family options give one catalogued error naming the layer', () => {

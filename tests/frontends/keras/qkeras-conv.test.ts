@@ -71,6 +71,16 @@ describe('QKeras convolutions fold their quantizers into the weights and declare
     });
   }
 
+  it("QSeparableConv2D's depthwise_activation becomes layers between the halves, its activation after them", () => {
+    const vars = { l0: { depthwise_kernel: wide([2, 2, 2, 1], 8), pointwise_kernel: wide([1, 1, 2, 2], 9), bias: wide([2], 10) } };
+    const spec = { class_name: 'QSeparableConv2D', config: { filters: 2, kernel_size: [2, 2], depthwise_activation: 'quantized_relu(4,0)', activation: 'quantized_bits(8,3)' } };
+    const layers = translate('qseparable_acts', [3, 3, 2], spec, vars);
+    expect(layers.map((l) => [l.name, l.kind, l.inputs])).toEqual([
+      ['l0_depthwise', 'depthwise_conv', ['x']], ['l0_quantized_relu_relu', 'relu', ['l0_depthwise']], ['l0_quantized_relu', 'quant', ['l0_quantized_relu_relu']],
+      ['l0', 'conv', ['l0_quantized_relu']], ['l0_quantized_bits', 'quant', ['l0']],
+    ]);
+  });
+
   it('QAveragePooling2D with an average_quantizer that keeps 1/4 exact is an average pool, its activation a quant layer', () => {
     const spec = { class_name: 'QAveragePooling2D', config: { pool_size: [2, 2], average_quantizer: bits(8, 0), activation: 'quantized_bits(6,2,alpha=1)' } };
     const [pool, quant] = translate('qavg', [4, 6, 3], spec, {});

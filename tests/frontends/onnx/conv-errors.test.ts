@@ -51,11 +51,16 @@ describe('ONNX convolution-family diagnostics', () => {
     );
   });
 
-  it('refuses Pad modes other than constant 0 and negative pads', () => {
+  it('refuses Pad modes other than constant 0, pads of both signs, and crops that leave nothing', () => {
     const pads: Init = ['pads', [6], [0, 0, 1, 0, 0, 1], 'int64'];
     expect(error('Pad', [1, 4], { mode: str('reflect') }, [pads])).toEqual(['unsupported-attribute', "test.onnx: layer 'op' (Pad): unsupported attribute value: mode must be 'constant', not 'reflect'"]);
     expect(error('Pad', [1, 4], {}, [pads, ['v', [], [1.5]]])[1]).toBe("test.onnx: layer 'op' (Pad): unsupported attribute value: the constant value must be 0, not 1.5");
-    expect(error('Pad', [1, 4], {}, [['pads', [6], [0, 0, -1, 0, 0, 1], 'int64']])[1]).toBe("test.onnx: layer 'op' (Pad): unsupported attribute value: pads must be integers ≥ 0, not [0, 0, -1, 0, 0, 1]");
+    expect(error('Pad', [1, 4], {}, [['pads', [6], [0, 0, -1, 0, 0, 1], 'int64']])[1]).toBe(
+      "test.onnx: layer 'op' (Pad): unsupported attribute value: pads must be integers, all ≥ 0 (padding) or all ≤ 0 (cropping), not [0, 0, -1, 0, 0, 1]",
+    );
+    expect(error('Pad', [1, 4], {}, [['pads', [6], [0, 0, -2, 0, 0, -2], 'int64']])[1]).toBe(
+      "test.onnx: layer 'op' (Pad): shape mismatch: pads [0, 0, -2, 0, 0, -2] must leave at least 1 element of every axis of [batch, 1, 4]",
+    );
   });
 
   it('refuses Pad on both channel candidates (axis 1 and the last axis)', () => {

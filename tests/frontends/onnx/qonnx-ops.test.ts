@@ -117,7 +117,7 @@ describe('QONNX quantizers in the ONNX frontend', () => {
     expect(thrown(act({}, { signed: int(2) })).message).toContain('signed must be 0 or 1, not 2');
     expect(thrown(act({}, {}, 0.5, 2.5)).message).toContain('bitwidth must be one integer from 1 to 53, not [2.5]');
     expect(thrown(act({}, {}, 0)).message).toContain('scale must be positive, not [0]');
-    expect(thrown(act({}, {}, 0.5, 4, [4, 1])).message).toContain('scale must be a scalar or one value per channel of the last axis [4], not [4, 1]');
+    expect(thrown(act({}, {}, 0.5, 4, [4, 1])).message).toContain('scale [4, 1] must broadcast to the input [batch, 4] without growing it');
 
     const dynamic = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 4]).initializer('z', [], [0]).initializer('b', [], [4]);
     dynamic.node('Relu', ['x'], ['r'], {}, 'relu').node('Quant', ['x', 'r', 'z', 'b'], ['y'], {}, 'q', QONNX).output('y');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { float, ints, str } from '../../fixtures/onnx-builder.ts';
+import { float, floats, ints, str } from '../../fixtures/onnx-builder.ts';
 import { kinds, layerOf } from './helpers.ts';
 import { expectOrtAgrees, oneOp } from './window-oracle.ts';
 
@@ -8,6 +8,11 @@ describe('ONNX Pad against onnxruntime', () => {
     const g = await expectOrtAgrees(oneOp('Pad', [2, 3, 4], {}, [['pads', [8], [0, 0, 1, 2, 0, 0, 3, 0], 'int64']], 13));
     expect(kinds(g)).toEqual(['input', 'transpose', 'pad', 'transpose']);
     expect(layerOf(g, 'op', 'pad')).toMatchObject({ padBegin: [1, 2], padEnd: [3, 0], shape: [7, 6, 2] });
+  });
+
+  it('crops with negative pads (a crop layer)', async () => {
+    const g = await expectOrtAgrees(oneOp('Pad', [2, 5, 6], {}, [['pads', [8], [0, 0, -1, 0, 0, 0, -2, -3], 'int64']], 13));
+    expect(layerOf(g, 'op', 'crop')).toMatchObject({ cropBegin: [1, 0], cropEnd: [2, 3], shape: [2, 3, 2] });
   });
 
   it('reads pads and value from attributes in opset 9', async () => {
@@ -50,5 +55,10 @@ describe('ONNX Resize and Upsample (nearest) against onnxruntime', () => {
   it('translates Upsample (opset 9) with scales as an input', async () => {
     const g = await expectOrtAgrees(oneOp('Upsample', [2, 3], { mode: str('nearest') }, [['scales', [3], [1, 1, 4]]], 9));
     expect(layerOf(g, 'op', 'upsample').factors).toEqual([4]);
+  });
+
+  it('translates Upsample (opset 7) with scales as an attribute', async () => {
+    const g = await expectOrtAgrees(oneOp('Upsample', [2, 2, 3], { mode: str('nearest'), scales: floats([1, 1, 3, 2]) }, [], 7));
+    expect(layerOf(g, 'op', 'upsample').factors).toEqual([3, 2]);
   });
 });

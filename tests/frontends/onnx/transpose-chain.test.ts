@@ -4,9 +4,10 @@ import type { Graph } from '../../../src/ir/graph.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { cancelTranspose } from '../../../src/passes/cancel-transpose.ts';
 import { fuseBias } from '../../../src/passes/fuse-bias.ts';
-import { ints, OnnxModelBuilder, str } from '../../fixtures/onnx-builder.ts';
+import { int, ints, OnnxModelBuilder, str } from '../../fixtures/onnx-builder.ts';
 import { floatForward } from './float-forward.ts';
 import { kinds, parse, ramp } from './helpers.ts';
+import { expectFloatMatchesOrt } from './ort-graph.ts';
 import { runOrt } from './ort-oracle.ts';
 import { samples } from './window-oracle.ts';
 
@@ -66,5 +67,17 @@ describe('channels-first ONNX models after cancel-transpose', () => {
     const xs = samples(36);
     const theirs = await runOrt(m.encode(), xs, [1, 6, 6]);
     xs.forEach((x, k) => floatForward(g, x).forEach((v, j) => expect(Math.abs(v - theirs[k][j])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(v)))));
+  });
+
+  it('keeps no transpose around a Concat of two conv branches on the channel axis 1, and computes what onnxruntime does', async () => {
+    const m = new OnnxModelBuilder({ opset: 13 }).input('x', [1, 2, 6, 6]);
+    m.initializer('Wa', [3, 2, 3, 3], ramp(54, 1)).initializer('Wb', [2, 2, 1, 1], [0.5, -1, 0.25, 2]).initializer('Wc', [2, 5, 3, 3], ramp(90, 6));
+    m.node('Conv', ['x', 'Wa'], ['a'], { pads: ints([1, 1, 1, 1]) }, 'conv_a').node('Conv', ['x', 'Wb'], ['b'], {}, 'conv_b');
+    m.node('Concat', ['a', 'b'], ['cat'], { axis: int(1) }, 'cat').node('Conv', ['cat', 'Wc'], ['y'], {}, 'conv_c').output('y');
+    const g = cancelled(parse(m));
+    expect(kinds(g).filter((k) => k === 'transpose')).toHaveLength(2);
+    expect(g.layers.find((l) => l.name === 'cat')).toMatchObject({ axis: 2, inputs: ['conv_a', 'conv_b'], shape: [6, 6, 5] });
+    expect(g.layers.find((l) => l.name === 'conv_c')!.inputs).toEqual(['cat']);
+    await expectFloatMatchesOrt(g, m.encode(), 2);
   });
 });

@@ -1,5 +1,6 @@
 /** Builds one-op convolution-family models and checks the translated graph against onnxruntime-node. */
 import { expect } from 'vitest';
+import { emulate } from '../../../src/emulator/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { OnnxModelBuilder, type AttrValue, type TensorDtype } from '../../fixtures/onnx-builder.ts';
 import { floatForward } from './float-forward.ts';
@@ -21,17 +22,21 @@ export function oneOp(op: string, dims: readonly number[], attrs: Record<string,
   return m.node(op, names, ['y'], attrs, 'op', domain).output('y');
 }
 
-/** The graph's double forward pass equals onnxruntime's output within 1e-5 relative to max(|v|, 1); returns the graph. */
+/**
+ * The graph's double forward pass (float-forward.ts) and the emulator in float mode both equal onnxruntime's output
+ * within 1e-5 relative to max(|v|, 1); returns the graph.
+ */
 export async function expectOrtAgrees(m: OnnxModelBuilder, ortModel: OnnxModelBuilder = m): Promise<Graph> {
   const g = parse(m);
   const n = g.layers[0].shape.reduce((a, b) => a * b, 1);
   const xs = samples(n);
   const theirs = await runOrt(ortModel.encode(), xs, [...g.layers[0].shape]);
   xs.forEach((x, k) => {
-    const ours = floatForward(g, x);
-    expect(ours.length).toBe(theirs[k].length);
-    const worst = ours.reduce((w, v, j) => Math.max(w, Math.abs(v - theirs[k][j]) / Math.max(Math.abs(v), 1)), 0);
-    expect(worst).toBeLessThanOrEqual(1e-5);
+    for (const ours of [floatForward(g, x), emulate(g, Float64Array.from(x), 1, { mode: 'float' }).output]) {
+      expect(ours.length).toBe(theirs[k].length);
+      const worst = ours.reduce((w, v, j) => Math.max(w, Math.abs(v - theirs[k][j]) / Math.max(Math.abs(v), 1)), 0);
+      expect(worst).toBeLessThanOrEqual(1e-5);
+    }
   });
   return g;
 }

@@ -1,3 +1,4 @@
+import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
@@ -55,4 +56,8 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   softplus: emitTableActivation,
   softsign: emitTableActivation,
   silu: emitTableActivation,
+  // recurrent layers (issue 11): emulator only so far
+  lstm: pending('the HLS backend'),
+  gru: pending('the HLS backend'),
+  simple_rnn: pending('the HLS backend'),
 };

@@ -1,3 +1,4 @@
+import { pending } from '../../../diagnostics/pending.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenate } from './concatenate.ts';
@@ -51,4 +52,8 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   softsign: tableActivation,
   silu: tableActivation,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
+  // recurrent layers (issue 11): emulator only so far
+  lstm: pending('the RTL backend'),
+  gru: pending('the RTL backend'),
+  simple_rnn: pending('the RTL backend'),
 };

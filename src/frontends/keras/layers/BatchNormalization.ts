@@ -1,5 +1,6 @@
 import type { LayerHandler } from '../context.ts';
-import type { KerasContext } from '../context.ts';
+import type { KerasContext, Produced } from '../context.ts';
+import { channelsLastInside } from './channels-first.ts';
 import { quantizeWeights } from '../qkeras/quantize-weights.ts';
 import { lastAxis } from './Activation.ts';
 
@@ -11,7 +12,15 @@ export const QBatchNormalization: LayerHandler = (ctx) => batchnorm(ctx, true);
 
 function batchnorm(ctx: KerasContext, quantized: boolean) {
   const x = ctx.input();
-  lastAxis(ctx, x, ctx.cfg.raw('axis') ?? -1);
+  const axis = ctx.cfg.raw('axis') ?? -1;
+  // axis 1 of a [C, S…] tensor (a channels_first model): computed channels-last between two transposes
+  const a = Array.isArray(axis) && axis.length === 1 ? axis[0] : axis;
+  if (a === 1 && x.shape.length > 1) return channelsLastInside(ctx, x, (last) => normalize(ctx, last, quantized));
+  lastAxis(ctx, x, axis);
+  return normalize(ctx, x, quantized);
+}
+
+function normalize(ctx: KerasContext, x: Produced, quantized: boolean) {
   const c = x.shape[x.shape.length - 1];
   const scaled = ctx.cfg.boolean('scale', true);
   const centered = ctx.cfg.boolean('center', true);

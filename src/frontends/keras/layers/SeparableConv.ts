@@ -30,7 +30,7 @@ const separable = (rank: 1 | 2, quantized: boolean): LayerHandler => (ctx) => {
   const dwWeights = dw.fold('depthwise_quantizer', dk.data, 'weight');
   const d = ctx.add(
     { kind: 'depthwise_conv', inputs: [x.layer], shape: [...outSpatial, mid], ...window, channels, multiplier: m, weights: dwWeights, bias: new Float64Array(mid), ...dw.declared() },
-    { suffix: 'depthwise', op: `${ctx.node.className} (depthwise)` },
+    { suffix: 'depthwise' },
   );
   const between = applyActivation(ctx, d, ctx.cfg.raw('depthwise_activation'), true);
   const pw = new FoldedParams(ctx, quantized);

@@ -8,7 +8,6 @@ import type { HlsforgeError } from '../../../diagnostics/diagnostic.ts';
  */
 export const PENDING_LAYERS: Readonly<Record<string, string>> = {
   Conv2DTranspose: 'conv_transpose', Conv1DTranspose: 'conv_transpose',
-  SimpleRNN: 'rnn', LSTM: 'rnn', GRU: 'rnn', QSimpleRNN: 'rnn', QLSTM: 'rnn', QGRU: 'rnn',
 };
 
 /** The catalogued "not supported yet" error: `what` needs IR kind `kind`, which does not exist yet. */

@@ -1,6 +1,7 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerHandler } from '../context.ts';
 import { showShape } from '../tensor.ts';
+import { toChannelsLast } from './channels-first.ts';
 
 const size = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
 
@@ -10,8 +11,10 @@ const size = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
  */
 export const Flatten: LayerHandler = (ctx) => {
   const x = ctx.input();
-  ctx.cfg.require('data_format', ['channels_last']);
-  return ctx.add({ kind: 'reshape', inputs: [x.layer], shape: [size(x.shape)] });
+  ctx.cfg.require('data_format', ['channels_last', 'channels_first']);
+  // Keras's channels_first Flatten moves the channels last first, so the flat order is the channels-last one
+  const from = ctx.cfg.raw('data_format') === 'channels_first' && x.shape.length > 1 ? toChannelsLast(ctx, x) : x;
+  return ctx.add({ kind: 'reshape', inputs: [from.layer], shape: [size(x.shape)] });
 };
 
 /** Reshape(target_shape): one −1 is inferred; the element count must be kept. */

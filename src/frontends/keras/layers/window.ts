@@ -16,11 +16,12 @@ export interface SpatialInput {
   readonly channels: number;
 }
 
-/** The input [S_1, …, S_rank, C]; `data_format` must be channels_last (Keras's default). */
+/** The input [S_1, …, S_rank, C] (`data_format` channels_last, Keras's default). */
 export function spatialInput(ctx: KerasContext, rank: number): SpatialInput {
   const format = ctx.cfg.raw('data_format');
+  // channels_first arrives here already transposed (channels-first.ts)
   if (format !== undefined && format !== null && format !== 'channels_last') {
-    throw fail('unsupported-attribute', ctx.where, `data_format must be "channels_last" (hlsforge tensors are channels-last), not ${JSON.stringify(format)}`);
+    throw fail('unsupported-attribute', ctx.where, `data_format must be "channels_last" or "channels_first", not ${JSON.stringify(format)}`);
   }
   const x = ctx.input();
   if (x.shape.length !== rank + 1) {

@@ -10,6 +10,7 @@ import type { WeightStore, WeightTensor } from '../tensor.ts';
  */
 export function keras2Store(root: H5Group, file: string): WeightStore {
   const byLayer = new Map<string, Map<string, WeightTensor>>();
+  const byGroup = new Map<string, { path: string[]; variable: string; tensor: WeightTensor }[]>();
   const groups = attrList(root.attrs.layer_names);
   if (!groups.length && !root.keys.length) throw fail('missing-weights', { file }, 'the weights file must list its layers in the attribute layer_names, not be empty');
   for (const g of groups.length ? groups : root.keys) {
@@ -22,11 +23,22 @@ export function keras2Store(root: H5Group, file: string): WeightStore {
       const owner = parts.length >= 2 ? parts[parts.length - 2] : g;
       const variable = parts[parts.length - 1].replace(/:\d+$/, '');
       if (!byLayer.has(owner)) byLayer.set(owner, new Map());
-      byLayer.get(owner)!.set(variable, readDataset(d, file, `${g}/${w}`));
+      const tensor = readDataset(d, file, `${g}/${w}`);
+      byLayer.get(owner)!.set(variable, tensor);
+      if (!byGroup.has(g)) byGroup.set(g, []);
+      byGroup.get(g)!.push({ path: parts.slice(0, -1), variable, tensor });
     }
   }
   return {
     file,
-    get: (layer, vars) => vars.map((v) => byLayer.get(layer.name)?.get(v)),
+    get: (layer, vars) =>
+      vars.map((v) => {
+        const direct = byLayer.get(layer.name)?.get(v);
+        if (direct || layer.scope === undefined) return direct;
+        // the one variable v of the layer's group under the scope (several: ambiguous, reported as missing)
+        const scope = layer.scope;
+        const found = (byGroup.get(layer.name) ?? []).filter((e) => e.variable === v && (scope === '' || e.path.some((p) => p.startsWith(scope))));
+        return found.length === 1 ? found[0].tensor : undefined;
+      }),
   };
 }

@@ -2,13 +2,14 @@ import { quantizeDoubleBig } from '../../../fixed/index.ts';
 import { windowIndex, windowTaps } from '../../../ir/window.ts';
 import { accumulate } from './accumulate.ts';
 import { noAuto } from './dense.ts';
-import type { Rule } from './rule.ts';
+import { firstInShape, type Rule } from './rule.ts';
 
 /**
  * Convolution: for output position p and filter f, the dense contract over the im2col row (tap t, then input channel
  * c; padding taps add an exact 0 and are skipped), docs/arithmetic.md. Output element o = p·nOut + f.
  */
-export const conv: Rule<'conv'> = (layer, x, c, _all, [inShape]) => {
+export const conv: Rule<'conv'> = (layer, x, c, _all, inShapes) => {
+  const inShape = firstInShape(layer, inShapes);
   const [wt, bt] = [c.type('weight', noAuto), c.type('bias', noAuto)];
   const { nIn, nOut } = layer;
   const index = windowIndex(inShape.slice(0, -1), layer);
@@ -30,7 +31,8 @@ export const conv: Rule<'conv'> = (layer, x, c, _all, [inShape]) => {
 };
 
 /** Depthwise: output channel ch·m + k of position p sums x[tap, ch] · W[t][ch][k] over the taps, from the bias. */
-export const depthwiseConv: Rule<'depthwise_conv'> = (layer, x, c, _all, [inShape]) => {
+export const depthwiseConv: Rule<'depthwise_conv'> = (layer, x, c, _all, inShapes) => {
+  const inShape = firstInShape(layer, inShapes);
   const [wt, bt] = [c.type('weight', noAuto), c.type('bias', noAuto)];
   const { channels: C, multiplier: m } = layer;
   const nOut = C * m;

@@ -6,7 +6,9 @@ import { spatialMove } from './spatial-move.ts';
 import { abs, batchnorm, clip, input, leakyRelu, linear, quant, relu } from './elementwise.ts';
 import { concatenate, dot, merge, reshape, transpose } from './merge.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
-import type { Rule } from './rule.ts';
+import { firstInShape, type Rule } from './rule.ts';
+
+import { recurrent } from './recurrent.ts';
 import { tableActivation } from './table-activations.ts';
 import { sigmoid, softmax, tanh } from './tables.ts';
 
@@ -15,9 +17,9 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   conv,
   depthwise_conv: depthwiseConv,
   pool,
-  pad: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
-  crop: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
-  upsample: (l, x, _c, _all, [s]) => spatialMove(l, x, s),
+  pad: (l, x, _c, _all, s) => spatialMove(l, x, firstInShape(l, s)),
+  crop: (l, x, _c, _all, s) => spatialMove(l, x, firstInShape(l, s)),
+  upsample: (l, x, _c, _all, s) => spatialMove(l, x, firstInShape(l, s)),
   input,
   dense,
   batchnorm,
@@ -47,4 +49,7 @@ export const RULES: KindRegistry<{ [K in LayerKind]: Rule<K> }> = {
   softplus: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
   softsign: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
   silu: (l, x, c, all, s) => tableActivation(l, x, c, all, s),
+  lstm: (l, x, c, all, s) => recurrent(l, x, c, all, s),
+  gru: (l, x, c, all, s) => recurrent(l, x, c, all, s),
+  simple_rnn: (l, x, c, all, s) => recurrent(l, x, c, all, s),
 };

@@ -1,14 +1,15 @@
 import { reciprocal } from '../../../fixed/index.ts';
 import { validTaps, windowIndex, windowTaps } from '../../../ir/window.ts';
 import { castRanges, hull, up, type Ranges } from '../interval.ts';
-import type { Rule } from './rule.ts';
+import { firstInShape, type Rule } from './rule.ts';
 
 /**
  * Pooling per channel (docs/arithmetic.md): max is monotonic, [max lo, max hi] over the taps that read the input;
  * average: s · r_n with s in [Σ lo, Σ hi] (padding, when counted, adds 0) and r_n > 0 exact on 18 + ⌈log2 n⌉ bits,
  * all on the finest grid. An auto result holds the exact values. A window with no tap that counts gives 0.
  */
-export const pool: Rule<'pool'> = (layer, x, c, _all, [inShape]) => {
+export const pool: Rule<'pool'> = (layer, x, c, _all, inShapes) => {
+  const inShape = firstInShape(layer, inShapes);
   const C = inShape[inShape.length - 1];
   const index = windowIndex(inShape.slice(0, -1), layer);
   const taps = windowTaps(layer);

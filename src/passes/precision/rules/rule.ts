@@ -14,5 +14,12 @@ export type Rule<K extends LayerKind> = (
   x: Ranges,
   c: Chooser,
   all: readonly Ranges[],
-  inShapes: readonly (readonly number[])[],
+  inShapes?: readonly (readonly number[])[],
 ) => Ranges;
+
+/** The first input's shape, which window rules need (infer-precision passes it). */
+export function firstInShape(layer: { name: string; kind: string }, inShapes: readonly (readonly number[])[] | undefined): readonly number[] {
+  const s = inShapes?.[0];
+  if (!s) throw new Error(`layer '${layer.name}' (${layer.kind}): the precision rule needs its input's shape`);
+  return s;
+}
