@@ -15,7 +15,7 @@ export const TOP_KEYS = {
   Part: 'FPGA part',
   XilinxPart: 'FPGA part (older hls4ml spelling)',
   ClockPeriod: 'clock period in ns',
-  IOType: 'io_parallel (io_stream and io_serial are accepted with a warning)',
+  IOType: 'io_parallel or io_stream (io_serial is accepted with a warning)',
   Backend: 'Vivado, Vitis or RTL (other hls4ml backends are accepted with a warning)',
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',

@@ -18,7 +18,7 @@ OutputDir: prj
 ProjectName: jets
 Backend: Catapult
 Version: 1.0.0
-IOType: io_stream
+IOType: io_serial
 HLSConfig:
   Model: { Precision: { default: 'fixed<16,6>' }, ReuseFactor: 1, Strategy: Latency, BramFactor: 1000000000, TraceOutput: false }
   LayerName:
@@ -33,7 +33,7 @@ HLSConfig:
     const prefix = `hlsforge: warning[config-not-honoured]: ${join(dir, 'c.yml')}: key`;
     expect(r.stderr.trim().split('\n')).toEqual([
       `${prefix} 'Version': hls4ml setting accepted but not honoured: the project is not versioned as an IP core`,
-      `${prefix} 'IOType': hls4ml setting accepted but not honoured: io_stream is not implemented; the project is written with io_parallel`,
+      `${prefix} 'IOType': hls4ml setting accepted but not honoured: io_serial is not implemented; the project is written with io_parallel`,
       `${prefix} 'Backend': hls4ml setting accepted but not honoured: hlsforge does not write Catapult projects; a Vitis HLS project is written (supported: Vivado, Vitis, RTL)`,
       `${prefix} 'HLSConfig.LayerName.fc1.Compression': hls4ml setting accepted but not honoured: weights are written uncompressed (zero weights already cost no multiplier) (also at HLSConfig.LayerName.fc2.Compression, HLSConfig.LayerName.fc3.Compression)`,
     ]);

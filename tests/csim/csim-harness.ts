@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { writeHlsProject } from '../../src/backends/hls/index.ts';
+import type { IOType } from '../../src/config/project-config.ts';
 import { runCsim, type CsimResult } from '../../src/csim/index.ts';
 import { emulate, type EmulationResult } from '../../src/emulator/index.ts';
 import { inputLayers, sizeOf, type Graph } from '../../src/ir/graph.ts';
@@ -19,7 +20,7 @@ export interface CsimRun {
   readonly outputSize: number;
 }
 
-export async function csimAgainstEmulator(graph: Graph, opts: { batch?: number; seed?: number; range?: number } = {}): Promise<CsimRun> {
+export async function csimAgainstEmulator(graph: Graph, opts: { batch?: number; seed?: number; range?: number; ioType?: IOType } = {}): Promise<CsimRun> {
   const batch = opts.batch ?? 1000;
   const range = opts.range ?? 4;
   // a row holds every input layer's tensor, one after another
@@ -28,7 +29,7 @@ export async function csimAgainstEmulator(graph: Graph, opts: { batch?: number; 
   const emulation = emulate(graph, inputs, batch, { mode: 'fixed', trace: true });
   const dir = mkdtempSync(join(tmpdir(), 'hlsforge-csim-test-'));
   try {
-    writeHlsProject(graph, projectConfig('myproject', dir), dir, { inputs, predictions: emulation.output, batch });
+    writeHlsProject(graph, { ...projectConfig('myproject', dir), ioType: opts.ioType ?? 'io_parallel' }, dir, { inputs, predictions: emulation.output, batch });
     const csim = await runCsim(dir);
     return { csim, emulation, batch, outputSize: emulation.output.length / batch };
   } finally {

@@ -50,6 +50,8 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
   const params = [...inputs, ...outputs];
   return {
     project,
+    ioType: 'io_parallel',
+    isStream: false,
     headerGuard: `${project.toUpperCase()}_H_`,
     generator: `${GENERATOR} ${version}`,
     modelComment: cppComment(graph.name),
@@ -82,7 +84,7 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
 const emit = <K extends LayerKind>(layer: LayerOf<K>, ctx: EmitContext): LayerEmission =>
   (HLS_EMITTERS[layer.kind] as LayerEmitter<K>)(layer, ctx);
 
-function contextFor(graph: Graph, layer: Layer, index: number, inputs: readonly Port[], output: Port): EmitContext {
+export function contextFor(graph: Graph, layer: Layer, index: number, inputs: readonly Port[], output: Port): EmitContext {
   const origin = layer.origin ? `, from ${layer.origin.op} '${layer.origin.node}'` : '';
   const what = layer.kind === 'merge' ? `merge ${layer.op}` : layer.kind;
   return {
@@ -131,7 +133,7 @@ function layerView(ctx: EmitContext, e: KernelEmission, isOutput: boolean): Laye
 }
 
 /** A Tcl word that stays one literal word: braces disable every substitution (part names never contain braces). */
-function tclWord(text: string): string {
+export function tclWord(text: string): string {
   if (/[{}\\\n]/.test(text)) throw fail('config-bad-value', { key: 'Part' }, `must be a part name without braces, backslashes or newlines, not ${JSON.stringify(text)}`);
   return `{${text}}`;
 }

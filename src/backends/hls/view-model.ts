@@ -1,3 +1,5 @@
+import type { StreamView } from './stream/stream-view.ts';
+
 /**
  * Typed view models for the templates in templates/hls/. Everything a template prints is prepared here as plain
  * strings, booleans and arrays; templates only `#if` on booleans and `#each` over arrays (STYLE.md habit 7).
@@ -105,6 +107,10 @@ export interface SizeDefineView {
 
 export interface ProjectView {
   readonly project: string;
+  /** `io_parallel` or `io_stream` (the io_stream files read `stream`) */
+  readonly ioType: string;
+  readonly isStream: boolean;
+  readonly stream?: StreamView;
   readonly headerGuard: string;
   readonly generator: string;
   readonly modelComment: string;

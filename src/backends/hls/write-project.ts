@@ -5,6 +5,7 @@ import type { ProjectConfig } from '../../config/project-config.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { Graph } from '../../ir/graph.ts';
 import { buildProjectView } from './build-view.ts';
+import { buildStreamProjectView, streamOrderFiles } from './stream/build-stream-view.ts';
 import { plannedSources } from './file-plan.ts';
 import { projectMeta } from './metadata.ts';
 import { PROJECT_FILES } from './project-meta.ts';
@@ -28,12 +29,13 @@ export interface TestVectors {
  */
 export function writeHlsProject(graph: Graph, config: ProjectConfig, dir: string, data: TestVectors): void {
   const version = hlsforgeVersion();
-  const view = buildProjectView(graph, config, version);
+  const view = config.ioType === 'io_stream' ? buildStreamProjectView(graph, config, version) : buildProjectView(graph, config, version);
   checkVectors(data, view.inputSize, view.outputSize, graph.file);
 
   for (const file of plannedSources(view)) writeText(join(dir, file.path), file.content);
   writeText(join(dir, PROJECT_FILES.inputs), vectorFile(data.inputs, view.inputSize));
   writeText(join(dir, PROJECT_FILES.predictions), vectorFile(data.predictions, view.outputSize));
+  for (const { file, order } of streamOrderFiles(graph, view)) writeText(join(dir, file), vectorFile(Float64Array.from(order), order.length));
   writeText(join(dir, PROJECT_FILES.meta), JSON.stringify(projectMeta(graph, config, view, version, data.batch), null, 2) + '\n');
   copyHeaders(join(HLS_DIR, 'nnet'), join(dir, PROJECT_FILES.nnetUtils));
   copyHeaders(HLS_DIR, join(dir, PROJECT_FILES.apTypes), ['nnet']);
