@@ -21,7 +21,10 @@ export function registerRtlSim(program: Command): void {
         process.stdout.write(
           `RTL simulation: ${r.samples} samples, ${r.outputsCompared} outputs compared with the emulator, ${r.mismatches} differ\n` +
             `latency ${r.latencyCycles} cycles (${check(r.latencyCycles, r.expectedLatencyCycles)}), II ${r.ii} (${check(r.ii, r.expectedIi)})\n` +
-            `build ${r.built ? `${r.buildSeconds.toFixed(1)} s` : 'cached'}, run ${r.runSeconds.toFixed(2)} s, ${Math.round(r.samplesPerSecond)} samples/s simulated\n`,
+            `build ${r.built ? `${r.buildSeconds.toFixed(1)} s` : 'cached'}, run ${r.runSeconds.toFixed(2)} s, ${Math.round(r.samplesPerSecond)} samples/s simulated\n` +
+            (r.stalled
+              ? `io_stream: the second run with random stalls (${r.stalled.inputGaps} input gaps, ${r.stalled.backPressureCycles} back-pressure cycles): ${r.stalled.mismatches} differ\n`
+              : ''),
         );
         const differing = Object.entries(r.mismatchesByOutput).filter(([, n]) => n > 0);
         if (differing.length && Object.keys(r.mismatchesByOutput).length > 1)

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readVectors } from '../data/vectors.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { buildSim, run } from './build.ts';
+import type { RtlProjectMeta } from '../backends/rtl/index.ts';
+import { runStream, STALL_PERCENT, writeHex } from './stream.ts';
 import { testbench } from './testbench.ts';
 import { readRtlProject } from './read-project.ts';
 import { packSegments, segmentWords, unpackSegments, type Segment } from './vectors.ts';
@@ -41,6 +43,11 @@ export interface RtlSimResult {
   readonly runSeconds: number;
   /** simulated samples per wall-clock second */
   readonly samplesPerSecond: number;
+  /**
+   * io_stream: the second run, with random input gaps and back-pressure (its mismatches are included in
+   * `mismatches`; latency and II above come from the first run, without stalls)
+   */
+  readonly stalled?: { readonly mismatches: number; readonly inputGaps: number; readonly backPressureCycles: number };
 }
 
 
@@ -56,6 +63,7 @@ export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): P
   if (expected.batch !== inputs.batch) throw fail('input-shape', {}, `the predictions must have ${inputs.batch} samples like the inputs, not ${expected.batch}`);
 
   const [inWords, outWords] = [segmentWords(inSegs), segmentWords(outSegs)];
+  if (meta.ioType === 'io_stream') return runStreamSim(dir, meta, inputs, expected, inSegs, outSegs, { in: inWords, out: outWords }, opts);
   const t0 = performance.now();
   const built = await buildSim(dir, meta.top, meta.sources, testbench(meta.top, inWords, outWords), opts.onProgress);
   const buildSeconds = (performance.now() - t0) / 1000;
@@ -71,46 +79,96 @@ export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): P
   const runSeconds = (performance.now() - t1) / 1000;
   if (r.code !== 0) throw fail('tool-failed', { file: dir }, `the simulation exited with ${r.code}: ${r.output.slice(0, 500)}`);
 
-  const issued = new Map<number, number>();
-  const outs: { cycle: number; words: string[] }[] = [];
-  for (const line of r.stdout.split('\n')) {
+  return compareRun(meta, inputs.batch, expected.data, issued(r.stdout), outs(r.stdout, outSegs), { built, buildSeconds, runSeconds });
+}
+
+const issued = (stdout: string): Map<number, number> => {
+  const m = new Map<number, number>();
+  for (const line of stdout.split('\n')) {
     const f = line.trim().split(/\s+/);
-    if (f[0] === 'I') issued.set(Number(f[1]), Number(f[2]));
-    else if (f[0] === 'O') outs.push({ cycle: Number(f[1]), words: f.slice(2) });
+    if (f[0] === 'I') m.set(Number(f[1]), Number(f[2]));
   }
+  return m;
+};
+
+const outs = (stdout: string, outSegs: Segment[]): { cycle: number; values: number[] }[] =>
+  stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[0] === 'O')
+    .map((f) => ({ cycle: Number(f[1]), values: unpackSegments(f.slice(2), outSegs) }));
+
+/** Every output value against the expected one, and latency/II measured from the cycles of the first run. */
+function compareRun(
+  meta: RtlProjectMeta,
+  batch: number,
+  expectedData: Float64Array,
+  issuedAt: ReadonlyMap<number, number>,
+  got: readonly { cycle: number; values: number[] }[],
+  times: { built: boolean; buildSeconds: number; runSeconds: number },
+  extraRuns: readonly (readonly { values: number[] }[])[] = [],
+): RtlSimResult {
   const mismatches: RtlMismatch[] = [];
   let compared = 0;
-  outs.forEach((o, s) => {
-    const got = unpackSegments(o.words, outSegs);
-    got.forEach((v, j) => {
-      const want = expected.data[s * meta.outputSize + j];
-      compared++;
-      if (v !== want) mismatches.push({ sample: s, output: j, rtl: v, expected: want });
+  for (const run of [got, ...extraRuns]) {
+    run.forEach((o, s) => {
+      o.values.forEach((v, j) => {
+        const want = expectedData[s * meta.outputSize + j];
+        compared++;
+        if (v !== want) mismatches.push({ sample: s, output: j, rtl: v, expected: want });
+      });
     });
-  });
-  if (outs.length < inputs.batch) {
-    for (let s = outs.length; s < inputs.batch; s++)
-      for (let j = 0; j < meta.outputSize; j++) mismatches.push({ sample: s, output: j, rtl: NaN, expected: expected.data[s * meta.outputSize + j] });
+    for (let s = run.length; s < batch; s++)
+      for (let j = 0; j < meta.outputSize; j++) mismatches.push({ sample: s, output: j, rtl: NaN, expected: expectedData[s * meta.outputSize + j] });
   }
   const byOutput = outputOwners(meta.outputs, meta.outputSize);
   const mismatchesByOutput: Record<string, number> = Object.fromEntries(byOutput.names.map((n) => [n, 0]));
   for (const m of mismatches) mismatchesByOutput[byOutput.names[byOutput.owner[m.output]]]++;
-  const spacing = outs.slice(1).map((o, k) => o.cycle - outs[k].cycle);
+  const spacing = got.slice(1).map((o, k) => o.cycle - got[k].cycle);
   return {
-    samples: inputs.batch,
+    samples: batch,
     outputsCompared: compared,
     mismatches: mismatches.length,
     mismatchesByOutput,
     firstMismatches: mismatches.slice(0, 10),
-    latencyCycles: outs.length ? outs[0].cycle - (issued.get(0) ?? 0) : -1,
+    latencyCycles: got.length ? got[0].cycle - (issuedAt.get(0) ?? 0) : -1,
     ii: spacing.length ? Math.max(...spacing) : meta.ii,
     expectedLatencyCycles: meta.latencyCycles,
     expectedIi: meta.ii,
-    built,
-    buildSeconds,
-    runSeconds,
-    samplesPerSecond: runSeconds > 0 ? inputs.batch / runSeconds : 0,
+    built: times.built,
+    buildSeconds: times.buildSeconds,
+    runSeconds: times.runSeconds,
+    samplesPerSecond: times.runSeconds > 0 ? batch / times.runSeconds : 0,
   };
+}
+
+/**
+ * io_stream: one Verilator build, two runs — without stalls (every output, latency and II against the plan), then
+ * with STALL_PERCENT random input gaps and back-pressure (every output again).
+ */
+async function runStreamSim(
+  dir: string,
+  meta: RtlProjectMeta,
+  inputs: { data: Float64Array; batch: number },
+  expected: { data: Float64Array },
+  inSegs: Segment[],
+  outSegs: Segment[],
+  words: { in: number; out: number },
+  opts: RtlSimOptions,
+): Promise<RtlSimResult> {
+  const hex: string[] = [];
+  for (let s = 0; s < inputs.batch; s++) hex.push(packSegments(inputs.data.subarray(s * meta.inputSize, (s + 1) * meta.inputSize), inSegs).join(' '));
+  mkdirSync(join(dir, 'sim'), { recursive: true });
+  const hexFile = writeHex(dir, hex);
+  const t0 = performance.now();
+  opts.onProgress?.(`simulating ${inputs.batch} samples, then again with random stalls`);
+  const free = await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, 0, 1);
+  const t1 = performance.now();
+  const stalled = await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, STALL_PERCENT, 2);
+  const runSeconds = (performance.now() - t1) / 1000;
+  const result = compareRun(meta, inputs.batch, expected.data, free.issued, free.outputs, { built: free.built, buildSeconds: (t1 - t0) / 1000 - runSeconds, runSeconds }, [stalled.outputs]);
+  const again = compareRun(meta, inputs.batch, expected.data, stalled.issued, stalled.outputs, { built: false, buildSeconds: 0, runSeconds });
+  return { ...result, stalled: { mismatches: again.mismatches, inputGaps: stalled.inputGaps, backPressureCycles: stalled.backPressureCycles } };
 }
 
 /** The packed segments of a port; a project written before several inputs/outputs existed has one. */

@@ -3,6 +3,7 @@ import { formatFixedType } from '../../fixed/index.ts';
 import type { Graph } from '../../ir/graph.ts';
 import { buildDesign, type RtlDesign } from './design.ts';
 import type { Module } from './netlist/netlist.ts';
+import { planRtlStream } from './stream/project.ts';
 
 /** Per-layer hardware figures, counted on the generated netlist. */
 export interface RtlLayerInfo {
@@ -65,4 +66,5 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
 }
 
 /** Latency, II and per-layer figures of the design `writeRtlProject` would write, without writing anything. */
-export const planRtl = (graph: Graph, config: ProjectConfig): RtlDesignInfo => designInfo(buildDesign(graph, config));
+export const planRtl = (graph: Graph, config: ProjectConfig): RtlDesignInfo =>
+  config.ioType === 'io_stream' ? planRtlStream(graph, config) : designInfo(buildDesign(graph, config));

@@ -9,6 +9,7 @@ import { buildDesign, type PortSegment } from './design.ts';
 import { designInfo, type RtlDesignInfo } from './plan.ts';
 import { renderReadme } from './readme.ts';
 import { writeVerilog } from './netlist/verilog.ts';
+import { writeRtlStreamProject } from './stream/project.ts';
 
 /** Files of an RTL project, relative to its folder. */
 export const RTL_FILES = {
@@ -37,6 +38,16 @@ export interface RtlProjectMeta extends RtlDesignInfo {
   /** Verilog files, top last */
   readonly sources: readonly string[];
   readonly samples: number;
+  /** absent: io_parallel */
+  readonly ioType?: 'io_parallel' | 'io_stream';
+  /** io_stream: the transfers (pixels) of the input and output tensors, `bits` per transfer */
+  readonly stream?: { readonly input: RtlStreamPort; readonly output: RtlStreamPort };
+}
+
+export interface RtlStreamPort {
+  readonly transfers: number;
+  readonly elements: number;
+  readonly bits: number;
 }
 
 /** One graph input or output in the packed top port: `size` elements of `type`, after the segments before it. */
@@ -54,6 +65,7 @@ export interface RtlTestVectors {
 
 /** Writes rtl/*.v (one module per layer and the top), tb_data, hlsforge.json and README.md into `dir`. */
 export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string, data: RtlTestVectors): RtlDesignInfo {
+  if (config.ioType === 'io_stream') return writeRtlStreamProject(graph, config, dir, data);
   const d = buildDesign(graph, config);
   const [inputs, outputs] = [d.inputs.map(segment), d.outputs.map(segment)];
   const [inputSize, outputSize] = [total(inputs), total(outputs)];

@@ -59,6 +59,7 @@ export function liveBits(net: BitNetlist): Uint8Array {
         whole[index] = 1;
         if (c.op === 'rom') markAll(net.bits(c.addr));
         else if (c.op === 'redor') markAll(net.bits(c.a));
+        else if (c.op === 'ram') [c.addr, c.d, c.en].forEach((s) => markAll(net.bits(s)));
         else [c.a, (c as BinaryCell).b].forEach((s) => markAll(net.bits(s)));
     }
   }

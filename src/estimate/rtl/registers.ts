@@ -56,7 +56,7 @@ function shiftRegisters(net: BitNetlist, live: Uint8Array, kept: { bit: number; 
     for (let k = 0; k < node.width && !used; k++) used = live[node.base + k] === 1;
     if (!used) return;
     if (cell.op === 'reg') return; // counted below, per kept bit
-    const inputs = cell.op === 'mux' ? [cell.sel, cell.a, cell.b] : cell.op === 'rom' ? [cell.addr] : 'b' in cell ? [cell.a, cell.b] : [cell.a];
+    const inputs = cell.op === 'mux' ? [cell.sel, cell.a, cell.b] : cell.op === 'rom' ? [cell.addr] : cell.op === 'ram' ? [cell.addr, cell.d, cell.en] : 'b' in cell ? [cell.a, cell.b] : [cell.a];
     for (const s of inputs) net.bits(s).forEach(use);
   });
   for (const r of kept) {

@@ -37,6 +37,11 @@ export type Cell =
   | { readonly op: 'rom'; readonly out: Sig; readonly addr: Sig; readonly rom: Rom }
   /** out <= d on the rising clock edge; with `en`, only when en; with `reset`, set to it on rst */
   | { readonly op: 'reg'; readonly out: Sig; readonly d: Sig; readonly en?: Sig; readonly reset?: bigint }
+  /**
+   * A single-port read-first memory of `depth` words of out.width bits (`mem` names its array): when `en`, at the
+   * rising edge `out <= mem[addr]` (the old word) and `mem[addr] <= d`. Block-RAM/LUT-RAM shaped (docs/rtl.md).
+   */
+  | { readonly op: 'ram'; readonly out: Sig; readonly addr: Sig; readonly d: Sig; readonly en: Sig; readonly depth: number; readonly mem: string }
   | { readonly op: 'inst'; readonly module: string; readonly name: string; readonly conns: readonly { port: string; sig: Sig }[] };
 
 export interface Port {
@@ -75,6 +80,8 @@ export function cellInputs(c: Cell): Sig[] {
       return [c.addr];
     case 'reg':
       return c.en ? [c.d, c.en] : [c.d];
+    case 'ram':
+      return [c.addr, c.d, c.en];
     case 'inst':
       return c.conns.map((p) => p.sig);
     default:

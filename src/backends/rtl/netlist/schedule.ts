@@ -7,7 +7,7 @@ import { cellInputs, type Cell, type Sig } from './netlist.ts';
  * registered). Every operand coming from an earlier stage is delayed by registers (one chain per signal, shared by
  * its consumers), so all paths into a cell have the same latency. Every output is registered once at the end.
  */
-const LEVELS: Record<Exclude<Cell['op'], 'reg' | 'inst'>, number> = {
+const LEVELS: Record<Exclude<Cell['op'], 'reg' | 'inst' | 'ram'>, number> = {
   const: 0,
   resize: 0,
   slice: 0,
@@ -40,9 +40,9 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], levels: numb
   const chains = new Map<string, Sig>();
   // multiplies are placed as late as possible: just before their first consumer (in an ascending accumulation chain
   // this delays the shared inputs instead of every product)
-  const pending = new Map<Sig, { cell: Exclude<Cell, { op: 'reg' | 'inst' }>; minStage: number; wire: boolean }>();
+  const pending = new Map<Sig, { cell: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>; minStage: number; wire: boolean }>();
 
-  const place = (c: Exclude<Cell, { op: 'reg' | 'inst' }>, stage: number, depth: number, cost: number): void => {
+  const place = (c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>, stage: number, depth: number, cost: number): void => {
     const placed = withInputs(c, (s) => at(s, stage));
     if (REGISTERED.has(c.op)) {
       const comb = b.sig(c.out.width, c.out.signed, `${c.out.name}_c`);
@@ -79,7 +79,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], levels: numb
   };
 
   for (const c of cells) {
-    if (c.op === 'reg' || c.op === 'inst') throw new Error(`schedule: '${c.op}' cells are placed by hand, not scheduled`);
+    if (c.op === 'reg' || c.op === 'inst' || c.op === 'ram') throw new Error(`schedule: '${c.op}' cells are placed by hand, not scheduled`);
     if (c.op === 'const') {
       b.cell(c);
       continue;
@@ -104,7 +104,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], levels: numb
   return { outputs: outputs.map((s) => at(s, latency)), latency };
 }
 
-function withInputs(c: Exclude<Cell, { op: 'reg' | 'inst' }>, f: (s: Sig) => Sig): Exclude<Cell, { op: 'reg' | 'inst' }> {
+function withInputs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>, f: (s: Sig) => Sig): Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }> {
   switch (c.op) {
     case 'const':
       return c;

@@ -11,12 +11,17 @@ export function writeVerilog(m: Module): string {
   render ??= Handlebars.create().compile(readFileSync(TEMPLATE, 'utf8'), { noEscape: true, strict: true });
   const portNames = new Set(m.ports.map((p) => p.sig.name));
   const driven = new Set(m.cells.map((c) => (c.op === 'inst' ? undefined : c.out)));
-  const regs = new Set(m.cells.filter((c) => c.op === 'reg').map((c) => c.out));
+  const regs = new Set(m.cells.filter((c) => c.op === 'reg' || c.op === 'ram').map((c) => c.out));
+  const mems: string[] = [];
   const assigns: string[] = [];
   const regLines: string[] = [];
   const instances: { module: string; name: string; conns: { port: string; sig: string }[] }[] = [];
   for (const c of m.cells) {
     if (c.op === 'reg') regLines.push(regLine(c));
+    else if (c.op === 'ram') {
+      mems.push(`reg ${range(c.out)}${c.mem} [0:${c.depth - 1}];`);
+      regLines.push(`if (${c.en.name}) begin ${c.out.name} <= ${c.mem}[${c.addr.name}]; ${c.mem}[${c.addr.name}] <= ${c.d.name}; end`);
+    }
     else if (c.op === 'inst') instances.push({ module: c.module, name: c.name, conns: c.conns.map((p) => ({ port: p.port, sig: p.sig.name })) });
     else assigns.push(assignLine(c));
   }
@@ -32,7 +37,8 @@ export function writeVerilog(m: Module): string {
     ports: m.ports.map((p, i) => `${p.dir} ${regs.has(p.sig) ? 'reg' : 'wire'} ${range(p.sig)}${p.sig.name}${i < m.ports.length - 1 ? ',' : ''}`),
     decls: m.sigs
       .filter((s) => !portNames.has(s.name) && (driven.has(s) || isInstOutput(m, s)))
-      .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`),
+      .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`)
+      .concat(mems),
     roms: m.roms.map((r) => ({
       name: r.name,
       comment: r.comment,
@@ -61,7 +67,7 @@ function partlyUnused(m: Module): Sig[] {
     else if (c.op === 'slice') mark(c.a, c.lo, c.lo + c.out.width);
     else for (const s of cellInputs(c)) mark(s, 0, s.width);
   }
-  const hasRegs = m.cells.some((c) => c.op === 'reg');
+  const hasRegs = m.cells.some((c) => c.op === 'reg' || c.op === 'ram');
   for (const p of m.ports) {
     if (p.dir === 'output' || (hasRegs && (p.sig.name === 'clk' || p.sig.name === 'rst'))) mark(p.sig, 0, p.sig.width);
   }
@@ -81,7 +87,7 @@ export function literal(value: bigint, width: number, signed: boolean): string {
 
 const SYMBOL = { add: '+', sub: '-', mul: '*', and: '&', or: '|', xor: '^', lt: '<', gt: '>', eq: '==' } as const;
 
-function expr(c: Exclude<Cell, { op: 'reg' | 'inst' }>): string {
+function expr(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>): string {
   switch (c.op) {
     case 'const':
       return literal(c.value, c.out.width, c.out.signed);
@@ -114,7 +120,7 @@ function bits(a: Sig, hi: number, lo: number): string {
   return hi === lo ? `${a.name}[${hi}]` : `${a.name}[${hi}:${lo}]`;
 }
 
-const assignLine = (c: Exclude<Cell, { op: 'reg' | 'inst' }>): string => `assign ${c.out.name} = ${expr(c)};`;
+const assignLine = (c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>): string => `assign ${c.out.name} = ${expr(c)};`;
 
 function regLine(c: Extract<Cell, { op: 'reg' }>): string {
   const load = c.en ? `if (${c.en.name}) ${c.out.name} <= ${c.d.name};` : `${c.out.name} <= ${c.d.name};`;

@@ -1,0 +1,102 @@
+import type { ProjectConfig } from '../../../config/project-config.ts';
+import { fail } from '../../../diagnostics/diagnostic.ts';
+import { sizeOf, type Graph } from '../../../ir/graph.ts';
+import type { Layer, LayerKind, LayerOf } from '../../../ir/layers.ts';
+import { tensor, type Tensor } from '../../../ir/tensor.ts';
+import { walk } from '../../../ir/walk.ts';
+import { verilogIdentifier } from '../names.ts';
+import type { Module } from '../netlist/netlist.ts';
+import { levelsPerStage } from '../timing.ts';
+import { STREAM_LAYERS } from './layers.ts';
+import { buildStreamTop } from './top.ts';
+import { streamShape, type Arrival, type StreamContext, type StreamLayer, type StreamShape, type StreamStage } from './types.ts';
+
+/** A tensor in the stream design: the graph input (key 'input') or the output of placed stage `index`. */
+export interface StreamValue {
+  readonly key: string;
+  readonly tensor: Tensor;
+  readonly stream: StreamShape;
+  /** bits per transfer */
+  readonly width: number;
+  readonly arrival: Arrival;
+  /** the cycle each transfer is offered (planned, no stalls) */
+  readonly times: readonly number[];
+}
+
+export interface PlacedStage {
+  readonly layer: Layer;
+  readonly stage: StreamStage;
+  readonly inputs: readonly StreamValue[];
+  /** the joined arrival at its inputs: the latest first and last transfer (earlier inputs wait in FIFOs) */
+  readonly arrival: Arrival;
+}
+
+export interface StreamDesign {
+  readonly top: Module;
+  readonly stages: readonly PlacedStage[];
+  /** FIFO modules, one per width × depth used */
+  readonly fifos: readonly Module[];
+  readonly input: StreamValue & { readonly name: string };
+  readonly output: StreamValue & { readonly name: string };
+  /** cycles from the first input transfer taken to the last output transfer, with no stalls */
+  readonly latencyCycles: number;
+  /** cycles between tensors (images) presented back to back: the busiest stage */
+  readonly ii: number;
+  readonly levelsPerStage: number;
+  /** flip-flop bits of the FIFOs balancing branches into joins */
+  readonly fifoBits: number;
+}
+
+const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: StreamContext): StreamStage[] | undefined =>
+  (STREAM_LAYERS[layer.kind as K] as StreamLayer<K>)(layer, ctx);
+
+/**
+ * IR → stream modules, in topological order: every edge a valid/ready channel of one transfer (pixel) per beat.
+ * The plan (arrival of each tensor's first and last transfer with no stalls, and the busiest stage per image) is
+ * computed alongside; rtl-sim measures it.
+ */
+export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDesign {
+  const where = { file: graph.file };
+  const inputs = graph.layers.filter((l) => l.kind === 'input');
+  if (inputs.length !== 1 || graph.outputs.length !== 1)
+    throw fail('unsupported-topology', where, `io_stream RTL designs must have one input and one output layer, not ${inputs.length} and ${graph.outputs.length}`);
+  const levels = levelsPerStage(config.clockPeriod);
+  const taken = new Set<string>([verilogIdentifier(config.projectName)]);
+  const stages: PlacedStage[] = [];
+  const values = walk<StreamValue>(graph, (layer, ins) => {
+    if (layer.kind === 'input') {
+      const t = tensor(layer.shape, layer.precision.result);
+      return valueOf('input', t, Array.from({ length: streamShape(t.shape).transfers }, (_, k) => k));
+    }
+    const base = `${config.projectName}_${layer.name}`;
+    const moduleName = verilogIdentifier(base, taken);
+    const ctx: StreamContext = { moduleName, name: (s) => verilogIdentifier(`${base}_${s}`, taken), inputs: ins.map((v) => v.tensor), levels };
+    const made = generate(layer, ctx);
+    if (!made || made.length === 0) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
+    let vs = ins;
+    for (const stage of made) {
+      // a join takes transfer k when every input offers it
+      const times = vs[0].times.map((_, k) => Math.max(...vs.map((v) => v.times[k])));
+      stages.push({ layer, stage, inputs: vs, arrival: { first: times[0], last: times[times.length - 1] } });
+      vs = [valueOf(`stage${stages.length - 1}`, tensor(stage.outShape, stage.outType), stage.timing(times))];
+    }
+    return vs[0];
+  });
+  const inputLayer = inputs[0];
+  const input = { ...values.get(inputLayer.name)!, name: inputLayer.name };
+  const out = values.get(graph.outputs[0]);
+  if (!out) throw fail('unsupported-topology', where, `output '${graph.outputs[0]}' must be a layer of the graph`);
+  const output = { ...out, name: graph.outputs[0] };
+  const ii = Math.max(input.stream.transfers, output.stream.transfers, ...stages.map((p) => p.stage.cyclesPerImage));
+  const design = { stages, input, output, latencyCycles: output.arrival.last, ii, levelsPerStage: levels };
+  const top = buildStreamTop(verilogIdentifier(config.projectName), design, graph.name, (s) => verilogIdentifier(`${config.projectName}_${s}`, taken));
+  return { ...design, top: top.module, fifos: top.fifos, fifoBits: top.fifoBits };
+}
+
+function valueOf(key: string, t: Tensor, times: readonly number[]): StreamValue {
+  const stream = streamShape(t.shape);
+  return { key, tensor: t, stream, width: stream.elements * t.type.width, arrival: { first: times[0], last: times[times.length - 1] }, times };
+}
+
+/** Elements of a tensor (for the packed test vectors: the whole tensor, transfer 0 in the low bits). */
+export const elementsOf = (v: StreamValue): number => sizeOf(v.tensor.shape);
