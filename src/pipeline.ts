@@ -19,7 +19,7 @@ import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
 import { checkHlsIoParallel } from './backends/hls/emitters/parallel-limit.ts';
 import { checkHlsRecurrentIo } from './backends/hls/emitters/recurrent-io.ts';
-import { checkModelSize } from './config/size-limits.ts';
+import { checkEmulationBatch, checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -70,18 +70,21 @@ export function compile(opts: ConvertOptions): { config: ProjectConfig; graph: G
   const config = loadConfig({ model: opts.model, configFile: opts.configFile, overrides: opts.overrides });
   opts.onStep?.('parse');
   const parsed = loadModel(config.model, config);
-  checkModelSize(parsed);
+  checkModelSize(parsed, config.ioType);
   const graph = runPasses(parsed, config, PASSES, opts.onPass);
   verifyGraph(graph, { configured: true });
   checkEmulatorLimits(graph);
   return { config, graph };
 }
 
+/** Random test vectors made when no input file is given. */
+export const DEFAULT_SAMPLES = 1000;
+
 export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?: string; samples?: number; seed?: number }): Vectors {
   // a row holds every input layer's tensor, one after another (docs/arithmetic.md "Inputs and outputs of a graph")
   const width = inputLayers(graph).reduce((a, l) => a + sizeOf(l.shape), 0);
   const file = opts.input ?? config.inputData;
-  return file ? readVectors(file, width) : randomInputs(opts.samples ?? 1000, width, opts.seed ?? 1);
+  return file ? readVectors(file, width) : randomInputs(opts.samples ?? DEFAULT_SAMPLES, width, opts.seed ?? 1);
 }
 
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
@@ -90,7 +93,9 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   checkHlsRecurrentIo(graph, config);
   await yieldToSignals();
   opts.onStep?.('emulate');
+  if (!config.inputData) checkEmulationBatch(graph, opts.samples ?? DEFAULT_SAMPLES); // before making the random rows
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
+  checkEmulationBatch(graph, vectors.batch);
   // a long batch returns to the event loop every few chunks, so Ctrl-C stops it promptly
   const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals);
   await yieldToSignals();

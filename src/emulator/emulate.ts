@@ -5,6 +5,7 @@ import { tensor, type Tensor } from '../ir/tensor.ts';
 import { walk } from '../ir/walk.ts';
 import { reusableBuffer, type Counters, type FixedStep, type Kernel } from './kernel.ts';
 import { KERNELS } from './kernels/index.ts';
+import { chunkRows } from './memory.ts';
 
 export interface EmulationResult {
   /** batch × outSize, exact values */
@@ -98,9 +99,9 @@ function* floatSteps(graph: Graph, inputs: Float64Array, batch: number, opts: Em
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
 }
 
-/** Samples per chunk: every layer works sample by sample, so the batch runs through the whole graph in chunks that
- * stay in cache; only the layers whose values are returned get whole-batch arrays. */
-const CHUNK = 128;
+/* Samples per chunk (src/emulator/memory.ts): every layer works sample by sample, so the batch runs through the whole
+ * graph in chunks that stay in cache (or, for large images, within the working set); only the layers whose values are
+ * returned get whole-batch arrays. */
 
 /** Chunks between two pauses of emulatePausing (2048 samples: a few milliseconds on the jet tagger). */
 const CHUNKS_PER_PAUSE = 16;
@@ -138,6 +139,7 @@ function* runChunked(
   const inSize = inputs.length / Math.max(batch, 1);
   const split = inputSlicer(graphIns, inSize);
   const chunk = new Map<string, Float64Array>();
+  const CHUNK = chunkRows(graph);
   for (let first = 0; first < batch; first += CHUNK) {
     const rows = Math.min(CHUNK, batch - first);
     const rowsIn = inputs.subarray(first * inSize, (first + rows) * inSize);
