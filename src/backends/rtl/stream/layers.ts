@@ -1,4 +1,5 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
+import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenateStream, pixelwise, wholeTensor } from './pixelwise.ts';
 import { reshapeStream } from './reshape.ts';
@@ -48,5 +49,9 @@ export const STREAM_LAYERS: KindRegistry<{ [K in LayerKind]: StreamLayer<K> }> =
   softplus: pixelwise,
   softsign: pixelwise,
   silu: pixelwise,
+  // recurrent layers (issue 11): not in the RTL backend yet, as in io_parallel
+  lstm: pending('the RTL backend'),
+  gru: pending('the RTL backend'),
+  simple_rnn: pending('the RTL backend'),
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: opOf(l) }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };
