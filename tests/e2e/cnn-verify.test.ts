@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hlsforge } from '../helpers/cli.ts';
+import { hasShared, sharedPath } from '../helpers/shared.ts';
+import { hasVerilator } from '../rtlsim/rtl-harness.ts';
+
+/**
+ * Issue 10's acceptance: `hlsforge verify` (emulator = C simulation = RTL simulation, bit for bit, the RTL's measured
+ * latency and II equal to the planned ones) on the shared convolutional models, each in io_parallel and in io_stream
+ * (`--io-type`), hls4ml's configs as they are. io_parallel is refused with the catalogued too-large-for-io-parallel
+ * error where the unrolled design would be absurd. Few samples: every sample is a whole image, and each case builds
+ * a C simulation and a Verilator model.
+ */
+const work = mkdtempSync(join(tmpdir(), 'hlsforge-cnn-verify-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Io = 'io_parallel' | 'io_stream';
+type Row = { backend: string; outputsCompared: number; mismatches: number; latencyCycles?: number; expectedLatencyCycles?: number; ii?: number; expectedIi?: number };
+
+const SAMPLES = 20;
+
+function verify(args: string[], io: Io, name: string) {
+  return hlsforge(['verify', ...args, '--io-type', io, '-n', String(SAMPLES), '--seed', '5', '--project-name', name, '-o', join(work, name), '--json']);
+}
+
+/** Three implementations, every output of every sample equal; an io_stream RTL simulation also runs with random stalls. */
+function expectAgreement(args: string[], io: Io, name: string, outputs: number) {
+  const r = verify(args, io, name);
+  expect(r.stderr).not.toMatch(/error\[/);
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout) as { ok: boolean; samples: number; rows: Row[] };
+  expect(j.ok).toBe(true);
+  const rtlRuns = io === 'io_stream' ? 2 : 1;
+  expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
+    ['emulator', SAMPLES * outputs, 0],
+    ['hls-csim', SAMPLES * outputs, 0],
+    ['rtl-sim', SAMPLES * outputs * rtlRuns, 0],
+  ]);
+  const rtl = j.rows[2];
+  expect([rtl.latencyCycles, rtl.ii]).toEqual([rtl.expectedLatencyCycles, rtl.expectedIi]);
+}
+
+/** io_parallel refused before anything is emulated: one catalogued line naming the convolution. */
+function expectRefused(args: string[], name: string, layer: string, op: string) {
+  const r = verify(args, 'io_parallel', name);
+  expect(r.status).toBe(1);
+  const errors = r.stderr.split('\n').filter((l) => l.includes('error['));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(
+    new RegExp(`^hlsforge: error\\[too-large-for-io-parallel\\]: .*layer '${layer}' \\(${op}\\): multiplications per cycle must be at most 4096, not \\d+ .*; supported: IOType: io_stream, or ReuseFactor \\d+ or more$`),
+  );
+}
+
+type Case = { what: string; args: () => string[]; outputs: number; parallel: 'agrees' | { refused: [layer: string, op: string] } };
+
+const example = (p: string) => () => ['-c', sharedPath(`models/hls4ml/example-prjs/${p}/config.yml`)];
+const CASES: Case[] = [
+  { what: 'KERAS_conv1d_small', args: () => [sharedPath('models/keras/KERAS_conv1d_small.json')], outputs: 5, parallel: 'agrees' },
+  { what: 'KERAS_conv2d_model', args: () => [sharedPath('models/keras/KERAS_conv2d_model.json')], outputs: 10, parallel: 'agrees' },
+  { what: 'example-prjs/conv1d_1layer with its config.yml', args: example('conv1d_1layer'), outputs: 3, parallel: 'agrees' },
+  { what: 'example-prjs/conv2d_1layer with its config.yml', args: example('conv2d_1layer'), outputs: 9, parallel: 'agrees' },
+  { what: 'example-prjs/sigmoid with its config.yml', args: example('sigmoid'), outputs: 9, parallel: 'agrees' },
+  { what: 'example-prjs/tanh with its config.yml', args: example('tanh'), outputs: 9, parallel: 'agrees' },
+  { what: 'qkeras_mnist_cnn_config.yml', args: () => ['-c', sharedPath('models/config-files/qkeras_mnist_cnn_config.yml')], outputs: 10, parallel: 'agrees' },
+  { what: 'QONNX mnist-conv', args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/mnist-conv/model.onnx')], outputs: 10, parallel: 'agrees' },
+  { what: 'conv2d_small_mp_keras.onnx', args: () => [sharedPath('models/onnx/conv2d_small_mp_keras.onnx')], outputs: 5, parallel: 'agrees' },
+  { what: 'QONNX residual_block_clean', args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/residual_block_clean.onnx')], outputs: 14 * 12 * 12, parallel: 'agrees' },
+];
+
+describe.skipIf(!hasShared || !hasVerilator)('hlsforge verify on the shared convolutional models (issue 10)', () => {
+  CASES.forEach((c, i) => {
+    it(`agrees bit for bit on ${c.what} in io_stream`, () => expectAgreement(c.args(), 'io_stream', `cnn${i}_stream`, c.outputs), 1_800_000);
+    const p = c.parallel;
+    if (p === 'agrees') it(`agrees bit for bit on ${c.what} in io_parallel`, () => expectAgreement(c.args(), 'io_parallel', `cnn${i}_parallel`, c.outputs), 1_800_000);
+    else it(`refuses io_parallel for ${c.what} with the too-large-for-io-parallel error`, () => expectRefused(c.args(), `cnn${i}_parallel`, ...p.refused));
+  });
+});
