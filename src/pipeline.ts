@@ -18,6 +18,7 @@ import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
 import { checkHlsIoParallel } from './backends/hls/emitters/parallel-limit.ts';
+import { checkHlsRecurrentIo } from './backends/hls/emitters/recurrent-io.ts';
 import { checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
@@ -86,6 +87,7 @@ export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?:
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const { config, graph } = compile(opts);
   checkHlsIoParallel(graph, config); // an absurd io_parallel design is refused before the emulation, not after
+  checkHlsRecurrentIo(graph, config);
   await yieldToSignals();
   opts.onStep?.('emulate');
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });

@@ -1,10 +1,10 @@
-import { pending } from '../../diagnostics/pending.ts';
 import { quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { sizeOf } from '../../ir/graph.ts';
 import type { KindRegistry, LayerKind, LayerOf } from '../../ir/layers.ts';
 import { csdDigits, dspSlices } from '../multiplier.ts';
 import type { LayerEstimate } from '../types.ts';
 import { HLS_DSP_MIN_PRODUCT } from './constants.ts';
+import { recurrentRule } from './recurrent.ts';
 import { convRule, depthwiseRule, poolRule } from './window-layers.ts';
 
 /**
@@ -172,8 +172,8 @@ export const HLS_RULES: KindRegistry<{ [K in LayerKind]: HlsRule<K> }> = {
     const latencyCycles = 2 + Math.ceil(Math.log2(Math.max(2, n)) / 2);
     return { lut, ff: n * accBits, dsp: wide ? n : 0, carry: Math.ceil((n * accBits) / 8), bram: 0, multipliers: { dsp: wide ? n : 0, lut: wide ? 0 : n, free: 0 }, latencyCycles };
   },
-  // recurrent layers (issue 11): emulator only so far
-  lstm: pending('the HLS estimate'),
-  gru: pending('the HLS estimate'),
-  simple_rnn: pending('the HLS estimate'),
+  // one cell datapath iterating the steps (recurrent.ts)
+  lstm: recurrentRule(dense),
+  gru: recurrentRule(dense),
+  simple_rnn: recurrentRule(dense),
 };

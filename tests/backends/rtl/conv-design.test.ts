@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from '../../../src/backends/rtl/design.ts';
 import { countModule } from '../../../src/backends/rtl/plan.ts';
-import { MAX_UNROLLED_UNITS } from '../../../src/backends/rtl/layers/unroll-limit.ts';
+import { checkUnrolled, MAX_UNROLLED_UNITS } from '../../../src/backends/rtl/layers/unroll-limit.ts';
 import { writeVerilog } from '../../../src/backends/rtl/netlist/verilog.ts';
 import { quantizeDouble, parseFixedType } from '../../../src/fixed/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
@@ -67,13 +67,16 @@ describe('the io_parallel RTL of the convolution family', () => {
       },
     ]);
     const e = thrown(() => buildDesign({ ...big, file: 'big.onnx' }, config));
-    expect(e.code).toBe('too-large');
+    expect(e.code).toBe('too-large-for-io-parallel');
     // 64·64 positions × 4 filters × 27 taps, minus the padding taps of the border positions (4 × 3 × (4·64·3 − 4))
     const ops = 64 * 64 * 4 * 27 - 4 * 3 * (4 * 64 * 3 - 4);
     expect(e.message).toBe(
-      `big.onnx: layer 'conv1' (conv): exceeds a size limit: an io_parallel layer must have at most ${MAX_UNROLLED_UNITS} multipliers, not ${ops} ` +
-        `(RTL estimate: ${ops} operations for 16384 outputs, reuse factor 1); supported: IOType: io_stream (one pixel per transfer, hardware independent of the image size)`,
+      `big.onnx: layer 'conv1' (conv): too large to unroll with IOType io_parallel: multipliers must be at most ${MAX_UNROLLED_UNITS}, not ${ops} ` +
+        `(RTL estimate: ${ops} operations for 16384 outputs at ReuseFactor 1); supported: IOType: io_stream, or ReuseFactor ${Math.ceil(ops / MAX_UNROLLED_UNITS)} or more`,
     );
+    // at that reuse factor it fits
+    const rf = Math.ceil(ops / MAX_UNROLLED_UNITS);
+    expect(() => checkUnrolled({ ...big.layers[1], reuseFactor: rf }, 'big.onnx', { operations: ops, unit: 'multipliers', outputs: 16384, shared: true })).not.toThrow();
   });
 
   it('refuses an io_parallel pooling layer over a large image, counting its comparators', () => {
@@ -82,7 +85,10 @@ describe('the io_parallel RTL of the convolution family', () => {
       { kind: 'pool', name: 'pool1', shape: [64, 64, 2], kernel: [2, 2], strides: [2, 2], dilations: [1, 1], padBegin: [0, 0], padEnd: [0, 0], op: 'max', countPad: false },
     ]);
     const e = thrown(() => buildDesign(big, config));
-    expect(e.code).toBe('too-large');
-    expect(e.message).toContain(`must have at most ${MAX_UNROLLED_UNITS} comparators, not ${64 * 64 * 2 * 3} (RTL estimate`);
+    expect(e.code).toBe('too-large-for-io-parallel');
+    expect(e.message).toBe(
+      `layer 'pool1' (pool): too large to unroll with IOType io_parallel: comparators must be at most ${MAX_UNROLLED_UNITS}, not ${64 * 64 * 2 * 3} ` +
+        `(RTL estimate: ${64 * 64 * 2 * 3} operations for ${64 * 64 * 2} outputs); supported: IOType: io_stream`,
+    );
   });
 });

@@ -40,10 +40,9 @@ export const HLS_HEADERS: KindRegistry<{ [K in LayerKind]: readonly string[] }> 
   merge: ['nnet_merge.h'],
   concatenate: ['nnet_concatenate.h'],
   dot: ['nnet_merge.h'],
-  // recurrent layers (issue 11): emulator only so far
-  lstm: [],
-  gru: [],
-  simple_rnn: [],
+  lstm: ['nnet_recurrent.h'],
+  gru: ['nnet_recurrent.h'],
+  simple_rnn: ['nnet_recurrent.h'],
 };
 
 /** The headers a graph's layers need, sorted, nnet_common.h first. */

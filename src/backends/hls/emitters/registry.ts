@@ -1,4 +1,3 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { LayerEmitter } from '../emit-context.ts';
@@ -15,6 +14,7 @@ import { emitMerge } from './merge.ts';
 import { emitSigmoid, emitTableActivation, emitTanh } from './lookup.ts';
 import { emitBinaryTanh, emitHardSigmoid, emitHardTanh, emitPrelu, emitTernaryTanh, emitThresholdedRelu } from './exact-activations.ts';
 import { emitPool } from './pool.ts';
+import { emitGru, emitLstm, emitSimpleRnn } from './recurrent.ts';
 import { emitSoftmax } from './softmax.ts';
 import { emitCrop, emitPad, emitUpsample } from './spatial-move.ts';
 import { emitTranspose } from './transpose.ts';
@@ -56,8 +56,8 @@ export const HLS_EMITTERS: KindRegistry<{ [K in LayerKind]: LayerEmitter<K> }> =
   softplus: emitTableActivation,
   softsign: emitTableActivation,
   silu: emitTableActivation,
-  // recurrent layers (issue 11): emulator only so far
-  lstm: pending('the HLS backend'),
-  gru: pending('the HLS backend'),
-  simple_rnn: pending('the HLS backend'),
+  // recurrent layers (hls/nnet/nnet_recurrent.h)
+  lstm: emitLstm,
+  gru: emitGru,
+  simple_rnn: emitSimpleRnn,
 };

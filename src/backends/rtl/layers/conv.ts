@@ -90,7 +90,7 @@ function build(
   // refuse an absurd unrolled design before building it (counted on rows of placeholder inputs: no netlist yet)
   const probe = rowsOf(Array.from({ length: ctx.inSize }, () => ({}) as Fx));
   const operations = probe.reduce((n, row) => n + parallelMultipliers(row), 0);
-  checkUnrolled(layer, ctx.file, { operations, units: Math.ceil(operations / Math.max(1, r)), unit: 'multipliers', outputs: out.size });
+  checkUnrolled(layer, ctx.file, { operations, unit: 'multipliers', outputs: out.size, shared: true });
   // output j of row i is element i·nOut + j of the channels-last result (conv: [p][f]; depthwise: [p][c·m + k])
   const mode = k.orderFree ? 'adder trees' : 'ascending add+cast chains (accum mode is order-dependent)';
   if (r <= 1) {

@@ -22,7 +22,7 @@ export const pool: RtlLayer<'pool'> = (layer, ctx) => {
   const positions = outSpatial.reduce((a, b) => a * b, 1);
   const index = windowIndex(inSpatial, layer);
   const size = positions * channels;
-  checkUnrolled(layer, ctx.file, { operations: size * (taps - 1), units: size * (taps - 1), unit: layer.op === 'max' ? 'comparators' : 'adders', outputs: size });
+  checkUnrolled(layer, ctx.file, { operations: size * (taps - 1), unit: layer.op === 'max' ? 'comparators' : 'adders', outputs: size, shared: false });
   const res = layer.precision.result;
   const build = (b: ModuleBuilder, xs: Fx[]) => {
     const ys = [];

@@ -49,9 +49,8 @@ export const STREAM_LAYERS: KindRegistry<{ [K in LayerKind]: StreamLayer<K> }> =
   softplus: pixelwise,
   softsign: pixelwise,
   silu: pixelwise,
-  // recurrent layers (issue 11): not in the RTL backend yet, as in io_parallel
-  lstm: pending('the RTL backend'),
-  gru: pending('the RTL backend'),
-  simple_rnn: pending('the RTL backend'),
+  lstm: pending('the RTL backend in io_stream'),
+  gru: pending('the RTL backend in io_stream'),
+  simple_rnn: pending('the RTL backend in io_stream'),
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: opOf(l) }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
 };
