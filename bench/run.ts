@@ -7,6 +7,7 @@
  *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
  *   - Verilator build time and RTL simulation throughput
  *   - Keras import time of the jet tagger against the ONNX path
+ *   - real CNNs (mnist-conv, qkeras_mnist_cnn): emulator / C-sim of the same project, RTL simulation (bench/cnn-models.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { benchKerasImport } from './keras-import.ts';
 import { measureStartup } from './startup.ts';
 import { benchConvEmulator } from './conv-emulator.ts';
 import { benchRecurrent } from './recurrent.ts';
+import { benchCnnModels } from './cnn-models.ts';
 
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
@@ -76,6 +78,9 @@ try {
   const rs = await runRtlSim(rtl, {});
   report('Verilator build of the jet tagger', `${rs.buildSeconds.toFixed(1)} s`);
   report('RTL simulation (Verilator)', `${Math.round(rs.samplesPerSecond).toLocaleString('en')} samples/s (latency ${rs.latencyCycles} cycles, II ${rs.ii}, ${rs.mismatches} mismatches)`);
+
+  // 5. real CNNs (issue 10): emulator vs C simulation of the same project, and RTL simulation
+  await benchCnnModels(work, report);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -42,6 +42,7 @@ export function addModelOptions(cmd: Command): Command {
     .option('--precision <type>', 'HLSConfig.Model.Precision, e.g. ap_fixed<16,6>')
     .option('--reuse-factor <n>', 'HLSConfig.Model.ReuseFactor', positiveInteger('--reuse-factor'))
     .option('--strategy <name>', 'HLSConfig.Model.Strategy: Latency or Resource')
+    .option('--io-type <name>', 'IOType: io_parallel or io_stream')
     .option('--part <part>', 'Part')
     .option('--clock-period <ns>', 'ClockPeriod in ns', positiveNumber('--clock-period'))
     .option('--backend <name>', 'Backend: Vivado or Vitis')
@@ -55,6 +56,7 @@ export interface ModelFlags {
   precision?: string;
   reuseFactor?: number;
   strategy?: string;
+  ioType?: string;
   part?: string;
   clockPeriod?: number;
   backend?: string;
@@ -69,6 +71,7 @@ export const overridesFrom = (f: ModelFlags, withOutput: boolean): ConfigOverrid
   precision: f.precision,
   reuseFactor: f.reuseFactor,
   strategy: f.strategy,
+  ioType: f.ioType,
   part: f.part,
   clockPeriod: f.clockPeriod,
   backend: f.backend,

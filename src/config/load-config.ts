@@ -23,6 +23,7 @@ export interface ConfigOverrides {
   readonly precision?: string;
   readonly reuseFactor?: number;
   readonly strategy?: string;
+  readonly ioType?: string;
   readonly inputData?: string;
 }
 
@@ -82,7 +83,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
     projectName,
     part: o.part ?? str(doc.Part, ctx, 'Part') ?? str(doc.XilinxPart, ctx, 'XilinxPart') ?? DEFAULTS.part,
     clockPeriod: o.clockPeriod ?? positive(doc.ClockPeriod, ctx, 'ClockPeriod') ?? DEFAULTS.clockPeriod,
-    ioType: ioType(doc.IOType, ctx),
+    ioType: ioType(o.ioType ?? doc.IOType, ctx, o.ioType !== undefined ? '--io-type' : 'IOType'),
     backend: backend(o.backend ?? doc.Backend, ctx, o.backend !== undefined ? '--backend' : 'Backend'),
     defaults: {
       precision,
@@ -168,15 +169,15 @@ function positive(v: unknown, ctx: Ctx, key: string): number | undefined {
   return v;
 }
 
-function ioType(v: unknown, ctx: Ctx): IOType {
+function ioType(v: unknown, ctx: Ctx, key: string): IOType {
   if (v === undefined || v === null || v === 'io_parallel') return 'io_parallel';
   if (v === 'io_stream') return 'io_stream';
   const other = OTHER_IO_TYPES.find((t) => t === String(v).trim().toLowerCase());
   if (other) {
-    ctx.notes?.notHonoured('IOType', `IOType: ${other}`, `${other} is not implemented; the project is written with io_parallel`);
+    ctx.notes?.notHonoured(key, `IOType: ${other}`, `${other} is not implemented; the project is written with io_parallel`);
     return 'io_parallel';
   }
-  throw fail('config-bad-value', { file: ctx.file, key: 'IOType' }, `must be io_parallel or io_stream, not ${JSON.stringify(v)}; supported: io_parallel, io_stream (io_serial accepted with a warning)`);
+  throw fail('config-bad-value', { file: ctx.file, key }, `must be io_parallel or io_stream, not ${JSON.stringify(v)}; supported: io_parallel, io_stream (io_serial accepted with a warning)`);
 }
 
 function backend(v: unknown, ctx: Ctx, key: string): BackendName {

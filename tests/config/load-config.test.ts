@@ -95,6 +95,16 @@ HLSConfig:
     }
   });
 
+  it('lets --io-type override the file IOType, and names the flag when its value is bad', () => {
+    const file = yamlFile('OnnxModel: m.onnx\nIOType: io_parallel\n');
+    expect(loadConfig({ configFile: file, overrides: { ioType: 'io_stream' } }).ioType).toBe('io_stream');
+    expect(loadConfig({ configFile: yamlFile('OnnxModel: m.onnx\nIOType: io_stream\n'), overrides: { ioType: 'io_parallel' } }).ioType).toBe('io_parallel');
+    expect(loadConfig({ configFile: file }).ioType).toBe('io_parallel');
+    const e = error(() => loadConfig({ configFile: file, overrides: { ioType: 'stream' } }));
+    expect(e.code).toBe('config-bad-value');
+    expect(e.message).toBe(`${file}: ` + "key '--io-type': bad configuration value: must be io_parallel or io_stream, not \"stream\"; supported: io_parallel, io_stream (io_serial accepted with a warning)");
+  });
+
   it('reports malformed YAML with the file name', () => {
     const file = yamlFile('OnnxModel: [unclosed\n');
     const e = error(() => loadConfig({ configFile: file }));
