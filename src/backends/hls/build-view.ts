@@ -15,6 +15,22 @@ import type { CallView, LayerView, ProjectView, SizeDefineView } from './view-mo
 
 export const GENERATOR = 'hlsforge';
 
+/** The fields of a project view that do not depend on the IOType: names, part, clock, backend, port totals. */
+export function projectBasics(graph: Graph, config: ProjectConfig, version: string, project: string, inputs: readonly { size: number }[], outputs: readonly { size: number }[]) {
+  return {
+    headerGuard: `${project.toUpperCase()}_H_`,
+    generator: `${GENERATOR} ${version}`,
+    modelComment: cppComment(graph.name),
+    part: config.part,
+    partTcl: tclWord(config.part),
+    clockPeriod: String(config.clockPeriod),
+    backend: config.backend,
+    vivadoPrimary: config.backend === 'Vivado',
+    inputSize: inputs.reduce((a, p) => a + p.size, 0),
+    outputSize: outputs.reduce((a, p) => a + p.size, 0),
+  };
+}
+
 /**
  * Graph (every precision filled by apply-config) → the view model every HLS template reads. Each layer's output
  * array is declared once and read by every consumer; a network output is a parameter of the top function.
@@ -52,16 +68,7 @@ export function buildProjectView(graph: Graph, config: ProjectConfig, version: s
     project,
     ioType: 'io_parallel',
     isStream: false,
-    headerGuard: `${project.toUpperCase()}_H_`,
-    generator: `${GENERATOR} ${version}`,
-    modelComment: cppComment(graph.name),
-    part: config.part,
-    partTcl: tclWord(config.part),
-    clockPeriod: String(config.clockPeriod),
-    backend: config.backend,
-    vivadoPrimary: config.backend === 'Vivado',
-    inputSize: inputs.reduce((a, p) => a + p.size, 0),
-    outputSize: outputs.reduce((a, p) => a + p.size, 0),
+    ...projectBasics(graph, config, version, project, inputs, outputs),
     pipelineII: designInitiationInterval(graph),
     dataflow: pipelineStyle(graph) === 'dataflow',
     layers,

@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../../../config/project-config.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import { formatFixedType } from '../../../fixed/index.ts';
 import type { Graph } from '../../../ir/graph.ts';
-import { GENERATOR, tclWord } from '../build-view.ts';
+import { projectBasics } from '../build-view.ts';
 import { headersFor } from '../emitters/headers.ts';
 import { cppComment, cppIdentifier } from '../names.ts';
 import type { LayerView, PortView, ProjectView } from '../view-model.ts';
@@ -49,16 +49,7 @@ export function buildStreamProjectView(graph: Graph, config: ProjectConfig, vers
     ioType: 'io_stream',
     isStream: true,
     stream,
-    headerGuard: `${project.toUpperCase()}_H_`,
-    generator: `${GENERATOR} ${version}`,
-    modelComment: cppComment(graph.name),
-    part: config.part,
-    partTcl: tclWord(config.part),
-    clockPeriod: String(config.clockPeriod),
-    backend: config.backend,
-    vivadoPrimary: config.backend === 'Vivado',
-    inputSize: inputs.reduce((a, p) => a + p.size, 0),
-    outputSize: outputs.reduce((a, p) => a + p.size, 0),
+    ...projectBasics(graph, config, version, project, inputs, outputs),
     pipelineII: busiest,
     dataflow: true,
     layers,
