@@ -17,8 +17,7 @@ import type { RtlDesignInfo } from './backends/rtl/index.ts';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
-import { checkHlsIoParallel } from './backends/hls/emitters/parallel-limit.ts';
-import { checkHlsRecurrentIo } from './backends/hls/emitters/recurrent-io.ts';
+import { checkHlsDesign } from './backends/hls/preflight.ts';
 import { checkEmulationBatch, checkModelSize } from './config/size-limits.ts';
 
 export interface ConvertOptions {
@@ -89,8 +88,7 @@ export function testVectors(graph: Graph, config: ProjectConfig, opts: { input?:
 
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const { config, graph } = compile(opts);
-  checkHlsIoParallel(graph, config); // an absurd io_parallel design is refused before the emulation, not after
-  checkHlsRecurrentIo(graph, config);
+  checkHlsDesign(graph, config); // what the HLS backend refuses is refused before the emulation, not after
   await yieldToSignals();
   opts.onStep?.('emulate');
   if (!config.inputData) checkEmulationBatch(graph, opts.samples ?? DEFAULT_SAMPLES); // before making the random rows

@@ -7,8 +7,7 @@ import type { ConfigOverrides } from './config/load-config.ts';
 import { runCsim } from './csim/index.ts';
 import { emulate } from './emulator/index.ts';
 import { compile, testVectors, writeProject } from './pipeline.ts';
-import { checkHlsIoParallel } from './backends/hls/emitters/parallel-limit.ts';
-import { checkHlsRecurrentIo } from './backends/hls/emitters/recurrent-io.ts';
+import { checkHlsDesign } from './backends/hls/preflight.ts';
 import { runRtlSim } from './rtlsim/index.ts';
 
 export interface VerifyRow {
@@ -48,8 +47,7 @@ export interface VerifyResult {
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   const say = opts.onProgress ?? (() => {});
   const { config, graph } = compile(opts);
-  checkHlsIoParallel(graph, { backend: 'Vitis', ioType: config.ioType }); // verify always builds the HLS project
-  checkHlsRecurrentIo(graph, { backend: 'Vitis', ioType: config.ioType });
+  checkHlsDesign(graph, { backend: 'Vitis', ioType: config.ioType }); // verify always builds the HLS project
   const vectors = testVectors(graph, config, { input: opts.input, samples: opts.samples, seed: opts.seed });
   say(`emulating ${vectors.batch} samples`);
   const t0 = performance.now();

@@ -1,5 +1,6 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
+import { refuseRecurrentStream } from '../emitters/recurrent-io.ts';
 import { packingOf } from './packing.ts';
 import { streamCrop, streamPad, streamUpsample } from './spatial-emitters.ts';
 import type { StreamEmission, StreamEmitter } from './stream-emission.ts';
@@ -53,8 +54,8 @@ export const HLS_STREAM_RULES: KindRegistry<{ [K in LayerKind]: StreamEmitter<K>
   pad: streamPad,
   crop: streamCrop,
   upsample: streamUpsample,
-  // recurrent layers read the whole sequence (one pack per time step) and run their io_parallel kernel
-  lstm: whole,
-  gru: whole,
-  simple_rnn: whole,
+  // not streamed yet: refused before anything is emulated (backends/hls/preflight.ts)
+  lstm: refuseRecurrentStream,
+  gru: refuseRecurrentStream,
+  simple_rnn: refuseRecurrentStream,
 };
