@@ -91,9 +91,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   checkHlsDesign(graph, config); // what the HLS backend refuses is refused before the emulation, not after
   await yieldToSignals();
   opts.onStep?.('emulate');
-  if (!config.inputData) checkEmulationBatch(graph, opts.samples ?? DEFAULT_SAMPLES); // before making the random rows
+  // random rows are checked before they are made; a file's rows once read
+  if (!config.inputData) checkEmulationBatch(graph, opts.samples ?? DEFAULT_SAMPLES);
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
-  checkEmulationBatch(graph, vectors.batch);
+  if (config.inputData) checkEmulationBatch(graph, vectors.batch);
   // a long batch returns to the event loop every few chunks, so Ctrl-C stops it promptly
   const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals);
   await yieldToSignals();
