@@ -3,7 +3,7 @@ import type { CellActivation, LayerOf, PrecisionVar, RecurrentLayer } from '../.
 import { gateCount } from '../../../ir/recurrent.ts';
 import { exactDecimal } from '../cpp-literal.ts';
 import { arrayFile, exactLog2, expectInputSize, unsignedConstant, type EmitContext, type KernelEmission, type LayerEmitter } from '../emit-context.ts';
-import type { ArrayFileView, ConstantView } from '../view-model.ts';
+import type { ArrayFileView, ConstantView, TypedefView } from '../view-model.ts';
 
 /**
  * nnet::lstm, nnet::gru, nnet::simple_rnn (hls/nnet/nnet_recurrent.h; docs/hls.md, "Recurrent layers"): the four
@@ -44,7 +44,17 @@ function cellArgs(a: CellActivation, v: PrecisionVar, prefix: string, layer: Rec
 
 const usesHardSigmoid = (l: RecurrentLayer): boolean => l.activation.fn === 'hard_sigmoid' || (l.kind !== 'simple_rnn' && l.recurrentActivation.fn === 'hard_sigmoid');
 
-function emitRecurrent(layer: RecurrentLayer, ctx: EmitContext): KernelEmission {
+/** What the io_parallel and the io_stream kernels share: types, CONFIG_T constants, arrays, and the arguments after the data. */
+export interface RecurrentParts {
+  readonly types: readonly PrecisionVar[];
+  readonly constants: readonly ConstantView[];
+  readonly configTypedefs: readonly TypedefView[];
+  readonly arrays: readonly ArrayFileView[];
+  /** the weights, tables and hard_sigmoid constants, after the input and output arguments */
+  readonly args: readonly string[];
+}
+
+export function recurrentParts(layer: RecurrentLayer, ctx: EmitContext): RecurrentParts {
   expectInputSize(ctx, layer.steps * layer.nIn);
   const g = gateCount(layer) * layer.units;
   const quantized = (values: Float64Array, v: PrecisionVar): Float64Array => quantizeArray(values, ctx.precision(v) as FixedType);
@@ -72,18 +82,20 @@ function emitRecurrent(layer: RecurrentLayer, ctx: EmitContext): KernelEmission 
     { cType: 'nnet::cell_fn', name: 'recurrent_activation', value: CELL_FN[layer.kind === 'simple_rnn' ? 'linear' : layer.recurrentActivation.fn] },
   ];
   const types: PrecisionVar[] = ['weight', 'recurrent_weight', 'bias', 'accum', 'state', 'table', ...(ract ? (['recurrent_table'] as const) : []), ...(hard ? (['param'] as const) : [])];
-  const weights = [ctx.input.name, ctx.output.name, w.name, u.name, b.name, br.name];
   const params = ract ? [act.table, ract.table, act.alpha, act.beta, ract.alpha, ract.beta] : [act.table, act.alpha, act.beta];
   return {
-    kind: 'kernel',
     types,
     constants,
     // without a hard_sigmoid the kernels still take param_t arguments (passed as 0)
     configTypedefs: hard ? [] : [{ name: 'param_t', cppType: 'ap_fixed<2,2>' }],
-    kernel: `nnet::${layer.kind}`,
-    args: [...weights, ...params],
+    args: [w.name, u.name, b.name, br.name, ...params],
     arrays: [w, u, b, br, ...act.arrays, ...(ract?.arrays ?? [])],
   };
+}
+
+function emitRecurrent(layer: RecurrentLayer, ctx: EmitContext): KernelEmission {
+  const parts = recurrentParts(layer, ctx);
+  return { kind: 'kernel', ...parts, kernel: `nnet::${layer.kind}`, args: [ctx.input.name, ctx.output.name, ...parts.args] };
 }
 
 export const emitLstm: LayerEmitter<'lstm'> = (layer: LayerOf<'lstm'>, ctx) => emitRecurrent(layer, ctx);

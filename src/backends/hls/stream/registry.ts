@@ -1,7 +1,7 @@
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
-import { refuseRecurrentStream } from '../emitters/recurrent-io.ts';
 import { packingOf } from './packing.ts';
+import { streamGru, streamLstm, streamSimpleRnn } from './recurrent-stream.ts';
 import { streamCrop, streamPad, streamUpsample } from './spatial-emitters.ts';
 import type { StreamEmission, StreamEmitter } from './stream-emission.ts';
 import { streamConv, streamDepthwise, streamPool } from './window-emitters.ts';
@@ -54,8 +54,8 @@ export const HLS_STREAM_RULES: KindRegistry<{ [K in LayerKind]: StreamEmitter<K>
   pad: streamPad,
   crop: streamCrop,
   upsample: streamUpsample,
-  // not streamed yet: refused before anything is emulated (backends/hls/preflight.ts)
-  lstm: refuseRecurrentStream,
-  gru: refuseRecurrentStream,
-  simple_rnn: refuseRecurrentStream,
+  // one time step per transfer, the state in registers (recurrent-stream.ts)
+  lstm: streamLstm,
+  gru: streamGru,
+  simple_rnn: streamSimpleRnn,
 };

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProjectView } from '../../../../src/backends/hls/build-view.ts';
 import { headersFor } from '../../../../src/backends/hls/emitters/headers.ts';
-import { checkHlsRecurrentIo } from '../../../../src/backends/hls/emitters/recurrent-io.ts';
-import { thrown } from '../../../helpers/thrown.ts';
 import { parseFixedType, sigmoidTable, tanhTable } from '../../../../src/fixed/index.ts';
 import type { Graph } from '../../../../src/ir/graph.ts';
 import type { RecurrentLayer } from '../../../../src/ir/layers.ts';
@@ -58,14 +56,5 @@ describe('HLS emitter of recurrent layers', () => {
     // αq = Q(0.2) in ap_fixed<8,1,AP_RND> = 26/128, βq = 0.5
     expect(layer.calls[0].args).toContain('nullptr, nullptr, 0, 0, 0.203125, 0.5');
     expect(layer.config.typedefs.map((t) => t.name)).toContain('param_t');
-  });
-
-  it('refuses a recurrent layer with IOType io_stream in the HLS backend, and lets io_parallel and the RTL backend through', () => {
-    const graph = graphOf({});
-    const e = thrown(() => checkHlsRecurrentIo(graph, { backend: 'Vitis', ioType: 'io_stream' }));
-    expect(e.code).toBe('unsupported-op');
-    expect(e.message).toBe("layer 'pulse lstm' (lstm): unsupported operator: IOType of a lstm layer in the HLS backend must be io_parallel, not io_stream; supported: io_parallel (the sequence as one array)");
-    expect(() => checkHlsRecurrentIo(graph, { backend: 'Vitis', ioType: 'io_parallel' })).not.toThrow();
-    expect(() => checkHlsRecurrentIo(graph, { backend: 'RTL', ioType: 'io_stream' })).not.toThrow();
   });
 });
