@@ -17,7 +17,7 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
   walk<Tensor>(graph, (layer, inputs) => {
     const start = Math.max(0, ...layer.inputs.map((i) => arrival.get(i) ?? 0));
     const x = inputs[0] ?? outputTensor(layer, []);
-    const figures = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape), inShape: x.shape });
+    const figures = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape), inShape: x.shape, ioType: config.ioType });
     arrival.set(layer.name, start + figures.latencyCycles);
     if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures, ii: layerInitiationInterval(layer) });
     return outputTensor(layer, inputs);

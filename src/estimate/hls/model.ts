@@ -1,3 +1,4 @@
+import type { IOType } from '../../config/project-config.ts';
 import { quantizeDouble, type FixedType } from '../../fixed/index.ts';
 import { sizeOf } from '../../ir/graph.ts';
 import type { KindRegistry, LayerKind, LayerOf } from '../../ir/layers.ts';
@@ -24,7 +25,8 @@ import { convRule, depthwiseRule, poolRule } from './window-layers.ts';
 export { HLS_DSP_MIN_PRODUCT };
 const LUT_PER_ADDER_BIT = 1;
 
-type Context = { inType: FixedType; inSize: number; inShape: readonly number[] };
+/** What a rule sees of its input, and the IOType (recurrent layers buffer differently in io_stream). */
+type Context = { inType: FixedType; inSize: number; inShape: readonly number[]; ioType?: IOType };
 export type HlsRule<K extends LayerKind> = (layer: LayerOf<K>, ctx: Context) => Omit<LayerEstimate, 'name' | 'kind' | 'ii'>;
 
 const zero = { lut: 0, ff: 0, dsp: 0, carry: 0, bram: 0, multipliers: { dsp: 0, lut: 0, free: 0 } };

@@ -1,3 +1,4 @@
+import type { IOType } from '../../config/project-config.ts';
 import type { FixedType } from '../../fixed/index.ts';
 import type { DenseLayer, RecurrentLayer } from '../../ir/layers.ts';
 import { gateCount } from '../../ir/recurrent.ts';
@@ -14,9 +15,13 @@ import { HLS_DSP_MIN_PRODUCT } from './constants.ts';
  * - the state updates' general products (LSTM 3u, GRU 3u, SimpleRNN none) between a gate and a state value;
  * - the state held in registers (h, and c for LSTM);
  * - latency T·R plus the depth of one step (both products, a lookup, an update); the II is ir/timing.ts's (T·R).
+ * - io_stream (hls/nnet/nnet_recurrent_stream.h) adds the buffers the stream needs: the whole input sequence going
+ *   backwards (T·F values of the input type), the outputs with reversed outputs (T·u of the result type), each
+ *   filled or drained one step per cycle (T more cycles): registers below 1024 bits, else BRAM18s as wide as a step
+ *   (36 bits and 512 steps each).
  */
 type Figures = Omit<LayerEstimate, 'name' | 'kind' | 'ii'>;
-type Context = { inType: FixedType; inSize: number; inShape: readonly number[] };
+type Context = { inType: FixedType; inSize: number; inShape: readonly number[]; ioType?: IOType };
 export type DenseRule = (layer: DenseLayer, ctx: Context) => Figures;
 
 const UPDATE_PRODUCTS = { lstm: 3, gru: 3, simple_rnn: 0 } as const;
@@ -28,6 +33,23 @@ function part(l: RecurrentLayer, suffix: string, nIn: number, weights: Float64Ar
     kind: 'dense', name: `${l.name}/${suffix}`, inputs: [], shape: [bias.length], nIn, nOut: bias.length, weights, bias,
     precision: { weight, bias: p.bias, accum: p.accum, result: p.accum ?? p.result }, reuseFactor: l.reuseFactor, strategy: l.strategy,
   };
+}
+
+/** Storage of `steps` words of `wordBits` (the same unit as `bram` elsewhere: BRAM36, a BRAM18 counting ½). */
+export function stepBuffer(steps: number, wordBits: number): { ff: number; bram: number } {
+  if (steps * wordBits < 1024) return { ff: steps * wordBits, bram: 0 };
+  return { ff: 0, bram: (Math.ceil(wordBits / 36) * Math.ceil(steps / 512)) / 2 };
+}
+
+/** The io_stream buffers of one layer (none in io_parallel, where the whole sequence is one array). */
+function streamBuffers(layer: RecurrentLayer, ctx: Context): { ff: number; bram: number; cycles: number } {
+  const none = { ff: 0, bram: 0, cycles: 0 };
+  if (ctx.ioType !== 'io_stream') return none;
+  const buffers = [
+    ...(layer.goBackwards ? [stepBuffer(layer.steps, layer.nIn * ctx.inType.width)] : []),
+    ...(layer.returnSequences && layer.reverseOutputs ? [stepBuffer(layer.steps, layer.units * layer.precision.result.width)] : []),
+  ];
+  return buffers.reduce<typeof none>((a, b) => ({ ff: a.ff + b.ff, bram: a.bram + b.bram, cycles: a.cycles + layer.steps }), none);
 }
 
 export const recurrentRule =
@@ -49,17 +71,18 @@ export const recurrentRule =
     const updateLut = wide ? 0 : Math.round(products * gate.width * state.width * 0.6);
     const stateBits = u * state.width * (layer.kind === 'lstm' ? 2 : 1);
     const rf = Math.max(1, layer.reuseFactor);
+    const buffers = streamBuffers(layer, ctx);
     return {
       lut: input.lut + rec.lut + lookups * 8 + updateLut + stateBits,
-      ff: input.ff + rec.ff + stateBits + lookups * gate.width,
+      ff: input.ff + rec.ff + stateBits + lookups * gate.width + buffers.ff,
       dsp: input.dsp + rec.dsp + updateDsp,
       carry: input.carry + rec.carry + Math.ceil((products * state.width) / 8),
-      bram: input.bram + rec.bram + bram,
+      bram: input.bram + rec.bram + bram + buffers.bram,
       multipliers: {
         dsp: input.multipliers.dsp + rec.multipliers.dsp + (wide ? products : 0),
         lut: input.multipliers.lut + rec.multipliers.lut + (wide ? 0 : products),
         free: input.multipliers.free + rec.multipliers.free,
       },
-      latencyCycles: T * rf + input.latencyCycles + rec.latencyCycles + 3,
+      latencyCycles: T * rf + input.latencyCycles + rec.latencyCycles + 3 + buffers.cycles,
     };
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateHls } from '../../../src/estimate/hls/estimate-hls.ts';
 import { HLS_RULES } from '../../../src/estimate/hls/model.ts';
+import { stepBuffer } from '../../../src/estimate/hls/recurrent.ts';
 import { fixedType } from '../../../src/fixed/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import type { DenseLayer, LayerOf, RecurrentLayer } from '../../../src/ir/layers.ts';
@@ -70,5 +71,31 @@ describe('HLS model of recurrent layers', () => {
     const rnn = e.layers.find((l) => l.name === 'rnn')!;
     expect(rnn.ii).toBe(T * 2);
     expect(e.latencyCycles).toBeGreaterThan(T * 2);
+  });
+
+  it('costs io_stream: a forward layer as io_parallel, the sequence buffer going backwards and the output buffer of reversed outputs on top', () => {
+    const estimate = (extra: Record<string, unknown>, ioType: 'io_parallel' | 'io_stream') =>
+      estimateHls(graphOf('lstm', 2, extra), { ...projectConfig('est', '/tmp/unused'), ioType }).layers.find((l) => l.name === 'rnn')!;
+    const same = (a: ReturnType<typeof estimate>, b: ReturnType<typeof estimate>) => expect({ ...a, ff: 0, latencyCycles: 0 }).toEqual({ ...b, ff: 0, latencyCycles: 0 });
+    const forward = estimate({}, 'io_parallel');
+    expect(estimate({}, 'io_stream')).toEqual(forward);
+    // going backwards the T·F input values (ap_fixed<16,6>: 7·3·16 = 336 bits, registers) are read in first, one step per cycle
+    const back = estimate({ goBackwards: true }, 'io_stream');
+    same(back, forward);
+    expect(back.ff - forward.ff).toBe(T * N_IN * 16);
+    expect(back.latencyCycles - forward.latencyCycles).toBe(T);
+    expect(estimate({ goBackwards: true }, 'io_parallel')).toEqual(forward);
+    // reversed outputs with return_sequences: T·u result values held and written after the last step
+    const reversed = estimate({ goBackwards: true, reverseOutputs: true, returnSequences: true, shape: [T, U] }, 'io_stream');
+    const reversedParallel = estimate({ goBackwards: true, reverseOutputs: true, returnSequences: true, shape: [T, U] }, 'io_parallel');
+    expect(reversed.ff - reversedParallel.ff).toBe(T * N_IN * 16 + T * U * 16);
+    expect(reversed.latencyCycles - reversedParallel.latencyCycles).toBe(2 * T);
+  });
+
+  it('keeps a step buffer in registers below 1024 bits and in BRAM18s one step wide above', () => {
+    expect(stepBuffer(7, 48)).toEqual({ ff: 336, bram: 0 });
+    // 100 steps × 64 features × 16 bits: a 1024-bit word needs ⌈1024/36⌉ = 29 BRAM18s (14.5 BRAM36) of depth ≤ 512
+    expect(stepBuffer(100, 1024)).toEqual({ ff: 0, bram: 14.5 });
+    expect(stepBuffer(600, 36)).toEqual({ ff: 0, bram: 1 });
   });
 });
