@@ -3,7 +3,7 @@
  *   - start-up: `hlsforge --version` and `hlsforge predict` on the jet tagger to its first prediction (bench/startup.ts)
  *   - convert time of the jet tagger (parse → passes → emulate 1000 vectors → write project)
  *   - emulator throughput, fixed point and float (samples/s); a small CNN against a dense model of the same MACs;
- *     hls4ml's example LSTM (bench/recurrent.ts)
+ *     hls4ml's example LSTM with its C simulation (io_parallel, io_stream), ratio, RTL simulation (bench/recurrent.ts)
  *   - compiled C simulation throughput of the same model, and the ratio emulator / C-sim
  *   - Verilator build time and RTL simulation throughput
  *   - Keras import time of the jet tagger against the ONNX path
@@ -63,7 +63,7 @@ try {
   report('emulator, fixed point (ap_fixed<16,6>)', `${Math.round(emuFixed).toLocaleString('en')} samples/s`);
   report('emulator, float', `${Math.round(N / tFloat).toLocaleString('en')} samples/s`);
   benchConvEmulator(report);
-  benchRecurrent(report);
+  await benchRecurrent(work, report);
 
   // 3. C simulation throughput (same model, same precision)
   const prj = join(work, 'csim');
