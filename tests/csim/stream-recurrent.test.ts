@@ -27,8 +27,9 @@ const NARROW = { accum: 'ap_fixed<10,4,AP_RND,AP_SAT>', state: 'ap_fixed<8,2,AP_
 
 /**
  * One io_stream design (one g++ build) holding every case: a streamed chain time-distributed dense → relu → LSTM (every
- * step, ReuseFactor 2) → GRU (last state) → dense, and beside it GRU reset_before going backwards, a Bidirectional's
- * backward SimpleRNN (reversed outputs), a narrow saturating LSTM with hard_sigmoid gates, all on one input.
+ * step, ReuseFactor 2) → GRU (last state) → dense, and beside it GRU reset_before going backwards, a Bidirectional
+ * SimpleRNN (forward and reversed backward halves concatenated), a narrow saturating LSTM with hard_sigmoid gates going
+ * backwards, all on one input.
  */
 function mixedGraph(): Graph {
   const rec = (o: { from?: string; nIn?: number }) => ({ from: o.from ?? 'x', steps: T, nIn: o.nIn ?? F, units: U });
@@ -41,12 +42,15 @@ function mixedGraph(): Graph {
     recurrentSpec('gru', 'gru last', 3, { ...rec({ from: 'lstm seq', nIn: U }), resetAfter: true, recurrentBias: true }),
     dense('head', 'gru last', [3], U, 4),
     recurrentSpec('gru', 'gru back', 5, { ...rec({}), resetAfter: false, returnSequences: true, goBackwards: true, activation: { fn: 'relu' } }),
+    // a Bidirectional SimpleRNN as the IR has it: forward and backward (reversed outputs) halves, concatenated per step
+    recurrentSpec('simple_rnn', 'rnn fwd', 9, { ...rec({}), returnSequences: true }),
     recurrentSpec('simple_rnn', 'rnn bwd', 6, { ...rec({}), returnSequences: true, goBackwards: true, reverseOutputs: true }),
+    { kind: 'concatenate', name: 'bi', axis: 1, shape: [T, 2 * U], from: ['rnn fwd', 'rnn bwd'], precision: { result: 'ap_fixed<10,3,AP_RND,AP_SAT>' } },
     recurrentSpec('simple_rnn', 'rnn last', 7, { ...rec({}), activation: { fn: 'linear' }, scale: 1.2 }),
     recurrentSpec('lstm', 'lstm narrow', 8, { ...rec({}), goBackwards: true, recurrentActivation: HARD_SIGMOID_KERAS2, scale: 1.5, precision: NARROW }),
   ];
   const reuse: Record<string, number> = { 'lstm seq': 2, 'gru back': 3, 'rnn last': 4 };
-  const g = dag(specs, ['head', 'gru back', 'rnn bwd', 'rnn last', 'lstm narrow']);
+  const g = dag(specs, ['head', 'gru back', 'bi', 'rnn last', 'lstm narrow']);
   const graph = { ...g, layers: g.layers.map((l) => (reuse[l.name] ? ({ ...l, reuseFactor: reuse[l.name] } as Layer) : l)) };
   verifyGraph(graph, { configured: true });
   return graph;
@@ -59,7 +63,7 @@ describe('io_stream C simulation of recurrent layers agrees with the emulator bi
   it('streams LSTM, GRU (reset_after both) and SimpleRNN one time step per transfer, mixed with dense layers, forwards and backwards, every step or the last, ReuseFactor 1 to 4', { timeout: TIMEOUT }, async () => {
     const run = await csimAgainstEmulator(mixedGraph(), { batch: 300, seed: 51, range: 3, ioType: 'io_stream' });
     expectBitExact(run);
-    expect(run.outputSize).toBe(3 + T * U + T * U + U + U);
+    expect(run.outputSize).toBe(3 + T * U + 2 * T * U + U + U);
     expect(overflowsOf(run, 'state') + overflowsOf(run, 'accum')).toBeGreaterThan(0);
   });
 

@@ -73,4 +73,22 @@ describe('recurrent layers in HLS io_stream', () => {
     }
     expect(viewOf('gru', 2, { returnSequences: true }).pipelineII).toBe(T * 2);
   });
+
+  it('holds the whole forward half of a Bidirectional layer while the backward half reads the sequence and reverses its outputs', () => {
+    const g0 = dag(
+      [
+        { kind: 'input', name: 'x', shape: [T, F] },
+        recurrentSpec('gru', 'fwd', 1, { from: 'x', steps: T, nIn: F, units: U, returnSequences: true }),
+        recurrentSpec('gru', 'bwd', 2, { from: 'x', steps: T, nIn: F, units: U, returnSequences: true, goBackwards: true, reverseOutputs: true }),
+        { kind: 'concatenate', name: 'bi', axis: 1, shape: [T, 2 * U], from: ['fwd', 'bwd'] },
+      ],
+      ['bi'],
+    );
+    verifyGraph(g0, { configured: true });
+    const v = buildStreamProjectView(g0, { ...projectConfig('p', '/tmp/unused'), ioType: 'io_stream' }, 'test');
+    // the forward half writes step k at cycle k + 2 (after its clone); the concatenation reads its first pair only
+    // when the backward half writes its first held output, after T reads, T steps and a cycle: all T packs wait
+    expect(depthOf(v, 'layer2_out')).toBe(T);
+    expect(depthOf(v, 'layer3_out')).toBe(2);
+  });
 });
