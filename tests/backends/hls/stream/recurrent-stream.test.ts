@@ -72,6 +72,8 @@ describe('recurrent layers in HLS io_stream', () => {
       expect(writes({ ...o, returnSequences: false })).toBe(1);
     }
     expect(viewOf('gru', 2, { returnSequences: true }).pipelineII).toBe(T * 2);
+    // the buffer is filled in the same process: a sample every T·R + T cycles going backwards
+    expect(viewOf('lstm', 3, { goBackwards: true }).pipelineII).toBe(T * 3 + T);
   });
 
   it('holds the whole forward half of a Bidirectional layer while the backward half reads the sequence and reverses its outputs', () => {
