@@ -35,7 +35,7 @@ function topBitsSoftmax(layer: LayerOf<'softmax'>, input: FixedType, n: number, 
   const plan = topBitsSoftmaxPlan({ impl, n, tableSize: layer.tableSize, expTableSize: layer.expTableSize, invTableSize: layer.invTableSize, input, expTable: expType, invTable: invType });
   const exps = mantissas(plan.expTable, expType);
   const invs = mantissas(plan.invTable, invType);
-  const norm = new Caster(fracBits(input), plan.expIndexType, counters.stats('result'));
+  const norm = new Caster(fracBits(input), plan.expIndexType, counters.stats('exp_table'));
   const expIndex = topBitsIndexer(plan.expSize, plan.expIndexType, 'exp table');
   const invIndex = topBitsIndexer(plan.invSize, plan.invIndexType, 'inverse table');
   const leaf = new Caster(fracBits(expType), accum, counters.stats('accum'));
