@@ -90,6 +90,7 @@ export function hls4mlInvTable(size: number, index: FixedType, t: FixedType): Fl
 
 /** legacy: expTable[i] = Q_table(e^x), x = 16 · (i − N/2) / N (left bin edges over [−8, 8)). */
 export function legacyExpTable(size: number, t: FixedType = LEGACY_TABLE_TYPE): Float64Array {
+  legacySize(size);
   const out = new Float64Array(size);
   for (let i = 0; i < size; i++) out[i] = q(f32(Math.exp(f32((LEGACY_EXP_RANGE * (i - size / 2)) / size))), t);
   return out;
@@ -97,9 +98,16 @@ export function legacyExpTable(size: number, t: FixedType = LEGACY_TABLE_TYPE): 
 
 /** legacy: invTable[i] = Q_table(1/x), x = 64 · i / N; entry 0 is 0. */
 export function legacyInvTable(size: number, t: FixedType = LEGACY_TABLE_TYPE): Float64Array {
+  legacySize(size);
   const out = new Float64Array(size);
   for (let i = 1; i < size; i++) out[i] = q(1 / f32((LEGACY_INV_RANGE * i) / size), t);
   return out;
+}
+
+/** The legacy tables' index scales N/16 and N/64 must be whole powers of two: N ≥ 64. */
+function legacySize(size: number): void {
+  log2Exact(size, 'table size');
+  if (size < LEGACY_INV_RANGE) throw new Error(`the legacy softmax's table size must be at least ${LEGACY_INV_RANGE}, not ${size}`);
 }
 
 /**
