@@ -77,7 +77,9 @@ describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four 
     const model = join(work, 'sm.onnx');
     writeFileSync(model, fourSoftmaxes());
     const cfg = join(work, 'sm.yml');
-    const names = ['stable', 'latency', 'legacy', 'argmax'].map((i) => `    sm_${i}: { Implementation: ${i} }`).join('\n');
+    // latency with an exp table that wraps 1 to −1 and a saturating accumulator: the adder tree's order shows
+    const types: Record<string, string> = { latency: ", exp_table_t: 'ap_fixed<10,1>', accum_t: 'ap_fixed<8,2,AP_RND,AP_SAT>'" };
+    const names = ['stable', 'latency', 'legacy', 'argmax'].map((i) => `    sm_${i}: { Implementation: ${i}${types[i] ?? ''} }`).join('\n');
     writeFileSync(cfg, `HLSConfig:\n  Model: { Precision: 'ap_fixed<12,5>', TableSize: 256 }\n  LayerName:\n${names}\n`);
     const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', '7', '-o', join(work, 'sm'), '--json']);
     expect(r.stderr).toBe('');
