@@ -1,5 +1,6 @@
 import type { FixedType } from '../fixed/fixed-type.ts';
 import type { Quantizer } from './quantizer.ts';
+import type { SoftmaxImplementation } from '../fixed/softmax-hls4ml.ts';
 
 /**
  * Layer kinds of the IR. Target-free and framework-free: ONNX `Relu` and Keras `ReLU` both become `{ kind: 'relu' }`.
@@ -75,8 +76,17 @@ export interface LeakyReluLayer extends LayerBase { readonly kind: 'leaky_relu';
 export interface ClipLayer extends LayerBase { readonly kind: 'clip'; readonly min: number; readonly max: number }
 export interface SigmoidLayer extends LayerBase { readonly kind: 'sigmoid'; readonly tableSize: number }
 export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly tableSize: number }
-/** softmax over the last axis */
-export interface SoftmaxLayer extends LayerBase { readonly kind: 'softmax'; readonly tableSize: number }
+/**
+ * softmax over the last axis; `implementation` picks the algorithm (absent = 'hlsforge', docs/arithmetic.md "Softmax";
+ * the others are hls4ml's, "hls4ml-compatible arithmetic"), with hls4ml's separate exp/inverse table sizes
+ */
+export interface SoftmaxLayer extends LayerBase {
+  readonly kind: 'softmax';
+  readonly tableSize: number;
+  readonly implementation?: SoftmaxImplementation;
+  readonly expTableSize?: number;
+  readonly invTableSize?: number;
+}
 /** y = x > 0 ? x : α_c · x, α_c one slope per channel of the last axis (Keras PReLU, ONNX PRelu) */
 export interface PreluLayer extends LayerBase { readonly kind: 'prelu'; readonly alpha: Float64Array }
 /** y = clip(α·x + β, 0, 1); Keras 2: α = 0.2, β = 0.5; Keras 3: α = 1/6, β = 0.5 (docs/arithmetic.md) */

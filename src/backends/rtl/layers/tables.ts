@@ -22,6 +22,7 @@ import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
+import { hls4mlSoftmax } from './softmax-hls4ml.ts';
 
 /** A ROM holding the mantissas of `values` (exact values of type t), in t's internal width. */
 export function romOf(name: string, values: Float64Array, t: FixedType, comment: string): Rom {
@@ -78,6 +79,7 @@ export const tanh: RtlLayer<'tanh'> = (layer, ctx) =>
  * N/8))], s = Q_accum(s + e_i) in ascending i, inv = invTable[clamp(floor(s · N/R_inv))], y_i = Q_result(e_i · inv).
  */
 export const softmax: RtlLayer<'softmax'> = (layer, ctx) => {
+  if (layer.implementation && layer.implementation !== 'hlsforge') return hls4mlSoftmax(layer, ctx);
   const n = layer.shape[layer.shape.length - 1];
   const size = layer.tableSize;
   const [expT, invT, accT, res] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum'), layer.precision.result];
