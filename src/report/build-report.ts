@@ -1,7 +1,8 @@
 import type { ProjectConfig } from '../config/project-config.ts';
 import { compareToFloat, type ErrorReport } from '../emulator/compare.ts';
 import { emulatePausing } from '../emulator/index.ts';
-import { estimate } from '../estimate/estimate.ts';
+import { estimateHls } from '../estimate/hls/estimate-hls.ts';
+import { estimateRtl } from '../estimate/rtl/estimate-rtl.ts';
 import type { BackendEstimate, Resources } from '../estimate/types.ts';
 import { sizeOf, type Graph } from '../ir/graph.ts';
 import type { Vectors } from '../data/vectors.ts';
@@ -80,9 +81,7 @@ export async function buildReport(graph: Graph, config: ProjectConfig, vectors: 
   const float = await emulatePausing(graph, data, batch, pause, { mode: 'float', trace: true });
   await pause();
   o.onStep?.('estimate');
-  const est = estimate(graph, config);
-  const figures: BackendEstimate = config.backend === 'RTL' && est.rtl ? est.rtl : est.hls;
-  if (config.backend === 'RTL' && !est.rtl) notes.push(`the RTL backend cannot build this graph (${est.rtlError}); the estimate is the HLS backend's`);
+  const figures = configuredEstimate(graph, config, notes);
   const byName = new Map(figures.layers.map((l) => [l.name, l]));
   const layers = graph.layers.map((l) =>
     layerReport(l, { fixed: fixed.trace![l.name], float: float.trace![l.name], overflows: fixed.overflows[l.name] ?? 0, overflowsByVar: fixed.overflowsByVar[l.name] ?? {} }, byName.get(l.name)),
@@ -105,4 +104,15 @@ export async function buildReport(graph: Graph, config: ProjectConfig, vectors: 
     ...(o.sweep && { sweep: o.sweep }),
     notes,
   };
+}
+
+/** The estimate of the configured backend only (the RTL one counts a whole netlist: no cost for HLS projects). */
+function configuredEstimate(graph: Graph, config: ProjectConfig, notes: string[]): BackendEstimate {
+  if (config.backend !== 'RTL') return estimateHls(graph, config);
+  try {
+    return estimateRtl(graph, config);
+  } catch (e) {
+    notes.push(`the RTL backend cannot build this graph (${(e as Error).message}); the estimate is the HLS backend's`);
+    return estimateHls(graph, config);
+  }
 }
