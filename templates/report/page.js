@@ -78,7 +78,7 @@
     shown.forEach(function (e, i) { if (e.profile.extent) bands.push([log2(e.profile.extent.lsb), log2(e.profile.extent.max), i, e.profile.type]); });
     chart(id, {
       tooltip: { trigger: 'item' },
-      legend: { data: ['type range (lsb … max)', 'log2 |x|'] },
+      legend: { top: 0, data: ['type range (lsb … max)', 'log2 |x|'] },
       grid: { left: 180, right: 30, top: 40, bottom: 40 },
       yAxis: { type: 'category', data: cats, inverse: true },
       xAxis: { type: 'value', name: 'log2 |x|', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: function (v) { return '2^' + v; } } },
@@ -129,7 +129,7 @@
     series: [{ name: 'overflows', type: 'bar', data: data.layers.map(function (l) { return l.overflows; }), itemStyle: { color: '#c0392b' } }],
   }, 260);
   chart('chart-error', {
-    tooltip: { trigger: 'axis' }, legend: { data: ['max |Δ|', 'mean |Δ|'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, data: ['max |Δ|', 'mean |Δ|'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 30 } }, yAxis: { type: 'log', name: '|fixed − float|' },
     series: [
       { name: 'max |Δ|', type: 'bar', data: data.layers.map(function (l) { return positive(l.errorVsFloat.maxAbs); }) },
@@ -146,14 +146,14 @@
   var estimated = data.layers.filter(function (l) { return l.estimate; });
   var cats = estimated.map(function (l) { return l.name; });
   chart('chart-resources', {
-    tooltip: { trigger: 'axis' }, legend: { data: ['LUT', 'FF', 'DSP', 'BRAM'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, data: ['LUT', 'FF', 'DSP', 'BRAM'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
     xAxis: { type: 'category', data: cats, axisLabel: { rotate: 30 } }, yAxis: { type: 'log', name: 'count (log)' },
     series: ['lut', 'ff', 'dsp', 'bram'].map(function (k) {
       return { name: k.toUpperCase(), type: 'bar', data: estimated.map(function (l) { return positive(l.estimate[k]); }) };
     }),
   }, 320);
   chart('chart-latency', {
-    tooltip: { trigger: 'axis' }, legend: { data: ['latency (cycles)', 'II'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, data: ['latency (cycles)', 'II'] }, grid: { left: 60, right: 20, top: 40, bottom: 90 },
     xAxis: { type: 'category', data: cats, axisLabel: { rotate: 30 } }, yAxis: { type: 'value', name: 'cycles', minInterval: 1 },
     series: [
       { name: 'latency (cycles)', type: 'bar', data: estimated.map(function (l) { return l.estimate.latencyCycles; }) },
@@ -174,7 +174,7 @@
     var size = function (v) { return 8 + 22 * v[2] / maxLatency; };
     var tip = function (p) { return p.name + ': cost ' + num(p.value[0]) + ', ' + qualityName + ' ' + num(p.value[1]) + ', latency ' + p.value[2] + ' cycles'; };
     chart('chart-pareto', {
-      tooltip: { trigger: 'item', formatter: tip }, legend: { data: ['Pareto front', 'dominated'] }, grid: { left: 80, right: 30, top: 40, bottom: 50 },
+      tooltip: { trigger: 'item', formatter: tip }, legend: { top: 0, data: ['Pareto front', 'dominated'] }, grid: { left: 80, right: 30, top: 40, bottom: 50 },
       xAxis: { type: 'value', name: 'LUT + DSP', nameLocation: 'middle', nameGap: 28, scale: true },
       yAxis: { type: s.points.every(function (p) { return quality(p) > 0; }) ? 'log' : 'value', name: qualityName },
       series: [
