@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   synth: async () => (await import('./synth.ts')).registerSynth,
   sweep: async () => (await import('./sweep.ts')).registerSweep,
   report: async () => (await import('./report.ts')).registerReport,
+  init: async () => (await import('./init.ts')).registerInit,
 };
 
 /** Entry point of the `hlsforge` binary; returns the process exit code. */

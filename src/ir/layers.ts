@@ -37,6 +37,12 @@ export interface LayerBase {
    */
   readonly declared?: Partial<Record<PrecisionVar, FixedType>>;
   /**
+   * The model's own quantizer on this layer's output (a QONNX Quant or QKeras quantizer lowered to a cast to this
+   * type by `import-qonnx`). The float evaluation, the reference of a quantized model, applies it: the trained model
+   * computes Q(x), not x. Its overflows in the fixed-point emulation are the quantizer's intended saturation.
+   */
+  readonly quantizedAs?: FixedType;
+  /**
    * Precision variables configured as `auto`: `precision` holds a placeholder for them until the `infer-precision`
    * pass replaces it with the narrowest exact type (capped by `maximum`) and drops this field.
    */
