@@ -82,7 +82,9 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const stages: PlacedStage[] = [];
   // a leading or trailing edge transpose is not built: the ports stream channels-last, rtl-sim converts the rows
   const edges = edgeOrders(graph);
-  const [inEdge, outEdge] = [edges.inputs[0], edges.outputs[0]];
+  const inEdge = edges.inputs[0];
+  // (a transpose both leading and trailing is the leading one: the output is then in the model's order)
+  const outEdge = edges.outputs[0].transpose === inEdge.transpose ? { ...edges.outputs[0], transpose: undefined } : edges.outputs[0];
   const values = walk<StreamValue>(graph, (layer, ins) => {
     if (layer.kind === 'input') {
       const t = tensor(inEdge.channelsLastShape, layer.precision.result);
