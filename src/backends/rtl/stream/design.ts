@@ -4,11 +4,11 @@ import { sizeOf, type Graph } from '../../../ir/graph.ts';
 import type { Layer, LayerKind, LayerOf } from '../../../ir/layers.ts';
 import { tensor, type Tensor } from '../../../ir/tensor.ts';
 import { walk } from '../../../ir/walk.ts';
-import { channelsLastIndex, edgeOrders, type EdgeOrder } from '../../../ir/edge-order.ts';
 import { verilogIdentifier } from '../names.ts';
 import type { Module } from '../netlist/netlist.ts';
 import { levelsPerStage } from '../timing.ts';
 import { STREAM_LAYERS } from './layers.ts';
+import { streamEdges, type EdgePortOrder } from './edges.ts';
 import { planStreamTiming } from './timing-plan.ts';
 import { buildStreamTop, topComment } from './top.ts';
 import { streamShape, type Arrival, type StreamContext, type StreamLayer, type StreamShape, type StreamStage } from './types.ts';
@@ -38,15 +38,6 @@ export interface PlacedStage {
  * design does not build): the port streams the channels-last tensor, port element j = model-order element order[j].
  */
 export type StreamPort = StreamValue & { readonly name: string; readonly order?: EdgePortOrder };
-
-export interface EdgePortOrder {
-  readonly modelShape: readonly number[];
-  readonly channelsLastShape: readonly number[];
-  readonly index: Int32Array;
-}
-
-const orderOf = (e: EdgeOrder): EdgePortOrder | undefined =>
-  e.transpose === undefined ? undefined : { modelShape: e.modelShape, channelsLastShape: e.channelsLastShape, index: channelsLastIndex(e) };
 
 export interface StreamDesign {
   readonly top: Module;
@@ -80,17 +71,14 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const levels = levelsPerStage(config.clockPeriod);
   const taken = new Set<string>([verilogIdentifier(config.projectName)]);
   const stages: PlacedStage[] = [];
-  // a leading or trailing edge transpose is not built: the ports stream channels-last, rtl-sim converts the rows
-  const edges = edgeOrders(graph);
-  const inEdge = edges.inputs[0];
-  // (a transpose both leading and trailing is the leading one: the output is then in the model's order)
-  const outEdge = edges.outputs[0].transpose === inEdge.transpose ? { ...edges.outputs[0], transpose: undefined } : edges.outputs[0];
+  // edge transposes (and size-1 reshapes) are not built: the ports stream channels-last, rtl-sim converts the rows
+  const edges = streamEdges(graph);
   const values = walk<StreamValue>(graph, (layer, ins) => {
     if (layer.kind === 'input') {
-      const t = tensor(inEdge.channelsLastShape, layer.precision.result);
+      const t = tensor(edges.inputShape, layer.precision.result);
       return valueOf('input', t, Array.from({ length: streamShape(t.shape).transfers }, (_, k) => k));
     }
-    if (layer.name === inEdge.transpose || layer.name === outEdge.transpose) return ins[0];
+    if (edges.skipped.has(layer.name)) return ins[0];
     const base = `${config.projectName}_${layer.name}`;
     const moduleName = verilogIdentifier(base, taken);
     const ctx: StreamContext = { moduleName, name: (s) => verilogIdentifier(`${base}_${s}`, taken), inputs: ins.map((v) => v.tensor), levels };
@@ -106,10 +94,10 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
     return vs[0];
   });
   const inputLayer = inputs[0];
-  const input = { ...values.get(inputLayer.name)!, name: inputLayer.name, order: orderOf(inEdge) };
+  const input = { ...values.get(inputLayer.name)!, name: inputLayer.name, order: edges.inputOrder };
   const out = values.get(graph.outputs[0]);
   if (!out) throw fail('unsupported-topology', where, `output '${graph.outputs[0]}' must be a layer of the graph`);
-  const output = { ...out, name: graph.outputs[0], order: orderOf(outEdge) };
+  const output = { ...out, name: graph.outputs[0], order: edges.outputOrder };
   const design = { stages, input, output, levelsPerStage: levels };
   const top = buildStreamTop(verilogIdentifier(config.projectName), design, graph.name, (s) => verilogIdentifier(`${config.projectName}_${s}`, taken));
   const t = planStreamTiming(top.module, [...stages.map((p) => p.stage.module), ...top.fifos], input.stream.transfers, output.stream.transfers);
