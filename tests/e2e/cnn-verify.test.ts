@@ -92,7 +92,7 @@ const CASES: Case[] = [
     args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/residual_block_clean.onnx')],
     outputs: 14 * 12 * 12,
     parallel: { refused: ['Conv_0', 'Conv'] },
-    streamSamples: 3,
+    streamSamples: 2,
   },
 ];
 
