@@ -5,7 +5,8 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { parseFixedType } from '../fixed/index.ts';
 import { buildSim, run } from './build.ts';
 import type { RtlProjectMeta } from '../backends/rtl/index.ts';
-import { runStream, STALL_PERCENT, writeHex } from './stream.ts';
+import type { RtlStreamPort } from '../backends/rtl/project.ts';
+import { runStream, STALL_PERCENT, writeHex, type StreamRun } from './stream.ts';
 import { testbench } from './testbench.ts';
 import { readRtlProject } from './read-project.ts';
 import { packSegments, segmentWords, unpackSegments, type Segment } from './vectors.ts';
@@ -156,19 +157,41 @@ async function runStreamSim(
   words: { in: number; out: number },
   opts: RtlSimOptions,
 ): Promise<RtlSimResult> {
+  // a port streaming a channels-first tensor channels-last (docs/rtl.md, "io_stream"): port element j = row[order[j]]
+  const [inOrder, outOrder] = [orderOf(dir, meta.stream?.input), orderOf(dir, meta.stream?.output)];
+  const gather = (row: Float64Array): Float64Array => (inOrder ? Float64Array.from(inOrder, (k) => row[k]) : row);
+  const scatter = (run: StreamRun): StreamRun => {
+    if (!outOrder) return run;
+    return { ...run, outputs: run.outputs.map((o) => { const row = new Array<number>(o.values.length); outOrder.forEach((k, j) => (row[k] = o.values[j])); return { ...o, values: row }; }) };
+  };
   const hex: string[] = [];
-  for (let s = 0; s < inputs.batch; s++) hex.push(packSegments(inputs.data.subarray(s * meta.inputSize, (s + 1) * meta.inputSize), inSegs).join(' '));
+  for (let s = 0; s < inputs.batch; s++) hex.push(packSegments(gather(inputs.data.subarray(s * meta.inputSize, (s + 1) * meta.inputSize)), inSegs).join(' '));
   mkdirSync(join(dir, 'sim'), { recursive: true });
   const hexFile = writeHex(dir, hex);
   const t0 = performance.now();
   opts.onProgress?.(`simulating ${inputs.batch} samples, then again with random stalls`);
-  const free = await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, 0, 1);
+  const free = scatter(await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, 0, 1)) as StreamRun & { built: boolean };
   const t1 = performance.now();
-  const stalled = await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, STALL_PERCENT, 2);
+  const stalled = scatter(await runStream(dir, meta, hexFile, inputs.batch, outSegs, words, STALL_PERCENT, 2));
   const runSeconds = (performance.now() - t1) / 1000;
   const result = compareRun(meta, inputs.batch, expected.data, free.issued, free.outputs, { built: free.built, buildSeconds: (t1 - t0) / 1000 - runSeconds, runSeconds }, [stalled.outputs]);
   const again = compareRun(meta, inputs.batch, expected.data, stalled.issued, stalled.outputs, { built: false, buildSeconds: 0, runSeconds });
   return { ...result, stalled: { mismatches: again.mismatches, inputGaps: stalled.inputGaps, backPressureCycles: stalled.backPressureCycles } };
+}
+
+/** The gather of a port that streams a channels-first tensor channels-last (tb_data/<side>_order.dat). */
+function orderOf(dir: string, port: RtlStreamPort | undefined): Int32Array | undefined {
+  if (!port?.order) return undefined;
+  const size = port.transfers * port.elements;
+  const v = readVectors(join(dir, port.order.file), size);
+  const order = Int32Array.from(v.data);
+  const seen = new Uint8Array(size);
+  for (const k of order) {
+    if (!Number.isInteger(k) || k < 0 || k >= size || seen[k])
+      throw fail('not-a-project', { file: join(dir, port.order.file) }, `the order must be a permutation of 0 … ${size - 1}, not hold ${k}${seen[k] ? ' twice' : ''}`);
+    seen[k] = 1;
+  }
+  return order;
 }
 
 /** The packed segments of a port; a project written before several inputs/outputs existed has one. */

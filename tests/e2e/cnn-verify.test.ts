@@ -19,30 +19,30 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 type Io = 'io_parallel' | 'io_stream';
 type Row = { backend: string; outputsCompared: number; mismatches: number; latencyCycles?: number; expectedLatencyCycles?: number; ii?: number; expectedIi?: number };
 
-const SAMPLES = 20;
+/** samples per case (an io_stream RTL simulation runs them twice: back to back, then with random stalls) */
+const SAMPLES = 8;
 
-function verify(args: string[], io: Io, name: string) {
-  return hlsforge(['verify', ...args, '--io-type', io, '-n', String(SAMPLES), '--seed', '5', '--project-name', name, '-o', join(work, name), '--json']);
+function verify(args: string[], io: Io, name: string, samples = SAMPLES) {
+  return hlsforge(['verify', ...args, '--io-type', io, '-n', String(samples), '--seed', '5', '--project-name', name, '-o', join(work, name), '--json']);
 }
 
 /**
- * Three implementations, every output of every sample equal; an io_stream RTL simulation also runs with random
- * stalls. `timing: false`: the values alone (latency and II are then asserted by their own test).
+ * Three implementations, every output of every sample equal, and the RTL's measured latency and II equal to the
+ * planned ones; an io_stream RTL simulation also runs with random stalls.
  */
-function expectAgreement(args: string[], io: Io, name: string, outputs: number, timing = true) {
-  const r = verify(args, io, name);
+function expectAgreement(args: string[], io: Io, name: string, outputs: number, samples = SAMPLES) {
+  const r = verify(args, io, name, samples);
   expect(r.stderr).not.toMatch(/error\[/);
   const j = JSON.parse(r.stdout) as { ok: boolean; samples: number; rows: Row[] };
-  if (timing) expect([r.status, j.ok]).toEqual([0, true]);
+  expect([r.status, j.ok]).toEqual([0, true]);
   const rtlRuns = io === 'io_stream' ? 2 : 1;
   expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
-    ['emulator', SAMPLES * outputs, 0],
-    ['hls-csim', SAMPLES * outputs, 0],
-    ['rtl-sim', SAMPLES * outputs * rtlRuns, 0],
+    ['emulator', samples * outputs, 0],
+    ['hls-csim', samples * outputs, 0],
+    ['rtl-sim', samples * outputs * rtlRuns, 0],
   ]);
   const rtl = j.rows[2];
-  if (timing) expect([rtl.latencyCycles, rtl.ii]).toEqual([rtl.expectedLatencyCycles, rtl.expectedIi]);
-  return rtl;
+  expect([rtl.latencyCycles, rtl.ii]).toEqual([rtl.expectedLatencyCycles, rtl.expectedIi]);
 }
 
 /** io_parallel refused before anything is emulated: one catalogued line naming the convolution. */
@@ -63,8 +63,8 @@ type Case = {
   args: () => string[];
   outputs: number;
   parallel: 'agrees' | { reuseFactor: number; refusedAtOne: [layer: string, op: string] } | { refused: [layer: string, op: string] };
-  /** known gaps, each asserted as it is today (see the tests below) */
-  stream?: 'timing-off' | 'transpose-refused';
+  /** samples in io_stream when fewer than SAMPLES (a large image) */
+  streamSamples?: number;
 };
 
 const example = (p: string) => () => ['-c', sharedPath(`models/hls4ml/example-prjs/${p}/config.yml`)];
@@ -78,46 +78,33 @@ const CASES: Case[] = [
   // the config's ReuseFactor 1 on each QConv2D: 97344 products per cycle in io_parallel
   { what: 'qkeras_mnist_cnn_config.yml', args: () => ['-c', sharedPath('models/config-files/qkeras_mnist_cnn_config.yml')], outputs: 10, parallel: { refused: ['q_conv2d', 'QConv2D'] } },
   // 5×5 'same' on 28×28 at ReuseFactor 1: 143648 products per cycle
-  { what: 'QONNX mnist-conv', args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/mnist-conv/model.onnx')], outputs: 10, parallel: { refused: ['Convolution28', 'Conv+Add'] }, stream: 'timing-off' },
+  { what: 'QONNX mnist-conv', args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/mnist-conv/model.onnx')], outputs: 10, parallel: { refused: ['Convolution28', 'Conv+Add'] } },
   // 6845 products in Conv2D_1 at ReuseFactor 1, 9610 in Conv2D_2: the smallest ReuseFactor that fits both, 3
   {
     what: 'conv2d_small_mp_keras.onnx',
     args: () => [sharedPath('models/onnx/conv2d_small_mp_keras.onnx')],
     outputs: 5,
     parallel: { reuseFactor: 3, refusedAtOne: ['Conv2D_1', 'Conv'] },
-    stream: 'timing-off',
   },
-  { what: 'QONNX residual_block_clean', args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/residual_block_clean.onnx')], outputs: 14 * 12 * 12, parallel: { refused: ['Conv_0', 'Conv'] }, stream: 'transpose-refused' },
+  // 1x200x200 channels-first: the ports stream channels-last, rtl-sim converts the rows (tb_data/*_order.dat)
+  {
+    what: 'QONNX residual_block_clean',
+    args: () => [sharedPath('models/qonnx/src/qonnx/data/onnx/residual_block_clean.onnx')],
+    outputs: 14 * 12 * 12,
+    parallel: { refused: ['Conv_0', 'Conv'] },
+    streamSamples: 2,
+  },
 ];
 
 describe.skipIf(!hasShared || !hasVerilator)('hlsforge verify on the shared convolutional models (issue 10)', () => {
   CASES.forEach((c, i) => {
-    if (c.stream === undefined)
-      it(`agrees bit for bit on ${c.what} in io_stream`, () => void expectAgreement(c.args(), 'io_stream', `cnn${i}_stream`, c.outputs), 1_800_000);
-    if (c.stream === 'timing-off') {
-      // the io_stream RTL plan (src/backends/rtl/stream) is off for these chains while the values agree bit for bit:
-      // mnist-conv measured latency 1043 cycles, planned 1006; conv2d_small_mp_keras measured II 745, planned 729
-      let rtl: Row | undefined;
-      it(`agrees bit for bit on ${c.what} in io_stream`, () => void (rtl = expectAgreement(c.args(), 'io_stream', `cnn${i}_stream`, c.outputs, false)), 1_800_000);
-      it.fails(`plans the io_stream RTL latency and II of ${c.what} as measured (known gap: fails today)`, () => {
-        expect(rtl).toBeDefined();
-        expect([rtl!.latencyCycles, rtl!.ii]).toEqual([rtl!.expectedLatencyCycles, rtl!.expectedIi]);
-      });
-    }
-    if (c.stream === 'transpose-refused')
-      it(`refuses ${c.what} in io_stream RTL for its channels-first output transpose, with one catalogued line`, () => {
-        const r = verify(c.args(), 'io_stream', `cnn${i}_stream`);
-        expect(r.status).toBe(1);
-        expect(r.stderr.split('\n').filter((l) => l.includes('error['))).toEqual([
-          "hlsforge: error[unsupported-op]: layer 'MaxPool_0_from_channels_last' (Transpose): unsupported operator: in io_stream, a transpose layer's input and output must be 1-D tensors (one transfer), not [14, 12, 12]",
-        ]);
-      }, 1_800_000);
+    it(`agrees bit for bit on ${c.what} in io_stream, with the planned latency and II`, () => expectAgreement(c.args(), 'io_stream', `cnn${i}_stream`, c.outputs, c.streamSamples), 1_800_000);
     const p = c.parallel;
-    if (p === 'agrees') it(`agrees bit for bit on ${c.what} in io_parallel`, () => void expectAgreement(c.args(), 'io_parallel', `cnn${i}_parallel`, c.outputs), 1_800_000);
+    if (p === 'agrees') it(`agrees bit for bit on ${c.what} in io_parallel`, () => expectAgreement(c.args(), 'io_parallel', `cnn${i}_parallel`, c.outputs), 1_800_000);
     else if ('reuseFactor' in p)
       it(`agrees bit for bit on ${c.what} in io_parallel at ReuseFactor ${p.reuseFactor}`, () => {
         expectRefused(c.args(), `cnn${i}_parallel_rf1`, ...p.refusedAtOne);
-        void expectAgreement([...c.args(), '--reuse-factor', String(p.reuseFactor)], 'io_parallel', `cnn${i}_parallel`, c.outputs);
+        expectAgreement([...c.args(), '--reuse-factor', String(p.reuseFactor)], 'io_parallel', `cnn${i}_parallel`, c.outputs);
       }, 1_800_000);
     else it(`refuses io_parallel for ${c.what} with the too-large-for-io-parallel error`, () => expectRefused(c.args(), `cnn${i}_parallel`, ...p.refused));
   });

@@ -48,6 +48,11 @@ export interface RtlStreamPort {
   readonly transfers: number;
   readonly elements: number;
   readonly bits: number;
+  /**
+   * The model's tensor is channels-first and the port streams it channels-last (the edge transpose is not built):
+   * `file` (tb_data) holds the gather, port element j = element order[j] of a tb_data row.
+   */
+  readonly order?: { readonly file: string; readonly modelShape: readonly number[]; readonly portShape: readonly number[] };
 }
 
 /** One graph input or output in the packed top port: `size` elements of `type`, after the segments before it. */

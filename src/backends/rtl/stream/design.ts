@@ -8,7 +8,9 @@ import { verilogIdentifier } from '../names.ts';
 import type { Module } from '../netlist/netlist.ts';
 import { levelsPerStage } from '../timing.ts';
 import { STREAM_LAYERS } from './layers.ts';
-import { buildStreamTop } from './top.ts';
+import { streamEdges, type EdgePortOrder } from './edges.ts';
+import { planStreamTiming } from './timing-plan.ts';
+import { buildStreamTop, topComment } from './top.ts';
 import { streamShape, type Arrival, type StreamContext, type StreamLayer, type StreamShape, type StreamStage } from './types.ts';
 
 /** A tensor in the stream design: the graph input (key 'input') or the output of placed stage `index`. */
@@ -31,13 +33,19 @@ export interface PlacedStage {
   readonly arrival: Arrival;
 }
 
+/**
+ * The top's input or output: a graph edge. `order`, when the model's tensor is channels-first (an edge transpose the
+ * design does not build): the port streams the channels-last tensor, port element j = model-order element order[j].
+ */
+export type StreamPort = StreamValue & { readonly name: string; readonly order?: EdgePortOrder };
+
 export interface StreamDesign {
   readonly top: Module;
   readonly stages: readonly PlacedStage[];
   /** FIFO modules, one per width × depth used */
   readonly fifos: readonly Module[];
-  readonly input: StreamValue & { readonly name: string };
-  readonly output: StreamValue & { readonly name: string };
+  readonly input: StreamPort;
+  readonly output: StreamPort;
   /** cycles from the first input transfer taken to the last output transfer, with no stalls */
   readonly latencyCycles: number;
   /** cycles between tensors (images) presented back to back: the busiest stage */
@@ -63,11 +71,14 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const levels = levelsPerStage(config.clockPeriod);
   const taken = new Set<string>([verilogIdentifier(config.projectName)]);
   const stages: PlacedStage[] = [];
+  // edge transposes (and size-1 reshapes) are not built: the ports stream channels-last, rtl-sim converts the rows
+  const edges = streamEdges(graph);
   const values = walk<StreamValue>(graph, (layer, ins) => {
     if (layer.kind === 'input') {
-      const t = tensor(layer.shape, layer.precision.result);
+      const t = tensor(edges.inputShape, layer.precision.result);
       return valueOf('input', t, Array.from({ length: streamShape(t.shape).transfers }, (_, k) => k));
     }
+    if (edges.skipped.has(layer.name)) return ins[0];
     const base = `${config.projectName}_${layer.name}`;
     const moduleName = verilogIdentifier(base, taken);
     const ctx: StreamContext = { moduleName, name: (s) => verilogIdentifier(`${base}_${s}`, taken), inputs: ins.map((v) => v.tensor), levels };
@@ -83,14 +94,15 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
     return vs[0];
   });
   const inputLayer = inputs[0];
-  const input = { ...values.get(inputLayer.name)!, name: inputLayer.name };
+  const input = { ...values.get(inputLayer.name)!, name: inputLayer.name, order: edges.inputOrder };
   const out = values.get(graph.outputs[0]);
   if (!out) throw fail('unsupported-topology', where, `output '${graph.outputs[0]}' must be a layer of the graph`);
-  const output = { ...out, name: graph.outputs[0] };
-  const ii = Math.max(input.stream.transfers, output.stream.transfers, ...stages.map((p) => p.stage.cyclesPerImage));
-  const design = { stages, input, output, latencyCycles: output.arrival.last, ii, levelsPerStage: levels };
+  const output = { ...out, name: graph.outputs[0], order: edges.outputOrder };
+  const design = { stages, input, output, levelsPerStage: levels };
   const top = buildStreamTop(verilogIdentifier(config.projectName), design, graph.name, (s) => verilogIdentifier(`${config.projectName}_${s}`, taken));
-  return { ...design, top: top.module, fifos: top.fifos, fifoBits: top.fifoBits };
+  const t = planStreamTiming(top.module, [...stages.map((p) => p.stage.module), ...top.fifos], input.stream.transfers, output.stream.transfers);
+  const planned = { ...design, latencyCycles: t.latencyCycles, ii: t.ii };
+  return { ...planned, top: { ...top.module, comment: topComment(top.module.name, planned, graph.name) }, fifos: top.fifos, fifoBits: top.fifoBits };
 }
 
 function valueOf(key: string, t: Tensor, times: readonly number[]): StreamValue {

@@ -9,8 +9,8 @@ import { formatFixedType } from '../../../fixed/index.ts';
 import type { Graph } from '../../../ir/graph.ts';
 import { writeVerilog } from '../netlist/verilog.ts';
 import { countModule, type RtlDesignInfo } from '../plan.ts';
-import type { RtlProjectMeta, RtlTestVectors } from '../project.ts';
-import { buildStreamDesign, elementsOf, type StreamDesign } from './design.ts';
+import type { RtlProjectMeta, RtlStreamPort, RtlTestVectors } from '../project.ts';
+import { buildStreamDesign, elementsOf, type StreamDesign, type StreamPort } from './design.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../../../templates/rtl/README-stream.md.hbs', import.meta.url));
 
@@ -60,10 +60,7 @@ export function writeRtlStreamProject(graph: Graph, config: ProjectConfig, dir: 
     outputs: [{ name: d.output.name, size: outputSize, type: outType }],
     inputType: inType,
     outputType: outType,
-    stream: {
-      input: { transfers: d.input.stream.transfers, elements: d.input.stream.elements, bits: d.input.width },
-      output: { transfers: d.output.stream.transfers, elements: d.output.stream.elements, bits: d.output.width },
-    },
+    stream: { input: streamPort(d.input, 'input', dir), output: streamPort(d.output, 'output', dir) },
     clockPeriod: config.clockPeriod,
     sources,
     samples: data.batch,
@@ -79,9 +76,30 @@ export function writeRtlStreamProject(graph: Graph, config: ProjectConfig, dir: 
       inMsb: d.input.width - 1, outMsb: d.output.width - 1,
       inElements: d.input.stream.elements, outElements: d.output.stream.elements,
       inTransfers: d.input.stream.transfers, outTransfers: d.output.stream.transfers,
+      inOrder: orderSentence(d.input, meta.stream!.input), outOrder: orderSentence(d.output, meta.stream!.output),
     }),
   );
   return info;
+}
+
+/** The port's stream, and the gather file (written here) when it streams a channels-first tensor channels-last. */
+function streamPort(p: StreamPort, side: 'input' | 'output', dir: string): RtlStreamPort {
+  const port = { transfers: p.stream.transfers, elements: p.stream.elements, bits: p.width };
+  if (!p.order) return port;
+  const file = `tb_data/${side}_order.dat`;
+  write(join(dir, file), formatVectors({ data: Float64Array.from(p.order.index), batch: 1, width: p.order.index.length }, 'dat'));
+  return { ...port, order: { file, modelShape: p.order.modelShape, portShape: p.order.channelsLastShape } };
+}
+
+/** The generated README's statement of a port's element order. */
+function orderSentence(p: StreamPort, port: RtlStreamPort): string {
+  if (!port.order) return `'${p.name}' [${p.tensor.shape.join(', ')}], the same elements in the same order as a row of \`tb_data\`.`;
+  const o = port.order;
+  return (
+    `'${p.name}' is [${o.modelShape.join(', ')}] (channels first) in the model file; the port streams it channels last, ` +
+    `[${o.portShape.join(', ')}] in row-major order, so port element j is element order[j] of a \`tb_data\` row, with order in ` +
+    `\`${o.file}\` (rtl-sim converts).`
+  );
 }
 
 function write(path: string, text: string): void {

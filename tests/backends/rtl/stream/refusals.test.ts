@@ -16,20 +16,23 @@ describe('what the io_stream RTL backend refuses', () => {
     expect(e.message).toBe('unsupported graph topology: io_stream RTL designs must have one input and one output layer, not 2 and 2');
   });
 
-  it('refuses a transpose of a pixel stream with unsupported-op naming the layer', () => {
+  it('refuses a transpose of a pixel stream inside the graph with unsupported-op naming the layer', () => {
     const g: Graph = dag([
       { kind: 'input', name: 'x', shape: [4, 3] },
-      { kind: 'transpose', name: 'flip', shape: [3, 4], perm: [1, 0], from: ['x'] },
+      { kind: 'relu', name: 'before', shape: [4, 3], from: ['x'] },
+      { kind: 'transpose', name: 'flip', shape: [3, 4], perm: [1, 0], from: ['before'] },
+      { kind: 'relu', name: 'after', shape: [3, 4], from: ['flip'] },
     ]);
     const e = thrown(() => planRtl(g, stream));
     expect(e.code).toBe('unsupported-op');
     expect(e.message).toBe("layer 'flip' (transpose): unsupported operator: in io_stream, a transpose layer's input and output must be 1-D tensors (one transfer), not [3, 4]");
   });
 
-  it('refuses a transpose that turns one pixel into several', () => {
+  it('refuses a transpose inside the graph that turns one pixel into several', () => {
     const g: Graph = dag([
       { kind: 'input', name: 'x', shape: [1, 6] },
-      { kind: 'transpose', name: 'flip', shape: [6, 1], perm: [1, 0], from: ['x'] },
+      { kind: 'relu', name: 'before', shape: [1, 6], from: ['x'] },
+      { kind: 'transpose', name: 'flip', shape: [6, 1], perm: [1, 0], from: ['before'] },
       { kind: 'reshape', name: 'flat', shape: [6], from: ['flip'] },
     ]);
     // [1, 6] is one pixel of 6 channels; [6, 1] six pixels of one: the transpose needs the whole tensor
