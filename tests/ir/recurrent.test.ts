@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RTL_LAYERS } from '../../src/backends/rtl/layers/index.ts';
+import { STREAM_LAYERS } from '../../src/backends/rtl/stream/layers.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import type { Layer, RecurrentLayer } from '../../src/ir/layers.ts';
 import { parameterCount } from '../../src/ir/parameters.ts';
@@ -43,10 +43,10 @@ describe('recurrent layers in the IR', () => {
     }
   });
 
-  it('is refused by the RTL backend with the catalogued not-yet-supported error naming the layer', () => {
+  it('is refused by the io_stream RTL backend with the catalogued not-yet-supported error naming the layer (io_parallel generates it)', () => {
     const l = graph(lstm()).layers[1] as Layer;
-    const e = thrown(() => (RTL_LAYERS.lstm as (l: Layer) => unknown)(l));
+    const e = thrown(() => (STREAM_LAYERS.lstm as (l: Layer) => unknown)(l));
     expect(e.code).toBe('unsupported-op');
-    expect(e.message).toBe("layer 'rnn' (lstm): unsupported operator: lstm layers are not yet supported by the RTL backend");
+    expect(e.message).toBe("layer 'rnn' (lstm): unsupported operator: lstm layers are not yet supported by the RTL backend in io_stream");
   });
 });
