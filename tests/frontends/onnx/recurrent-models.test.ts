@@ -15,6 +15,7 @@ const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 const MODELS: { file: string; timeMajor?: boolean; layers: string[] }[] = [
   { file: 'lstm_last', layers: ['lstm forward last'] },
   { file: 'lstm_seq_time_major', timeMajor: true, layers: ['lstm forward seq'] },
+  { file: 'lstm_slice_last', layers: ['lstm forward last'] },
   { file: 'lstm_bidir_hn', layers: ['lstm forward last', 'lstm reverse last'] },
   { file: 'lstm_reverse_seq', timeMajor: true, layers: ['lstm reverse seq'] },
   { file: 'lstm_hard_sigmoid_hn', timeMajor: true, layers: ['lstm forward last'] },

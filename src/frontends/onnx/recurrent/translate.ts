@@ -13,24 +13,29 @@ type Kind = RecurrentLayer['kind'];
 const DEFAULTS: { readonly [K in Kind]: readonly string[] } = { lstm: ['Sigmoid', 'Tanh', 'Tanh'], gru: ['Sigmoid', 'Tanh'], simple_rnn: ['Tanh'] };
 const DIRECTIONS = ['forward', 'reverse', 'bidirectional'];
 
-/** An optional input that must be absent or a constant every value of which passes `ok` (initial states, peepholes, sequence_lens). */
-function constantOrAbsent(ctx: OpContext, i: number, role: string, expected: string, ok: (v: number) => boolean): void {
+/**
+ * An optional input that must be absent or a constant of `dims` (the batch counted as 1) every value of which passes
+ * `ok` (initial states, peepholes, sequence_lens).
+ */
+function constantOrAbsent(ctx: OpContext, i: number, role: string, dims: readonly number[], expected: string, ok: (v: number) => boolean): void {
   const v = ctx.input(i);
   if (!v) return;
   if (v.kind === 'layer') throw fail('unsupported-topology', ctx.where, `${role} must be absent or a constant ${expected}, not the output of layer '${v.layer}'`);
+  expectDims(ctx, v.tensor, role, dims);
   const bad = v.tensor.data.find((d) => !ok(d));
   if (bad !== undefined) throw fail('unsupported-attribute', ctx.where, `${role} must be absent or ${expected}, not a constant holding ${bad}`);
 }
 
 /** The attributes and optional inputs hlsforge refuses: clip, input_forget, a partial sequence_lens, non-zero states. */
-function checkRefusals(ctx: OpContext, kind: Kind, steps: number): void {
+function checkRefusals(ctx: OpContext, kind: Kind, steps: number, dirs: number, units: number, layout: number): void {
   if (ctx.attrs.has('clip')) throw fail('unsupported-attribute', ctx.where, `clip must be absent (no cell clipping), not ${ctx.attrs.float('clip', 0)}`);
   if (kind === 'lstm') ctx.attrs.requireInt('input_forget', 0, [0]);
-  constantOrAbsent(ctx, 4, 'sequence_lens', `equal to the ${steps} time steps`, (v) => v === steps);
-  constantOrAbsent(ctx, 5, 'initial_h', 'zero (the state starts at 0)', (v) => v === 0);
+  const state = layout ? [1, dirs, units] : [dirs, 1, units];
+  constantOrAbsent(ctx, 4, 'sequence_lens', [1], `equal to the ${steps} time steps`, (v) => v === steps);
+  constantOrAbsent(ctx, 5, 'initial_h', state, 'zero (the state starts at 0)', (v) => v === 0);
   if (kind !== 'lstm') return;
-  constantOrAbsent(ctx, 6, 'initial_c', 'zero (the state starts at 0)', (v) => v === 0);
-  constantOrAbsent(ctx, 7, 'P (the peephole weights)', 'zero', (v) => v === 0);
+  constantOrAbsent(ctx, 6, 'initial_c', state, 'zero (the state starts at 0)', (v) => v === 0);
+  constantOrAbsent(ctx, 7, 'P (the peephole weights)', [dirs, 3 * units], 'zero', (v) => v === 0);
   const yc = ctx.outputNames[2];
   if (yc && ctx.uses(yc) > 0) throw fail('unsupported-topology', ctx.where, `output Y_c (the cell state) must be unused, not read by ${ctx.uses(yc)} nodes or outputs`);
 }
@@ -87,7 +92,7 @@ export const recurrentOp = (kind: Kind): OpHandler => (ctx) => {
   const w = expectDims(ctx, ctx.constInput(1, 'W (the input weights)'), 'W (the input weights)', [dirs, gates.length * units, nIn]);
   expectDims(ctx, r, 'R (the recurrent weights)', [dirs, gates.length * units, units]);
   const b: ConstTensor | undefined = ctx.input(3) ? expectDims(ctx, ctx.constInput(3, 'B (the biases)'), 'B (the biases)', [dirs, 2 * gates.length * units]) : undefined;
-  checkRefusals(ctx, kind, steps);
+  checkRefusals(ctx, kind, steps, dirs, units, layout);
   const resetAfter = kind === 'gru' && ctx.attrs.requireInt('linear_before_reset', 0, [0, 1]) === 1;
   const acts = cellActivations(ctx, DEFAULTS[kind], dirs).map((a) => irActivations(ctx, kind, a));
   const cell: Cell = { kind, steps, nIn, units, input: x.layer, resetAfter };
