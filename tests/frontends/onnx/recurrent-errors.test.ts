@@ -69,7 +69,8 @@ describe('ONNX recurrent ops: what hlsforge refuses, in one catalogued line each
     expect(error(model('RNN', { attrs: { activations: strs(['HardSigmoid']), activation_alpha: floats([0.3]) } }))).toEqual(['unsupported-attribute', `${at('RNN')}: unsupported attribute value: activation_alpha must be absent (HardSigmoid at ONNX's α = 0.2, β = 0.5), not [0.30000001192092896]`]);
   });
 
-  it('refuses linear_before_reset other than 0 and 1, and an unknown direction', () => {
+  it('refuses linear_before_reset other than 0 and 1, an unknown direction, and layout 1', () => {
+    expect(error(model('LSTM', { attrs: { layout: int(1) } }))).toEqual(['unsupported-attribute', `${at('LSTM')}: unsupported attribute value: layout must be 0, not 1`]);
     expect(error(model('GRU', { attrs: { linear_before_reset: int(2) } }))).toEqual(['unsupported-attribute', `${at('GRU')}: unsupported attribute value: linear_before_reset must be 0 or 1, not 2`]);
     expect(error(model('RNN', { attrs: { direction: str('sideways') } }))).toEqual(['unsupported-attribute', `${at('RNN')}: unsupported attribute value: direction must be one of forward, reverse, bidirectional, not 'sideways'`]);
   });
