@@ -81,6 +81,7 @@ def torch_models():
     export('lstm_seq_time_major', Seq(seeded(torch.nn.LSTM, 2, hidden_size=8, batch_first=False)), False)
     export('lstm_bidir_hn', Hn(seeded(torch.nn.LSTM, 3, hidden_size=4, batch_first=True, bidirectional=True)), True)
     export('lstm_slice_last', SliceLast(seeded(torch.nn.LSTM, 8, hidden_size=4, batch_first=True)), True)
+    export('lstm_two_layers_last', Last(seeded(torch.nn.LSTM, 9, hidden_size=4, num_layers=2, batch_first=True)), True)
     export('gru_hn', Hn(seeded(torch.nn.GRU, 4, hidden_size=8, batch_first=True)), True)
     export('gru_last_time_major', Last(seeded(torch.nn.GRU, 5, hidden_size=4, batch_first=False)), False)
     export('rnn_relu_seq', Seq(seeded(torch.nn.RNN, 6, hidden_size=4, batch_first=True, nonlinearity='relu')), True)

@@ -18,6 +18,7 @@ const MODELS: { file: string; timeMajor?: boolean; layers: string[] }[] = [
   { file: 'lstm_last', layers: ['lstm forward last'] },
   { file: 'lstm_seq_time_major', timeMajor: true, layers: ['lstm forward seq'] },
   { file: 'lstm_slice_last', layers: ['lstm forward last'] },
+  { file: 'lstm_two_layers_last', layers: ['lstm forward seq', 'lstm forward last'] },
   { file: 'lstm_bidir_hn', layers: ['lstm forward last', 'lstm reverse last'] },
   { file: 'lstm_reverse_seq', timeMajor: true, layers: ['lstm reverse seq'] },
   { file: 'lstm_hard_sigmoid_hn', timeMajor: true, layers: ['lstm forward last'] },
