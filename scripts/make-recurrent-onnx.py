@@ -30,6 +30,17 @@ class Last(torch.nn.Module):
         return out[:, -1, :] if self.rnn.batch_first else out[-1]
 
 
+class SliceLast(torch.nn.Module):
+    """out[:, -1:, :]: the last step kept as a sequence of one (a Slice)"""
+    def __init__(self, rnn):
+        super().__init__()
+        self.rnn = rnn
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return out[:, -1:, :]
+
+
 class Seq(torch.nn.Module):
     """the whole output sequence"""
     def __init__(self, rnn):
@@ -69,6 +80,8 @@ def torch_models():
     export('lstm_last', Last(seeded(torch.nn.LSTM, 1, hidden_size=4, batch_first=True)), True)
     export('lstm_seq_time_major', Seq(seeded(torch.nn.LSTM, 2, hidden_size=8, batch_first=False)), False)
     export('lstm_bidir_hn', Hn(seeded(torch.nn.LSTM, 3, hidden_size=4, batch_first=True, bidirectional=True)), True)
+    export('lstm_slice_last', SliceLast(seeded(torch.nn.LSTM, 8, hidden_size=4, batch_first=True)), True)
+    export('lstm_two_layers_last', Last(seeded(torch.nn.LSTM, 9, hidden_size=4, num_layers=2, batch_first=True)), True)
     export('gru_hn', Hn(seeded(torch.nn.GRU, 4, hidden_size=8, batch_first=True)), True)
     export('gru_last_time_major', Last(seeded(torch.nn.GRU, 5, hidden_size=4, batch_first=False)), False)
     export('rnn_relu_seq', Seq(seeded(torch.nn.RNN, 6, hidden_size=4, batch_first=True, nonlinearity='relu')), True)

@@ -7,7 +7,7 @@ import { compile } from '../../src/pipeline.ts';
 import { csimAgainstEmulator, expectBitExact } from './csim-harness.ts';
 
 const TIMEOUT = 600_000;
-// CI builds one project (8 fixtures at the default precision); the time-major and bidirectional exports at a narrow
+// CI builds one project (8 fixtures at the default precision); the time-major, bidirectional and two-layer exports at a narrow
 // precision and ReuseFactor 2 are a second g++ build, for developers: HLSFORGE_SLOW=1
 const SLOW = !!process.env.HLSFORGE_SLOW;
 if (!SLOW) console.warn('[hlsforge tests] C simulation of the time-major / bidirectional ONNX recurrent fixtures at ap_fixed<12,4> SKIPPED: set HLSFORGE_SLOW=1');
@@ -45,12 +45,12 @@ describe('C simulation of ONNX recurrent models agrees with the emulator bit for
     expect(run.outputSize).toBe(4 + 5 * 4 + 4 + 8 + 5 * 4 + 8 + 5 * 4 + 5 * 8);
   });
 
-  it.skipIf(!SLOW)('computes the time-major and bidirectional exports at a narrow precision and ReuseFactor 2', { timeout: TIMEOUT }, async () => {
-    const files = ['lstm_seq_time_major', 'lstm_bidir_hn', 'gru_last_time_major', 'gru_bidir_seq', 'rnn_reverse_hn'];
+  it.skipIf(!SLOW)('computes the time-major, bidirectional and two-layer exports at a narrow precision and ReuseFactor 2', { timeout: TIMEOUT }, async () => {
+    const files = ['lstm_seq_time_major', 'lstm_bidir_hn', 'lstm_two_layers_last', 'gru_last_time_major', 'gru_bidir_seq', 'rnn_reverse_hn'];
     const graph = sideBySide(files, { precision: 'ap_fixed<12,4>', reuseFactor: 2 });
     expect(graph.layers.filter((l) => l.kind !== 'input').every((l) => l.reuseFactor === 2)).toBe(true);
     const run = await csimAgainstEmulator(graph, { batch: 200, seed: 8, range: 3 });
     expectBitExact(run, 100);
-    expect(run.outputSize).toBe(5 * 8 + 2 * 4 + 4 + 5 * 2 * 4 + 4);
+    expect(run.outputSize).toBe(5 * 8 + 2 * 4 + 4 + 4 + 5 * 2 * 4 + 4);
   });
 });

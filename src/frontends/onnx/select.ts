@@ -15,15 +15,15 @@ function reshaped(ctx: OpContext, v: LayerValue, shape: readonly number[]): Laye
 const valueOf = (l: Layer): LayerValue => ({ kind: 'layer', layer: l.name, shape: l.shape });
 
 /**
- * Element k along IR axis `axis` of layer `l`'s output, computed without a slicing layer (the IR has none): an axis of
+ * Element k along IR axis `axis` of layer `l`'s output, as a layer whose row-major data is that selection (its shape
+ * is fixed by the caller), computed without a slicing layer (the IR has none): an axis of
  * size 1 is a reshape; a reshape that only adds or drops axes of size 1, and a transpose, pass the selection to their
  * input; a concatenation along the axis to the part holding k; a recurrent layer's sequence at its last processed step
  * (time T−1, or 0 when its outputs are realigned in time) is the same layer returning only its last state.
  * Undefined when none of these applies.
  */
 function selectFrom(ctx: OpContext, l: Layer, axis: number, k: number): LayerValue | undefined {
-  const target = without(l.shape, axis);
-  if (l.shape[axis] === 1) return reshaped(ctx, valueOf(l), target);
+  if (l.shape[axis] === 1) return valueOf(l);
   const input = (i = 0): Layer => ctx.layer(l.inputs[i]);
   switch (l.kind) {
     case 'reshape': {
@@ -32,8 +32,7 @@ function selectFrom(ctx: OpContext, l: Layer, axis: number, k: number): LayerVal
       // the selected axis is the n-th axis larger than 1 on both sides
       const n = nonUnit(l.shape.slice(0, axis)).length;
       const fromAxis = from.shape.findIndex((_d, a) => from.shape[a] !== 1 && nonUnit(from.shape.slice(0, a)).length === n);
-      const sub = selectFrom(ctx, from, fromAxis, k);
-      return sub && reshaped(ctx, sub, target);
+      return selectFrom(ctx, from, fromAxis, k);
     }
     case 'transpose': {
       const fromAxis = l.perm[axis];
@@ -41,7 +40,8 @@ function selectFrom(ctx: OpContext, l: Layer, axis: number, k: number): LayerVal
       if (!sub) return undefined;
       const perm = without(l.perm, axis).map((p) => (p > fromAxis ? p - 1 : p));
       if (perm.every((p, a) => p === a)) return sub;
-      return ctx.addLayer({ kind: 'transpose', inputs: [sub.layer], shape: target, perm }, 'Transpose', 'transpose');
+      const source = reshaped(ctx, sub, without(input().shape, fromAxis));
+      return ctx.addLayer({ kind: 'transpose', inputs: [source.layer], shape: without(l.shape, axis), perm }, 'Transpose', 'transpose');
     }
     case 'concatenate': {
       if (l.axis !== axis) return undefined;

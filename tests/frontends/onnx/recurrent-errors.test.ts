@@ -46,6 +46,10 @@ describe('ONNX recurrent ops: what hlsforge refuses, in one catalogued line each
     expect(error(model('LSTM', { extra: [['', [], []], ['', [], []], ['c0', [1, 1, H], [1, 0, 0, 0]]] }))).toEqual(['unsupported-attribute', `${at('LSTM')}: unsupported attribute value: initial_c must be absent or zero (the state starts at 0), not a constant holding 1`]);
   });
 
+  it('refuses an initial state for a batch of more than one', () => {
+    expect(error(model('RNN', { extra: [['', [], []], ['h0', [1, 2, H], new Array(2 * H).fill(0)]] }))).toEqual(['shape-mismatch', `${at('RNN')}: shape mismatch: initial_h must have shape [1, 1, ${H}], not [1, 2, ${H}]`]);
+  });
+
   it('refuses an initial state computed from the input', () => {
     const m = model('GRU', { extra: [['', [], []], ['x', [], []]] });
     expect(error(m)).toEqual(['unsupported-topology', `${at('GRU')}: unsupported graph topology: initial_h must be absent or a constant zero (the state starts at 0), not the output of layer 'x'`]);
@@ -65,7 +69,8 @@ describe('ONNX recurrent ops: what hlsforge refuses, in one catalogued line each
     expect(error(model('RNN', { attrs: { activations: strs(['HardSigmoid']), activation_alpha: floats([0.3]) } }))).toEqual(['unsupported-attribute', `${at('RNN')}: unsupported attribute value: activation_alpha must be absent (HardSigmoid at ONNX's α = 0.2, β = 0.5), not [0.30000001192092896]`]);
   });
 
-  it('refuses linear_before_reset other than 0 and 1, and an unknown direction', () => {
+  it('refuses linear_before_reset other than 0 and 1, an unknown direction, and layout 1', () => {
+    expect(error(model('LSTM', { attrs: { layout: int(1) } }))).toEqual(['unsupported-attribute', `${at('LSTM')}: unsupported attribute value: layout must be 0, not 1`]);
     expect(error(model('GRU', { attrs: { linear_before_reset: int(2) } }))).toEqual(['unsupported-attribute', `${at('GRU')}: unsupported attribute value: linear_before_reset must be 0 or 1, not 2`]);
     expect(error(model('RNN', { attrs: { direction: str('sideways') } }))).toEqual(['unsupported-attribute', `${at('RNN')}: unsupported attribute value: direction must be one of forward, reverse, bidirectional, not 'sideways'`]);
   });
@@ -89,6 +94,17 @@ describe('ONNX recurrent ops: what hlsforge refuses, in one catalogued line each
     const m = model('GRU').initializer('k', [], [1], { dtype: 'int64' }).node('Gather', ['Y', 'k'], ['s'], { axis: int(0) }, 'step');
     m.output('s');
     expect(error(m)).toEqual(['unsupported-topology', `${at('Gather', 'step')}: unsupported graph topology: the gathered element must be the last time step of a recurrent layer's sequence, one part of a concatenation or an axis of size 1 (no slicing layer), not index 1 of axis 0 of [${T}, 1, batch, ${H}]`]);
+  });
+
+  it('refuses a Slice of a layer output that cuts two axes, or a step other than the last', () => {
+    const two = model('GRU').initializer('s', [2], [0, 0], { dtype: 'int64' }).initializer('e', [2], [1, 2], { dtype: 'int64' }).initializer('a', [2], [0, 3], { dtype: 'int64' })
+      .node('Slice', ['Y', 's', 'e', 'a'], ['c'], {}, 'cut');
+    two.output('c');
+    expect(error(two)).toEqual(['unsupported-topology', `${at('Slice', 'cut')}: unsupported graph topology: the slice must keep every axis whole but one non-batch axis, where it takes one element (no slicing layer), not a slice of [${T}, 1, batch, ${H}] taking [0:1:1, 0:1:1, 0:1:1, 0:2:1]`]);
+    const mid = model('GRU').initializer('s', [1], [2], { dtype: 'int64' }).initializer('e', [1], [3], { dtype: 'int64' }).initializer('a', [1], [0], { dtype: 'int64' })
+      .node('Slice', ['Y', 's', 'e', 'a'], ['c'], {}, 'cut');
+    mid.output('c');
+    expect(error(mid)).toEqual(['unsupported-topology', `${at('Slice', 'cut')}: unsupported graph topology: the sliced element must be the last time step of a recurrent layer's sequence, one part of a concatenation or an axis of size 1 (no slicing layer), not a slice of [${T}, 1, batch, ${H}] taking [2:3:1, 0:1:1, 0:1:1, 0:${H}:1]`]);
   });
 
   it('accepts a constant full sequence_lens and zero initial states, and the last step gathered from Y is the layer without its sequence', () => {

@@ -6,6 +6,8 @@ import { parseOnnx } from '../../../src/frontends/onnx/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { isRecurrent } from '../../../src/ir/recurrent.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
+import { OnnxModelBuilder, int, ints } from '../../fixtures/onnx-builder.ts';
+import { ramp } from './helpers.ts';
 import { expectFloatMatchesOrt } from './ort-graph.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/recurrent');
@@ -15,6 +17,8 @@ const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 const MODELS: { file: string; timeMajor?: boolean; layers: string[] }[] = [
   { file: 'lstm_last', layers: ['lstm forward last'] },
   { file: 'lstm_seq_time_major', timeMajor: true, layers: ['lstm forward seq'] },
+  { file: 'lstm_slice_last', layers: ['lstm forward last'] },
+  { file: 'lstm_two_layers_last', layers: ['lstm forward seq', 'lstm forward last'] },
   { file: 'lstm_bidir_hn', layers: ['lstm forward last', 'lstm reverse last'] },
   { file: 'lstm_reverse_seq', timeMajor: true, layers: ['lstm reverse seq'] },
   { file: 'lstm_hard_sigmoid_hn', timeMajor: true, layers: ['lstm forward last'] },
@@ -43,4 +47,19 @@ describe('ONNX LSTM, GRU and RNN as PyTorch exports them', () => {
       await expectFloatMatchesOrt(graph, bytes, 6, 1e-5, m.timeMajor ? 1 : 0);
     });
   }
+
+  it('takes the last step through a transpose of the sequence that moves the batch and the time axes, as onnxruntime does', async () => {
+    const [T, n, h] = [5, 3, 4];
+    const m = new OnnxModelBuilder({ opset: 14 }).input('x', [T, 'N', n])
+      .initializer('W', [1, 4 * h, n], ramp(4 * h * n)).initializer('R', [1, 4 * h, h], ramp(4 * h * h, 5)).initializer('k', [], [-1], { dtype: 'int64' })
+      .node('LSTM', ['x', 'W', 'R'], ['Y'], { hidden_size: int(h) }, 'lstm')
+      .node('Transpose', ['Y'], ['t'], { perm: ints([2, 3, 0, 1]) }, 'to_batch_first') // [batch, h, T, 1]
+      .node('Gather', ['t', 'k'], ['y'], { axis: int(2) }, 'last')
+      .output('y');
+    const bytes = m.encode();
+    const graph = parseOnnx(bytes, 'm.onnx', P);
+    verifyGraph(graph);
+    expect(graph.layers.map((l) => l.kind)).toEqual(['input', 'lstm', 'reshape', 'transpose']);
+    await expectFloatMatchesOrt(graph, bytes, 4, 1e-5, 1);
+  });
 });

@@ -19,6 +19,25 @@ export function intsAttrOrInput(ctx: OpContext, xs: readonly (ConstTensor | unde
 
 const values = (t: ConstTensor): number[] => Array.from(t.data);
 
+/** Per axis of `dims`, the first index, step and count a Slice node (inputs `xs`, 0 the data) takes. */
+export function sliceRanges(ctx: OpContext, xs: readonly (ConstTensor | undefined)[], dims: readonly number[]): { start: number; step: number; count: number }[] {
+  const starts = intsAttrOrInput(ctx, xs, 'starts', 1, 10) ?? [];
+  const ends = intsAttrOrInput(ctx, xs, 'ends', 2, 10) ?? [];
+  const axes = intsAttrOrInput(ctx, xs, 'axes', 3, 10) ?? starts.map((_s, k) => k);
+  const steps = (ctx.opset >= 10 && xs[4] ? values(xs[4]) : undefined) ?? starts.map(() => 1);
+  const ranges = dims.map((d) => ({ start: 0, step: 1, count: d }));
+  axes.forEach((raw, k) => {
+    const a = axisIn(ctx, raw, dims.length, 'axes');
+    const d = dims[a];
+    const step = steps[k];
+    if (step === 0) throw fail('unsupported-attribute', ctx.where, 'steps must not be 0');
+    const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v < 0 ? v + d : v, lo), hi);
+    const [s, e] = step > 0 ? [clamp(starts[k], 0, d), clamp(ends[k], 0, d)] : [clamp(starts[k], -1, d - 1), clamp(ends[k], -1, d - 1)];
+    ranges[a] = { start: s, step, count: Math.max(0, Math.ceil((e - s) / step)) };
+  });
+  return ranges;
+}
+
 export const SHAPE_FOLDS: Readonly<Record<string, Fold>> = {
   /** the dims of a constant (a layer's shape is handled by the Shape op handler) */
   Shape(xs, ctx) {
@@ -115,20 +134,7 @@ export const SHAPE_FOLDS: Readonly<Record<string, Fold>> = {
   /** starts/ends/axes/steps as attributes (opset < 10) or inputs; ends clamp to the dimension */
   Slice(xs, ctx) {
     const x = required(xs, 0, ctx, 'data');
-    const starts = intsAttrOrInput(ctx, xs, 'starts', 1, 10) ?? [];
-    const ends = intsAttrOrInput(ctx, xs, 'ends', 2, 10) ?? [];
-    const axes = intsAttrOrInput(ctx, xs, 'axes', 3, 10) ?? starts.map((_s, k) => k);
-    const steps = (ctx.opset >= 10 && xs[4] ? values(xs[4]) : undefined) ?? starts.map(() => 1);
-    const ranges = x.dims.map((d) => ({ start: 0, step: 1, count: d }));
-    axes.forEach((raw, k) => {
-      const a = axisIn(ctx, raw, x.dims.length, 'axes');
-      const d = x.dims[a];
-      const step = steps[k];
-      if (step === 0) throw fail('unsupported-attribute', ctx.where, 'steps must not be 0');
-      const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v < 0 ? v + d : v, lo), hi);
-      const [s, e] = step > 0 ? [clamp(starts[k], 0, d), clamp(ends[k], 0, d)] : [clamp(starts[k], -1, d - 1), clamp(ends[k], -1, d - 1)];
-      ranges[a] = { start: s, step, count: Math.max(0, Math.ceil((e - s) / step)) };
-    });
+    const ranges = sliceRanges(ctx, xs, x.dims);
     const dims = ranges.map((r) => r.count);
     const inStride = x.dims.map((_d, k) => sizeOfDims(x.dims.slice(k + 1)));
     const out: number[] = [];

@@ -39,6 +39,7 @@ import { Relu } from './Relu.ts';
 import { Reshape } from './Reshape.ts';
 import { Shape } from './Shape.ts';
 import { Sigmoid } from './Sigmoid.ts';
+import { Slice } from './Slice.ts';
 import { Softmax } from './Softmax.ts';
 import { Squeeze } from './Squeeze.ts';
 import { Sub } from './Sub.ts';
@@ -65,7 +66,7 @@ export const OPS: Readonly<Record<string, OpHandler>> = {
   Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
   Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
-  Constant, Shape, Gather, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
+  Constant, Shape, Gather, ConstantOfShape: constOnly, Expand: constOnly, Slice,
   Pow: constOnly, Sqrt: constOnly, Reciprocal: constOnly,
   Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu,
   LSTM, GRU, RNN,

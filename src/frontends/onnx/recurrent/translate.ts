@@ -13,24 +13,29 @@ type Kind = RecurrentLayer['kind'];
 const DEFAULTS: { readonly [K in Kind]: readonly string[] } = { lstm: ['Sigmoid', 'Tanh', 'Tanh'], gru: ['Sigmoid', 'Tanh'], simple_rnn: ['Tanh'] };
 const DIRECTIONS = ['forward', 'reverse', 'bidirectional'];
 
-/** An optional input that must be absent or a constant every value of which passes `ok` (initial states, peepholes, sequence_lens). */
-function constantOrAbsent(ctx: OpContext, i: number, role: string, expected: string, ok: (v: number) => boolean): void {
+/**
+ * An optional input that must be absent or a constant of `dims` (the batch counted as 1) every value of which passes
+ * `ok` (initial states, peepholes, sequence_lens).
+ */
+function constantOrAbsent(ctx: OpContext, i: number, role: string, dims: readonly number[], expected: string, ok: (v: number) => boolean): void {
   const v = ctx.input(i);
   if (!v) return;
   if (v.kind === 'layer') throw fail('unsupported-topology', ctx.where, `${role} must be absent or a constant ${expected}, not the output of layer '${v.layer}'`);
+  expectDims(ctx, v.tensor, role, dims);
   const bad = v.tensor.data.find((d) => !ok(d));
   if (bad !== undefined) throw fail('unsupported-attribute', ctx.where, `${role} must be absent or ${expected}, not a constant holding ${bad}`);
 }
 
 /** The attributes and optional inputs hlsforge refuses: clip, input_forget, a partial sequence_lens, non-zero states. */
-function checkRefusals(ctx: OpContext, kind: Kind, steps: number): void {
+function checkRefusals(ctx: OpContext, kind: Kind, steps: number, dirs: number, units: number): void {
   if (ctx.attrs.has('clip')) throw fail('unsupported-attribute', ctx.where, `clip must be absent (no cell clipping), not ${ctx.attrs.float('clip', 0)}`);
   if (kind === 'lstm') ctx.attrs.requireInt('input_forget', 0, [0]);
-  constantOrAbsent(ctx, 4, 'sequence_lens', `equal to the ${steps} time steps`, (v) => v === steps);
-  constantOrAbsent(ctx, 5, 'initial_h', 'zero (the state starts at 0)', (v) => v === 0);
+  const state = [dirs, 1, units];
+  constantOrAbsent(ctx, 4, 'sequence_lens', [1], `equal to the ${steps} time steps`, (v) => v === steps);
+  constantOrAbsent(ctx, 5, 'initial_h', state, 'zero (the state starts at 0)', (v) => v === 0);
   if (kind !== 'lstm') return;
-  constantOrAbsent(ctx, 6, 'initial_c', 'zero (the state starts at 0)', (v) => v === 0);
-  constantOrAbsent(ctx, 7, 'P (the peephole weights)', 'zero', (v) => v === 0);
+  constantOrAbsent(ctx, 6, 'initial_c', state, 'zero (the state starts at 0)', (v) => v === 0);
+  constantOrAbsent(ctx, 7, 'P (the peephole weights)', [dirs, 3 * units], 'zero', (v) => v === 0);
   const yc = ctx.outputNames[2];
   if (yc && ctx.uses(yc) > 0) throw fail('unsupported-topology', ctx.where, `output Y_c (the cell state) must be unused, not read by ${ctx.uses(yc)} nodes or outputs`);
 }
@@ -68,15 +73,14 @@ function cellSpec(c: Cell, w: DirectionWeights, acts: ReturnType<typeof irActiva
 
 /**
  * ONNX LSTM / GRU / RNN: one IR layer per direction and per output read (Y: every step; Y_h: the last state), the
- * directions side by side as ONNX lays them out — Y [T, dirs, batch, h] (layout 0) or [batch, T, dirs, h] (layout 1),
- * Y_h [dirs, batch, h] or [batch, dirs, h]; the IR holds them as [T, dirs, h] and [dirs, h], the batch axis noted.
+ * directions side by side as ONNX lays them out — X [T, batch, n], Y [T, dirs, batch, h], Y_h [dirs, batch, h]; the
+ * IR holds them as [T, n], [T, dirs, h] and [dirs, h], the batch axis noted.
  */
 export const recurrentOp = (kind: Kind): OpHandler => (ctx) => {
-  const layout = ctx.opset >= 14 ? ctx.attrs.requireInt('layout', 0, [0, 1]) : 0;
+  // layout 1 (batch first) has no oracle: onnxruntime refuses it
+  if (ctx.opset >= 14) ctx.attrs.requireInt('layout', 0, [0]);
   const x = ctx.layerInputAnyBatch(0);
-  if (x.shape.length !== 2 || (x.batchAxis ?? 0) !== 1 - layout) {
-    throw fail('shape-mismatch', ctx.where, `X must be ${layout ? '[batch, T, n]' : '[T, batch, n]'} (layout ${layout}), not ${withBatch(x)}`);
-  }
+  if (x.shape.length !== 2 || x.batchAxis !== 1) throw fail('shape-mismatch', ctx.where, `X must be [T, batch, n] (layout 0), not ${withBatch(x)}`);
   const [steps, nIn] = x.shape;
   const direction = ctx.attrs.string('direction', 'forward');
   if (!DIRECTIONS.includes(direction)) throw fail('unsupported-attribute', ctx.where, `direction must be one of ${DIRECTIONS.join(', ')}, not '${direction}'`);
@@ -87,7 +91,7 @@ export const recurrentOp = (kind: Kind): OpHandler => (ctx) => {
   const w = expectDims(ctx, ctx.constInput(1, 'W (the input weights)'), 'W (the input weights)', [dirs, gates.length * units, nIn]);
   expectDims(ctx, r, 'R (the recurrent weights)', [dirs, gates.length * units, units]);
   const b: ConstTensor | undefined = ctx.input(3) ? expectDims(ctx, ctx.constInput(3, 'B (the biases)'), 'B (the biases)', [dirs, 2 * gates.length * units]) : undefined;
-  checkRefusals(ctx, kind, steps);
+  checkRefusals(ctx, kind, steps, dirs, units);
   const resetAfter = kind === 'gru' && ctx.attrs.requireInt('linear_before_reset', 0, [0, 1]) === 1;
   const acts = cellActivations(ctx, DEFAULTS[kind], dirs).map((a) => irActivations(ctx, kind, a));
   const cell: Cell = { kind, steps, nIn, units, input: x.layer, resetAfter };
@@ -104,8 +108,7 @@ export const recurrentOp = (kind: Kind): OpHandler => (ctx) => {
     const tail = sequence ? [steps] : [];
     const shaped = parts.map((p, d) => ctx.addLayer({ kind: 'reshape', inputs: [p.layer], shape: [...tail, 1, units] }, undefined, dirs === 1 ? (sequence ? 'Y' : 'Y_h') : `${sequence ? 'Y' : 'Y_h'}_${['forward', 'reverse'][d]}`));
     const y = dirs === 1 ? shaped[0] : ctx.addLayer({ kind: 'concatenate', inputs: shaped.map((p) => p.layer), shape: [...tail, 2, units], axis: tail.length }, undefined, sequence ? 'Y' : 'Y_h');
-    const batchAxis = layout ? 0 : tail.length + 1;
-    return batchAxis ? { ...y, batchAxis } : y;
+    return { ...y, batchAxis: tail.length + 1 };
   };
   return [wanted[0] ? output(true) : undefined, wanted[1] ? output(false) : undefined];
 };
