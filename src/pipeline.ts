@@ -14,6 +14,8 @@ import { verifyGraph } from './ir/verify.ts';
 import { runPasses, type Pass } from './passes/pass.ts';
 import { PASSES } from './passes/index.ts';
 import type { RtlDesignInfo } from './backends/rtl/index.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeDirAtomically } from './util/atomic-dir.ts';
 import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
@@ -31,6 +33,8 @@ export interface ConvertOptions {
   readonly onStep?: (step: string) => void;
   /** replace an existing output folder even if it holds files hlsforge did not write */
   readonly force?: boolean;
+  /** write report.html (docs/report.md) into the project; default true */
+  readonly report?: boolean;
 }
 
 export interface ConvertResult {
@@ -49,7 +53,7 @@ export interface TestData {
 }
 
 /** Back half: write the project of the configured backend into `dir`, atomically. */
-export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData, opts: { force?: boolean } = {}): Promise<RtlDesignInfo | undefined> {
+export async function writeProject(graph: Graph, config: ProjectConfig, dir: string, data: TestData, opts: { force?: boolean; files?: Record<string, string> } = {}): Promise<RtlDesignInfo | undefined> {
   let rtl: RtlDesignInfo | undefined;
   // loaded on demand: commands that write no project (predict, estimate) start without the backends' templates
   const backend = config.backend === 'RTL' ? await import('./backends/rtl/index.ts') : await import('./backends/hls/index.ts');
@@ -58,6 +62,7 @@ export async function writeProject(graph: Graph, config: ProjectConfig, dir: str
     (tmp) => {
       if ('writeRtlProject' in backend) rtl = backend.writeRtlProject(graph, config, tmp, data);
       else backend.writeHlsProject(graph, config, tmp, data);
+      for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(join(tmp, name), text);
     },
     { file: config.file, force: opts.force },
   );
@@ -98,7 +103,14 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   // a long batch returns to the event loop every few chunks, so Ctrl-C stops it promptly
   const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals);
   await yieldToSignals();
+  const files: Record<string, string> = {};
+  if (opts.report !== false) {
+    opts.onStep?.('report');
+    const { projectReportPage, PROJECT_REPORT } = await import('./report/project-report.ts');
+    const inputs = config.inputData ?? `random (${vectors.batch} normal vectors, seed ${opts.seed ?? 1})`;
+    files[PROJECT_REPORT] = await projectReportPage(graph, config, vectors, { inputs, pause: yieldToSignals });
+  }
   opts.onStep?.('write');
-  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force });
+  const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force, files });
   return { config, graph, vectors, emulation, rtl };
 }

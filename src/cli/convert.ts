@@ -22,7 +22,8 @@ export function registerConvert(program: Command): void {
     .option('--force', 'replace an existing output folder even if it holds files hlsforge did not write')
     .option('--seed <n>', 'seed of the random test vectors', nonNegativeInteger('--seed'), 1)
     .option('--reference <file>', 'reference outputs for the test vectors (hls4ml OutputPredictions; default: OutputPredictions in the config, with its InputData)')
-    .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number; reference?: string }) => {
+    .option('--no-report', 'do not write report.html (the profiling page, docs/report.md) into the project')
+    .action(async (model: string | undefined, f: ModelFlags & { input?: string; samples: number; seed: number; reference?: string; report: boolean }) => {
       const say = progress(f.json);
       const release = deferInterrupts();
       const passes: string[] = [];
@@ -34,6 +35,7 @@ export function registerConvert(program: Command): void {
         samples: f.samples,
         seed: f.seed,
         force: f.force,
+        report: f.report,
         onStep: say,
         onPass: (p, g) => (passes.push(`${p.name}: ${p.description}`), pruning.onPass(p, g)),
       }).finally(release);

@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   estimate: async () => (await import('./estimate.ts')).registerEstimate,
   synth: async () => (await import('./synth.ts')).registerSynth,
   sweep: async () => (await import('./sweep.ts')).registerSweep,
+  report: async () => (await import('./report.ts')).registerReport,
+  init: async () => (await import('./init.ts')).registerInit,
 };
 
 /** Entry point of the `hlsforge` binary; returns the process exit code. */

@@ -47,6 +47,7 @@ export function addModelOptions(cmd: Command): Command {
     .option('--clock-period <ns>', 'ClockPeriod in ns', positiveNumber('--clock-period'))
     .option('--backend <name>', 'Backend: Vivado or Vitis')
     .option('--project-name <name>', 'ProjectName')
+    .option('--arithmetic <name>', 'Arithmetic: hlsforge or hls4ml (reproduce hls4ml\'s C simulation)')
     .option('--json', 'machine-readable output on stdout')
     .option('-v, --verbose', 'print each compiler pass');
 }
@@ -61,6 +62,7 @@ export interface ModelFlags {
   clockPeriod?: number;
   backend?: string;
   projectName?: string;
+  arithmetic?: string;
   output?: string;
   json?: boolean;
   verbose?: boolean;
@@ -76,6 +78,7 @@ export const overridesFrom = (f: ModelFlags, withOutput: boolean): ConfigOverrid
   clockPeriod: f.clockPeriod,
   backend: f.backend,
   projectName: f.projectName,
+  arithmetic: f.arithmetic,
   outputDir: withOutput ? f.output : undefined,
 });
 

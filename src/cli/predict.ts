@@ -1,7 +1,9 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compile, testVectors } from '../pipeline.ts';
-import { emulatePausing } from '../emulator/index.ts';
+import { emulatePausing, type EmulationResult } from '../emulator/index.ts';
+import { isQuantizerCast, splitOverflows } from '../emulator/saturation.ts';
+import type { Graph } from '../ir/graph.ts';
 import { formatOf, formatVectors } from '../data/vectors.ts';
 import { compareToFloat } from '../emulator/compare.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
@@ -71,16 +73,16 @@ async function predict(model: string | undefined, f: PredictFlags): Promise<void
   if (f.json) {
     const predictions = f.output ? undefined : Array.from({ length: v.batch }, (_, s) => Array.from(out.data.subarray(s * outWidth, (s + 1) * outWidth)));
     const traceField = traces ? (f.output ? resolve(f.output) : traceJson(traces, v.batch)) : undefined;
-    process.stdout.write(JSON.stringify({ mode: f.float ? 'float' : 'fixed', samples: v.batch, overflows: fixed.overflows, errorVsFloat: error, reference, predictions, trace: traceField }, null, 2) + '\n');
+    const { overflows, saturation } = splitOverflows(graph, fixed);
+    process.stdout.write(JSON.stringify({ mode: f.float ? 'float' : 'fixed', samples: v.batch, overflows, quantizerSaturation: saturation, errorVsFloat: error, reference, predictions, trace: traceField }, null, 2) + '\n');
     return;
   }
   if (!f.output) process.stdout.write(traces ? JSON.stringify(traceJson(traces, v.batch)) + '\n' : formatVectors(out, 'dat'));
   const report = process.stderr;
   if (!f.float) {
-    const rows = Object.entries(fixed.overflows).map(([name, n]) => [name, n]);
-    report.write(`\noverflows per layer (${v.batch} samples):\n${table(['layer', 'overflows'], rows)}\n`);
+    report.write(`\n${overflowTable(graph, fixed, v.batch)}\n`);
     report.write(
-      `error vs float: max |Δ| ${error!.maxAbs.toPrecision(4)}, mean |Δ| ${error!.meanAbs.toPrecision(4)}` +
+      `error vs float${quantized(graph) ? ' (the model with its quantizers)' : ''}: max |Δ| ${error!.maxAbs.toPrecision(4)}, mean |Δ| ${error!.meanAbs.toPrecision(4)}` +
         (error!.argmaxAgreement !== undefined ? `, argmax agreement ${(100 * error!.argmaxAgreement).toFixed(2)}%` : '') +
         '\n',
     );
@@ -97,4 +99,14 @@ function referenceFile(f: PredictFlags, config: ProjectConfig): string | undefin
   if (f.input === undefined || resolve(f.input) === config.inputData) return config.outputPredictions;
   warn('reference-skipped', { file: config.file, key: 'OutputPredictions' }, `it holds the outputs for InputData, not for ${f.input}; pass --reference to compare`);
   return undefined;
+}
+
+const quantized = (graph: Graph): boolean => graph.layers.some((l) => l.quantizedAs);
+
+/** Real overflows per layer; for a quantized model also the saturation its quantizers intend, apart. */
+function overflowTable(graph: Graph, fixed: EmulationResult, batch: number): string {
+  const { overflows, saturation } = splitOverflows(graph, fixed);
+  if (!quantized(graph)) return `overflows per layer (${batch} samples):\n${table(['layer', 'overflows'], graph.layers.map((l) => [l.name, overflows[l.name]]))}`;
+  const rows = graph.layers.map((l) => [l.name, overflows[l.name], isQuantizerCast(l) ? saturation[l.name] : '']);
+  return `overflows per layer (${batch} samples; quantizer saturation is the model's own clipping, intended):\n${table(['layer', 'overflows', 'quantizer saturation'], rows)}`;
 }

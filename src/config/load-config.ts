@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
-import type { BackendName, IOType, LayerSettings, ProjectConfig } from './project-config.ts';
+import type { Arithmetic, BackendName, IOType, LayerSettings, ProjectConfig } from './project-config.ts';
 import { TOP_KEYS, HLS_CONFIG_KEYS, LAYER_KEYS, MODEL_KEYS, TYPE_KEYS, AUTO_DEFAULT_VARS, closest } from './schema.ts';
 import { readLayerSettings, readPrecisionEntry, readTypeKeys, expectObject, flag, isTypeKey, type Ctx } from './read-layer-settings.ts';
 import { checkProjectName } from './check-names.ts';
@@ -25,6 +25,7 @@ export interface ConfigOverrides {
   readonly strategy?: string;
   readonly ioType?: string;
   readonly inputData?: string;
+  readonly arithmetic?: string;
 }
 
 export const DEFAULTS = {
@@ -85,6 +86,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
     clockPeriod: o.clockPeriod ?? positive(doc.ClockPeriod, ctx, 'ClockPeriod') ?? DEFAULTS.clockPeriod,
     ioType: ioType(o.ioType ?? doc.IOType, ctx, o.ioType !== undefined ? '--io-type' : 'IOType'),
     backend: backend(o.backend ?? doc.Backend, ctx, o.backend !== undefined ? '--backend' : 'Backend'),
+    arithmetic: arithmetic(o.arithmetic ?? doc.Arithmetic, ctx, o.arithmetic !== undefined ? '--arithmetic' : 'Arithmetic'),
     defaults: {
       precision,
       // `Precision: {exp_table: …}` and `exp_table_t: …` (which wins) at Model level
@@ -178,6 +180,13 @@ function ioType(v: unknown, ctx: Ctx, key: string): IOType {
     return 'io_parallel';
   }
   throw fail('config-bad-value', { file: ctx.file, key }, `must be io_parallel or io_stream, not ${JSON.stringify(v)}; supported: io_parallel, io_stream (io_serial accepted with a warning)`);
+}
+
+function arithmetic(v: unknown, ctx: Ctx, key: string): Arithmetic {
+  if (v === undefined || v === null) return 'hlsforge';
+  const s = String(v).trim().toLowerCase();
+  if (s === 'hlsforge' || s === 'hls4ml') return s;
+  throw fail('config-bad-value', { file: ctx.file, key }, `must be hlsforge or hls4ml, not ${JSON.stringify(v)}; supported: hlsforge, hls4ml`);
 }
 
 function backend(v: unknown, ctx: Ctx, key: string): BackendName {

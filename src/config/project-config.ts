@@ -1,5 +1,9 @@
 import type { FixedType } from '../fixed/fixed-type.ts';
 import type { PrecisionVar, Strategy } from '../ir/layers.ts';
+import type { SoftmaxImplementation } from '../fixed/softmax-hls4ml.ts';
+
+/** `Arithmetic`: hlsforge's own (docs/arithmetic.md) or hls4ml's C simulation reproduced bit for bit. */
+export type Arithmetic = 'hlsforge' | 'hls4ml';
 
 export type BackendName = 'Vivado' | 'Vitis' | 'RTL';
 /** io_parallel: whole tensors as arrays; io_stream: one pixel (all channels) per transfer (docs/configuration.md) */
@@ -20,6 +24,8 @@ export interface ProjectConfig {
   readonly clockPeriod: number;
   readonly ioType: IOType;
   readonly backend: BackendName;
+  /** `Arithmetic` (top level) or `--arithmetic`; absent = hlsforge */
+  readonly arithmetic?: Arithmetic;
   /** HLSConfig.Model: defaults for every layer (per-layer settings are applied to the graph by the apply-config pass) */
   readonly defaults: ModelDefaults;
   /** HLSConfig.LayerType, keyed by our layer kind (hls4ml class names are mapped when loading) */
@@ -56,6 +62,11 @@ export interface LayerSettings {
   readonly reuseFactor?: number;
   readonly strategy?: Strategy;
   readonly tableSize?: number;
+  /** softmax `Implementation` */
+  readonly implementation?: SoftmaxImplementation;
+  /** softmax `exp_table_size` / `inv_table_size` (hls4ml): each table's own size, over TableSize */
+  readonly expTableSize?: number;
+  readonly invTableSize?: number;
   /** variables set to `auto` at this level (an explicit type at a higher level wins, and the other way round) */
   readonly autoPrecision?: readonly PrecisionVar[];
   readonly precisionMaximum?: FixedType;

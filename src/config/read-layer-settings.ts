@@ -100,13 +100,15 @@ export function readLayerSettings(obj: Record<string, unknown>, ctx: Ctx, key: s
   for (const v of Object.keys(typed.vars)) if (p.auto.includes(v as PrecisionVar)) p.auto.splice(p.auto.indexOf(v as PrecisionVar), 1);
   for (const [k, reason] of Object.entries(NOT_HONOURED_LAYER))
     if (obj[k] !== undefined && obj[k] !== null && obj[k] !== false) ctx.notes?.notHonoured(`${key}.${k}`, k, reason);
-  if (obj.Implementation !== undefined) readImplementation(obj.Implementation, ctx, `${key}.Implementation`);
   if (flag(obj.Skip, ctx, `${key}.Skip`)) ctx.notes?.notHonoured(`${key}.Skip`, 'Skip', 'the softmax is always computed (its output is the model output)');
   return {
     precision: Object.keys(expanded).length ? expanded : undefined,
     reuseFactor: obj.ReuseFactor === undefined ? undefined : reuse(obj.ReuseFactor, ctx, `${key}.ReuseFactor`),
     strategy: obj.Strategy === undefined ? undefined : readStrategy(obj.Strategy, ctx, `${key}.Strategy`),
     tableSize: tableSize(obj.TableSize ?? obj.table_size, ctx, `${key}.TableSize`),
+    implementation: obj.Implementation === undefined ? undefined : readImplementation(obj.Implementation, ctx, `${key}.Implementation`),
+    expTableSize: tableSize(obj.exp_table_size, ctx, `${key}.exp_table_size`),
+    invTableSize: tableSize(obj.inv_table_size, ctx, `${key}.inv_table_size`),
     autoPrecision: p.auto.length ? p.auto : undefined,
     precisionMaximum: p.maximum,
     prune: obj.Prune === undefined ? undefined : readPrune(obj.Prune, ctx, `${key}.Prune`),

@@ -1,5 +1,6 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Strategy } from '../ir/layers.ts';
+import { SOFTMAX_IMPLEMENTATIONS, type SoftmaxImplementation } from '../fixed/softmax-hls4ml.ts';
 import type { Ctx } from './read-layer-settings.ts';
 
 /**
@@ -29,23 +30,17 @@ export function readStrategy(v: unknown, ctx: Ctx, key: string): Strategy | unde
 }
 
 /**
- * hls4ml `Implementation` values: of the softmax (hlsforge computes the stable one: max subtracted before the
- * exponential), and of oneAPI convolutions.
+ * hls4ml `Implementation` values: of the softmax (each computed as hls4ml does, docs/arithmetic.md; `hlsforge` is
+ * hlsforge's own), and of oneAPI convolutions (not honoured).
  */
-const IMPLEMENTATIONS: Record<string, string | undefined> = {
-  stable: undefined,
-  latency: 'the latency softmax is not implemented; softmax is the stable implementation',
-  argmax: 'the argmax softmax is not implemented; softmax is the stable implementation',
-  legacy: 'the legacy softmax is not implemented; softmax is the stable implementation',
-  im2col: 'convolutions are not supported yet',
-  winograd: 'convolutions are not supported yet',
-  combination: 'convolutions are not supported yet',
-};
+const CONV_IMPLEMENTATIONS = ['im2col', 'winograd', 'combination'];
 
-export function readImplementation(v: unknown, ctx: Ctx, key: string): void {
+export function readImplementation(v: unknown, ctx: Ctx, key: string): SoftmaxImplementation | undefined {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
-  if (!s || !(s in IMPLEMENTATIONS))
-    throw fail('config-bad-value', { file: ctx.file, key }, `must be a softmax implementation, not ${JSON.stringify(v)}; supported: stable (also accepted: latency, argmax, legacy, and oneAPI's im2col, Winograd, combination)`);
-  const note = IMPLEMENTATIONS[s];
-  if (note) ctx.notes?.notHonoured(key, `Implementation: ${s}`, note);
+  const softmax = SOFTMAX_IMPLEMENTATIONS.find((i) => i === s);
+  if (softmax) return softmax;
+  if (!s || !CONV_IMPLEMENTATIONS.includes(s))
+    throw fail('config-bad-value', { file: ctx.file, key }, `must be a softmax implementation, not ${JSON.stringify(v)}; supported: ${SOFTMAX_IMPLEMENTATIONS.join(', ')} (also accepted: oneAPI's im2col, Winograd, combination)`);
+  ctx.notes?.notHonoured(key, `Implementation: ${s}`, 'convolutions are not supported yet');
+  return undefined;
 }

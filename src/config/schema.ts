@@ -19,13 +19,14 @@ export const TOP_KEYS = {
   Backend: 'Vivado, Vitis or RTL (other hls4ml backends are accepted with a warning)',
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',
+  Arithmetic: 'hlsforge (default: docs/arithmetic.md) or hls4ml (reproduce hls4ml\'s C simulation bit for bit)',
   OutputPredictions: 'reference outputs for InputData: predict and convert report the float and fixed-point error against them',
   ...NOT_HONOURED_TOP,
 } as const;
 
 export const HLS_CONFIG_KEYS = ['Model', 'LayerType', 'LayerName', ...Object.keys(NOT_HONOURED_HLS_CONFIG)] as const;
 /** keys of a Model, LayerType.X or LayerName.X block; `<var>_t` type keys are handled apart (see typeKeyVar) */
-export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'Prune', 'Trace', 'Implementation', 'Skip', ...Object.keys(NOT_HONOURED_LAYER)] as const;
+export const LAYER_KEYS = ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'table_size', 'exp_table_size', 'inv_table_size', 'Prune', 'Trace', 'Implementation', 'Skip', ...Object.keys(NOT_HONOURED_LAYER)] as const;
 /** HLSConfig.Model also takes the model-wide keys hls4ml's config generators write */
 export const MODEL_KEYS = [...LAYER_KEYS, 'TraceOutput', 'BramFactor', ...Object.keys(NOT_HONOURED_MODEL)] as const;
 export const PRECISION_KEYS = ['default', 'result', 'weight', 'bias', 'accum', 'scale', 'param', 'table', 'exp_table', 'inv_table', 'recurrent_weight', 'recurrent_table', 'state', 'maximum'] as const;

@@ -1,4 +1,4 @@
-import { toValue, type FixedType, type OverflowStats } from '../fixed/index.ts';
+import { quantizeDouble, toValue, type FixedType, type OverflowStats } from '../fixed/index.ts';
 import { inputLayers, sizeOf, type Graph } from '../ir/graph.ts';
 import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../ir/layers.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
@@ -92,11 +92,23 @@ function* floatSteps(graph: Graph, inputs: Float64Array, batch: number, opts: Em
   const shapes = new Map(graph.layers.map((l) => [l.name, l.shape]));
   const inShapes = (layer: Layer) => layer.inputs.map((p) => shapes.get(p)!);
   const data = yield* runChunked(graph, graphIns, inputs, batch, opts.trace, (layer, xs, rows) =>
-    kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!, inShapes(layer)),
+    quantizedAs(layer, kernelOf(layer).float(layer, xs, rows, buffers.get(layer.name)!, inShapes(layer))),
   );
   const values = (name: string) => data.get(name)!;
   const overflows = Object.fromEntries(graph.layers.map((l) => [l.name, 0]));
   return { ...collectOutputs(graph, batch, values), overflows, overflowsByVar: {}, trace: opts.trace ? traceOf(graph, values) : undefined };
+}
+
+/**
+ * The float evaluation is the model as trained: a layer that carries the model's own quantizer (QONNX Quant, QKeras)
+ * emits Q(x), in a new array (a kernel may return its input unchanged).
+ */
+function quantizedAs(layer: Layer, y: Float64Array): Float64Array {
+  const t = layer.quantizedAs;
+  if (!t) return y;
+  const q = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) q[i] = toValue(quantizeDouble(y[i], t), t) + 0;
+  return q;
 }
 
 /* Samples per chunk (src/emulator/memory.ts): every layer works sample by sample, so the batch runs through the whole

@@ -42,3 +42,24 @@ export {
 } from './tables.ts';
 export { Caster, roundCarry, quantCode } from './cast.ts';
 export { reciprocal, ceilLog2, RECIPROCAL_GUARD_BITS, type Reciprocal } from './reciprocal.ts';
+export {
+  SOFTMAX_IMPLEMENTATIONS,
+  LEGACY_TABLE_TYPE,
+  LEGACY_EXP_RANGE,
+  LEGACY_INV_RANGE,
+  stableNormType,
+  defaultSoftmaxAccum,
+  stableExpTableSize,
+  topBits,
+  topBitsIndexer,
+  topBitsSample,
+  hls4mlExpTable,
+  hls4mlInvTable,
+  legacyExpTable,
+  legacyInvTable,
+  truncIndexer,
+  reduceTree,
+  type SoftmaxImplementation,
+  type ReduceTree,
+} from './softmax-hls4ml.ts';
+export { topBitsSoftmaxPlan, type TopBitsSoftmaxPlan, type SoftmaxSizes } from './softmax-plan.ts';

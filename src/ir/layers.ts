@@ -1,5 +1,6 @@
 import type { FixedType } from '../fixed/fixed-type.ts';
 import type { Quantizer } from './quantizer.ts';
+import type { SoftmaxImplementation } from '../fixed/softmax-hls4ml.ts';
 
 /**
  * Layer kinds of the IR. Target-free and framework-free: ONNX `Relu` and Keras `ReLU` both become `{ kind: 'relu' }`.
@@ -35,6 +36,12 @@ export interface LayerBase {
    * `import-qonnx` pass applies over the config defaults, under explicit `LayerName` settings.
    */
   readonly declared?: Partial<Record<PrecisionVar, FixedType>>;
+  /**
+   * The model's own quantizer on this layer's output (a QONNX Quant or QKeras quantizer lowered to a cast to this
+   * type by `import-qonnx`). The float evaluation, the reference of a quantized model, applies it: the trained model
+   * computes Q(x), not x. Its overflows in the fixed-point emulation are the quantizer's intended saturation.
+   */
+  readonly quantizedAs?: FixedType;
   /**
    * Precision variables configured as `auto`: `precision` holds a placeholder for them until the `infer-precision`
    * pass replaces it with the narrowest exact type (capped by `maximum`) and drops this field.
@@ -75,8 +82,17 @@ export interface LeakyReluLayer extends LayerBase { readonly kind: 'leaky_relu';
 export interface ClipLayer extends LayerBase { readonly kind: 'clip'; readonly min: number; readonly max: number }
 export interface SigmoidLayer extends LayerBase { readonly kind: 'sigmoid'; readonly tableSize: number }
 export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly tableSize: number }
-/** softmax over the last axis */
-export interface SoftmaxLayer extends LayerBase { readonly kind: 'softmax'; readonly tableSize: number }
+/**
+ * softmax over the last axis; `implementation` picks the algorithm (absent = 'hlsforge', docs/arithmetic.md "Softmax";
+ * the others are hls4ml's, "hls4ml-compatible arithmetic"), with hls4ml's separate exp/inverse table sizes
+ */
+export interface SoftmaxLayer extends LayerBase {
+  readonly kind: 'softmax';
+  readonly tableSize: number;
+  readonly implementation?: SoftmaxImplementation;
+  readonly expTableSize?: number;
+  readonly invTableSize?: number;
+}
 /** y = x > 0 ? x : α_c · x, α_c one slope per channel of the last axis (Keras PReLU, ONNX PRelu) */
 export interface PreluLayer extends LayerBase { readonly kind: 'prelu'; readonly alpha: Float64Array }
 /** y = clip(α·x + β, 0, 1); Keras 2: α = 0.2, β = 0.5; Keras 3: α = 1/6, β = 0.5 (docs/arithmetic.md) */

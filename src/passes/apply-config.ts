@@ -1,6 +1,6 @@
 import type { LayerSettings, ProjectConfig } from '../config/project-config.ts';
 import type { FixedType } from '../fixed/fixed-type.ts';
-import { parseFixedType } from '../fixed/index.ts';
+import { defaultSoftmaxAccum, parseFixedType } from '../fixed/index.ts';
 import { KINDS } from '../ir/kinds.ts';
 import type { Layer, Precision, PrecisionVar } from '../ir/layers.ts';
 import { checkLayerNames, layerTypeSettings, levelsOf, type ConfigLevel } from './config-levels.ts';
@@ -44,6 +44,12 @@ function configure(layer: Layer, config: ProjectConfig, levels: ConfigLevel[]): 
     (overrides.reduce<LayerSettings[K] | undefined>((acc, o) => o?.[k] ?? acc, undefined) ?? fallback) as NonNullable<LayerSettings[K]>;
   const maximum = [...levels].reverse().find((l) => l.settings.precisionMaximum);
   const { autoPrecision: _stale, ...rest } = layer;
+  const implementation = layer.kind === 'softmax' ? pick('implementation', config.arithmetic === 'hls4ml' ? 'stable' : 'hlsforge') : undefined;
+  if (implementation === 'stable' || implementation === 'latency') {
+    // hls4ml's default accum_t of its softmax: exp_table_t with ceil(log2 n) more integer bits, unless one is configured
+    const explicit = d.precisionVars.accum !== undefined || overrides.some((o) => o.precision?.accum !== undefined);
+    if (!explicit && precision.exp_table) precision.accum = defaultSoftmaxAccum(precision.exp_table, layer.shape[layer.shape.length - 1]);
+  }
   const configured = {
     ...rest,
     precision: precision as Precision,
@@ -51,6 +57,10 @@ function configure(layer: Layer, config: ProjectConfig, levels: ConfigLevel[]): 
     strategy: pick('strategy', d.strategy),
     ...(auto.length ? { autoPrecision: { vars: auto, maximum: maximum?.settings.precisionMaximum, maximumKey: maximum && `${maximum.key}.Precision.maximum` } } : {}),
   } as Layer;
+  if (layer.kind === 'softmax') {
+    const sizes = { expTableSize: pick('expTableSize', 0) || undefined, invTableSize: pick('invTableSize', 0) || undefined };
+    return { ...configured, tableSize: pick('tableSize', d.tableSize), implementation, ...sizes } as Layer;
+  }
   if ('tableSize' in configured) return { ...configured, tableSize: pick('tableSize', d.tableSize) } as Layer;
   return configured;
 }

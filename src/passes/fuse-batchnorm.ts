@@ -43,7 +43,7 @@ function fold<L extends Foldable>(dense: L, bn: LayerOf<'batchnorm'>): L {
   // the fused layer produces what the BN produced: its result type (and whether that is auto) come from the BN
   const autoVars = [...(dense.autoPrecision?.vars.filter((v) => v !== 'result') ?? []), ...(bn.autoPrecision?.vars.includes('result') ? (['result'] as const) : [])];
   const autoPrecision = autoVars.length ? { ...dense.autoPrecision, ...bn.autoPrecision, vars: autoVars } : undefined;
-  const { autoPrecision: _drop, ...rest } = dense;
+  const { autoPrecision: _drop, quantizedAs: _own, ...rest } = dense;
   return {
     ...rest,
     weights,
@@ -51,5 +51,7 @@ function fold<L extends Foldable>(dense: L, bn: LayerOf<'batchnorm'>): L {
     shape: bn.shape,
     precision: { ...dense.precision, result: bn.precision.result },
     ...(autoPrecision ? { autoPrecision } : {}),
+    // and its value is the BN's, quantized (in the float reference) by the BN's quantizer, if any
+    ...(bn.quantizedAs ? { quantizedAs: bn.quantizedAs } : {}),
   } as L;
 }

@@ -42,18 +42,19 @@ export const importQonnx: Pass = {
      * dense producer keeps its exact accumulator value as result and a linear layer casts (the fuse-batchnorm pass
      * folds a batchnorm that reads a dense into it, which would drop a cast fused into the dense).
      */
-    const cast = (from: string, t: FixedType, name: string, template: QuantLayer, keepLayer = false): string => {
+    const cast = (from: string, t: FixedType, name: string, template: QuantLayer, keepLayer = false, quantizedAs = t): string => {
       const at = out.findIndex((l) => l.name === from);
       const p = out[at];
       if (p.kind !== 'identity' && consumers.get(from) === 1 && !typed.has(from)) {
         const exact = keepLayer && p.kind === 'dense' ? p.precision.accum : undefined;
         // an exact accumulator that is still `auto` makes the result `auto` too: inference types both exactly
         const auto = exact !== undefined && !!p.autoPrecision?.vars.includes('accum');
-        out[at] = withAuto({ ...p, precision: { ...p.precision, result: exact ?? t } } as Layer, ['result'], auto);
+        const fused = exact ? {} : { quantizedAs };
+        out[at] = withAuto({ ...p, ...fused, precision: { ...p.precision, result: exact ?? t } } as Layer, ['result'], auto);
         typed.add(from);
         if (!exact) return from;
       }
-      out.push({ ...base(template, name, [from], { result: t }), kind: 'linear' });
+      out.push({ ...base(template, name, [from], { result: t }), kind: 'linear', quantizedAs });
       typed.add(name);
       return name;
     };
@@ -66,7 +67,7 @@ export const importQonnx: Pass = {
   },
 };
 
-type Cast = (from: string, t: FixedType, name: string, template: QuantLayer, keepLayer?: boolean) => string;
+type Cast = (from: string, t: FixedType, name: string, template: QuantLayer, keepLayer?: boolean, quantizedAs?: FixedType) => string;
 
 /** Lower one quantizer; returns the name of the layer that now holds its output. */
 function lowerQuant(q: QuantLayer, config: ProjectConfig, where: Where, out: Layer[], cast: Cast, fresh: (n: string) => string): string {
@@ -87,14 +88,14 @@ function lowerQuant(q: QuantLayer, config: ProjectConfig, where: Where, out: Lay
   if (!AP_QUANT[q.rounding]) throw fail('unsupported-attribute', where, `rounding_mode must be one of ${roundingsWithCast()}, not ${q.rounding} (ap_fixed has no such quantization mode)`);
   if (!q.signed && q.narrow) throw fail('unsupported-attribute', where, 'narrow must be 0 for an unsigned quantizer (no ap_fixed overflow mode stops at 2^b − 2)');
   const exact = exactCastType(q);
-  if ('type' in exact) return cast(x, stated ?? exact.type, q.name, q);
+  if ('type' in exact) return cast(x, stated ?? exact.type, q.name, q, false, exact.type);
   // not a cast: integer q = Q_int(x · (1/s) + z), then y = q · s − z · s
   const intType = exactCastType({ ...q, scale: Float64Array.of(1), zeroPoint: Float64Array.of(0) });
   if (!('type' in intType)) throw fail('unsupported-attribute', where, intType.reason);
   const intName = fresh(`${q.name}_int`);
   const affine = { scale: fallback(config, 'scale'), bias: fallback(config, 'bias') };
   const z = (c: number) => (q.zeroPoint.length === 1 ? q.zeroPoint[0] : q.zeroPoint[c]);
-  out.push({ ...base(q, intName, [x], { ...affine, result: intType.type }), kind: 'batchnorm', scale: perChannel(q.scale, (s) => 1 / s), bias: perChannel(q.scale, (_s, c) => z(c)) });
+  out.push({ ...base(q, intName, [x], { ...affine, result: intType.type }), quantizedAs: intType.type, kind: 'batchnorm', scale: perChannel(q.scale, (s) => 1 / s), bias: perChannel(q.scale, (_s, c) => z(c)) });
   out.push({ ...base(q, q.name, [intName], { ...affine, result: stated ?? q.precision.result }), kind: 'batchnorm', scale: perChannel(q.scale, (s) => s), bias: perChannel(q.scale, (s, c) => -z(c) * s) });
   return q.name;
 }

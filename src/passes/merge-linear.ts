@@ -17,12 +17,16 @@ export const mergeLinear: Pass = {
   run(graph) {
     const byName = new Map(graph.layers.map((l) => [l.name, l]));
     const alias = new Map<string, string>();
+    const replace = new Map<string, Layer>();
     for (const l of graph.layers) {
       if (l.kind !== 'linear') continue;
-      const p = byName.get(l.inputs[0])!;
-      if (mergeable(l, p, graph.outputs.includes(l.name))) alias.set(l.name, p.name);
+      const p = replace.get(l.inputs[0]) ?? byName.get(l.inputs[0])!;
+      if (!mergeable(l, p, graph.outputs.includes(l.name))) continue;
+      alias.set(l.name, p.name);
+      // the model's quantizer the linear stood for moves to P: the float reference still applies it
+      if (l.quantizedAs && !p.quantizedAs) replace.set(p.name, { ...p, quantizedAs: l.quantizedAs } as Layer);
     }
-    return alias.size ? rewire(graph, new Map(), alias) : graph;
+    return alias.size ? rewire(graph, replace, alias) : graph;
   },
 };
 

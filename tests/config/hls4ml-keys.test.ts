@@ -157,12 +157,15 @@ describe('Strategy and Implementation', () => {
     expect(e.message).toContain(`key 'HLSConfig.Model.Strategy': bad configuration value: must be Latency or Resource, not "Fast"; supported: Latency, Resource (also accepted: Stable, Unrolled`);
   });
 
-  it('honours the stable softmax Implementation and warns about the others', () => {
-    expect(load('HLSConfig: { LayerName: { s: { Implementation: stable, Skip: false } } }\n').warnings).toEqual([]);
-    const { warnings } = load('HLSConfig: { LayerName: { s: { Implementation: latency, Skip: true } } }\n');
-    expect(warnings.map((w) => w.detail)).toEqual(['the latency softmax is not implemented; softmax is the stable implementation', 'the softmax is always computed (its output is the model output)']);
+  it('reads every softmax Implementation, warns about the convolution ones and refuses the rest', () => {
+    for (const impl of ['stable', 'latency', 'legacy', 'argmax', 'hlsforge']) {
+      const { config, warnings } = load(`HLSConfig: { LayerName: { s: { Implementation: ${impl}, Skip: false } } }\n`);
+      expect([config.layerName.s.implementation, warnings]).toEqual([impl, []]);
+    }
+    const { warnings } = load('HLSConfig: { LayerName: { s: { Implementation: Winograd, Skip: true } } }\n');
+    expect(warnings.map((w) => w.detail)).toEqual(['the softmax is always computed (its output is the model output)', 'convolutions are not supported yet']);
     const e = thrown(() => load('HLSConfig: { LayerName: { s: { Implementation: fastest } } }\n'));
-    expect(e.message).toContain('must be a softmax implementation, not "fastest"; supported: stable (also accepted: latency, argmax, legacy, and oneAPI\'s im2col, Winograd, combination)');
+    expect(e.message).toContain('must be a softmax implementation, not "fastest"; supported: hlsforge, stable, latency, legacy, argmax (also accepted: oneAPI\'s im2col, Winograd, combination)');
   });
 });
 

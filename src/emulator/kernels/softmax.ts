@@ -2,6 +2,7 @@ import { Caster, expIndexer, expTable, fracBits, invIndexer, invTable, quantizeD
 import { castProduct, maxMagnitude } from '../exact.ts';
 import { reusableBuffer, type Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
+import { hls4mlSoftmax } from './softmax-hls4ml.ts';
 
 /**
  * Softmax over the last axis (n elements), docs/arithmetic.md:
@@ -10,6 +11,7 @@ import { need, single } from '../precision.ts';
  */
 export const softmax: Kernel<'softmax'> = {
   fixed(layer, inputs, counters) {
+    if (layer.implementation && layer.implementation !== 'hlsforge') return hls4mlSoftmax(layer, single(layer, inputs), counters);
     const inFrac = fracBits(single(layer, inputs));
     const n = layer.shape[layer.shape.length - 1];
     const size = layer.tableSize;
@@ -50,6 +52,7 @@ export const softmax: Kernel<'softmax'> = {
   float(layer, [x], _batch, out) {
     const n = layer.shape[layer.shape.length - 1];
     const y = out(x.length);
+    if (layer.implementation === 'argmax') return argmaxFloat(x, n, y);
     for (let g = 0; g < x.length; g += n) {
       let mx = -Infinity;
       for (let i = 0; i < n; i++) mx = Math.max(mx, x[g + i]);
@@ -60,3 +63,14 @@ export const softmax: Kernel<'softmax'> = {
     return y;
   },
 };
+
+/** argmax is a one-hot of the first maximum in float too (it is a decision, not an approximation of the softmax). */
+function argmaxFloat(x: Float64Array, n: number, y: Float64Array): Float64Array {
+  y.fill(0);
+  for (let g = 0; g < x.length; g += n) {
+    let best = 0;
+    for (let i = 1; i < n; i++) if (x[g + i] > x[g + best]) best = i;
+    y[g + best] = 1;
+  }
+  return y;
+}

@@ -2,7 +2,7 @@ import { fail, type Where } from '../../diagnostics/diagnostic.ts';
 import { int64, type AttributeProto, type NodeProto, type TensorProto } from './proto.ts';
 
 /** AttributeProto.AttributeType codes */
-const AttrType = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7 } as const;
+const AttrType = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7, STRINGS: 8 } as const;
 
 /** Typed, named access to a node's attributes, with the node's location for diagnostics. */
 export class Attributes {
@@ -43,6 +43,11 @@ export class Attributes {
   ints(name: string): number[] | undefined {
     const a = this.get(name, AttrType.INTS, 'a list of ints');
     return a ? (a.ints ?? []).map(int64) : undefined;
+  }
+
+  strings(name: string): string[] | undefined {
+    const a = this.get(name, AttrType.STRINGS, 'a list of strings');
+    return a ? (a.strings ?? []).map((b) => new TextDecoder().decode(b)) : undefined;
   }
 
   tensor(name: string): TensorProto | undefined {

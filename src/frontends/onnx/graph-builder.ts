@@ -4,7 +4,7 @@ import type { Graph } from '../../ir/graph.ts';
 import type { Layer } from '../../ir/layers.ts';
 import { Attributes } from './attributes.ts';
 import { checkFinite } from '../check-weights.ts';
-import { graphInputShape } from './graph-input.ts';
+import { graphInputLayout } from './graph-input.ts';
 import { FOLDS } from './fold/index.ts';
 import type { LayerSpec, OpContext, OpHandler } from './op-context.ts';
 import { CHANNELS_LAST_DOMAINS, CHANNELS_LAST_OPS, NOT_YET, OPS, QONNX_OPS, SUPPORTED_CHANNELS_LAST_OPS, SUPPORTED_OPS, SUPPORTED_QONNX_OPS } from './ops/registry.ts';
@@ -12,7 +12,7 @@ import { QONNX_DOMAINS } from './qonnx.ts';
 import type { GraphProto, NodeProto } from './proto.ts';
 import { pruneUnreachable } from './prune.ts';
 import { decodeTensor } from './tensor.ts';
-import { constValue, type LayerValue, type Value } from './values.ts';
+import { constValue, withBatch, type LayerValue, type Value } from './values.ts';
 
 export interface BuildOptions {
   readonly file: string;
@@ -65,14 +65,24 @@ class GraphBuilder {
       if (!v) throw fail('unsupported-topology', where, `input '${t}' must be produced by an earlier node or be an initializer`);
       return v;
     };
-    return {
+    const ctx: OpContext = {
       name, op, where, opset: this.opts.opset, attrs: new Attributes(node, where), inputNames, outputNames: node.output ?? [],
       input,
-      layerInput: (i) => {
+      layerInputAnyBatch: (i) => {
         const v = input(i);
         if (v?.kind === 'layer') return v;
         const what = v ? 'a constant' : 'absent';
         throw fail('unsupported-topology', where, `input ${i} must be the output of a layer, not ${what}`);
+      },
+      layerInput: (i) => {
+        const v = input(i);
+        if (v?.kind !== 'layer' || !v.batchAxis) return ctx.layerInputAnyBatch(i);
+        throw fail('unsupported-topology', where, `input ${i} must have the batch axis first, not ${withBatch(v)} (a time-major tensor of a recurrent op: transpose the batch axis to the front)`);
+      },
+      layer: (layerName) => {
+        const l = this.layers.find((x) => x.name === layerName);
+        if (!l) throw new Error(`no layer '${layerName}'`);
+        return l;
       },
       constInput: (i, role) => {
         const v = input(i);
@@ -86,6 +96,7 @@ class GraphBuilder {
         return this.add(this.complete(spec, layerName, reportedOp ?? op, name), { ...where, layer: layerName });
       },
     };
+    return ctx;
   }
 }
 
@@ -130,8 +141,10 @@ function addInputs(graph: GraphProto, b: GraphBuilder, file: string): void {
   for (const input of inputs) {
     const inputName = b.uniqueName(input.name || 'input');
     const inputWhere = { file, layer: inputName, op: 'input' };
-    const inputSpec: LayerSpec = { kind: 'input', inputs: [], shape: graphInputShape(input, inputWhere) };
-    b.values.set(input.name ?? '', b.add(b.complete(inputSpec, inputName, 'input', input.name ?? ''), inputWhere));
+    const { shape, batchAxis } = graphInputLayout(input, inputWhere);
+    const inputSpec: LayerSpec = { kind: 'input', inputs: [], shape };
+    const value = b.add(b.complete(inputSpec, inputName, 'input', input.name ?? ''), inputWhere);
+    b.values.set(input.name ?? '', batchAxis ? { ...value, batchAxis } : value);
   }
 }
 

@@ -25,8 +25,12 @@ export interface OpContext {
   readonly outputNames: readonly string[];
   /** value of input i, undefined when the optional input is absent */
   input(i: number): Value | undefined;
-  /** input i, which must be the output of a layer (not a constant) */
+  /** input i, which must be the output of a layer (not a constant) with the batch axis first */
   layerInput(i: number): LayerValue;
+  /** input i, the output of a layer with its batch axis anywhere (`batchAxis`; ops that move or read around it) */
+  layerInputAnyBatch(i: number): LayerValue;
+  /** a layer added so far, by name (ops that look through the layers producing their input) */
+  layer(name: string): Layer;
   /** input i, which must be a constant (initializer or Constant node); `role` names it in diagnostics */
   constInput(i: number, role: string): ConstTensor;
   /** how many node inputs and graph outputs read the tensor */

@@ -9,7 +9,7 @@ import { oracle } from '../../helpers/oracles.ts';
 const SUPPORTED =
   'Gemm, MatMul, BatchNormalization, Conv, MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, Pad, Resize, Upsample, Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs, Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax, ' +
   'Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast, Constant, Shape, Gather, ConstantOfShape, Expand, Slice, ' +
-  'Pow, Sqrt, Reciprocal, Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu';
+  'Pow, Sqrt, Reciprocal, Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu, LSTM, GRU, RNN';
 const JET_TAGGER = join(import.meta.dirname, '../../../examples/jet_tagger/jet_tagger.onnx');
 const SHARED_MODEL = join(import.meta.dirname, '../../../../shared/models/onnx/three_layer_keras.onnx');
 
@@ -123,11 +123,11 @@ describe('ONNX frontend diagnostics', () => {
   });
 
   it('rejects a shape op on a layer output that only a constant can feed', () => {
-    const m = new OnnxModelBuilder().input('x', ['N', 4]).initializer('i', [], [0], { dtype: 'int64' }).node('Gather', ['x', 'i'], ['y'], {}, 'g').output('y');
+    const m = new OnnxModelBuilder().input('x', ['N', 4]).node('ConstantOfShape', ['x'], ['y'], {}, 'c').output('y');
     const e = thrown(() => parse(m));
     expect([e.code, e.message]).toEqual([
       'unsupported-op',
-      "test.onnx: layer 'g' (Gather): unsupported operator: input 0 must be a constant (Gather is evaluated at compile time, on shapes and weights), not the output of layer 'x'",
+      "test.onnx: layer 'c' (ConstantOfShape): unsupported operator: input 0 must be a constant (ConstantOfShape is evaluated at compile time, on shapes and weights), not the output of layer 'x'",
     ]);
   });
 

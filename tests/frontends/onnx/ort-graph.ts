@@ -17,7 +17,7 @@ export function sampleRows(g: Graph, batch: number, seed = 1): Float64Array {
  * (its ONNX name, kept in origin.node; its shape is the ONNX shape without the batch), and a sample's outputs are
  * the model's outputs one after the other, as the emulator returns them.
  */
-export async function ortRows(model: Uint8Array, g: Graph, rows: Float64Array, batch: number): Promise<Float64Array> {
+export async function ortRows(model: Uint8Array, g: Graph, rows: Float64Array, batch: number, batchAxis = 0): Promise<Float64Array> {
   const session = await ort.InferenceSession.create(model);
   const ins = inputLayers(g);
   const width = ins.reduce((a, l) => a + sizeOf(l.shape), 0);
@@ -27,7 +27,9 @@ export async function ortRows(model: Uint8Array, g: Graph, rows: Float64Array, b
     let at = s * width;
     for (const l of ins) {
       const n = sizeOf(l.shape);
-      feeds[l.origin!.node] = new ort.Tensor('float32', Float32Array.from(rows.subarray(at, at + n)), [1, ...l.shape]);
+      const dims = [...l.shape];
+      dims.splice(batchAxis, 0, 1); // a time-major input [T, batch, n] of a recurrent model has it second
+      feeds[l.origin!.node] = new ort.Tensor('float32', Float32Array.from(rows.subarray(at, at + n)), dims);
       at += n;
     }
     const result = await session.run(feeds);
@@ -37,10 +39,10 @@ export async function ortRows(model: Uint8Array, g: Graph, rows: Float64Array, b
 }
 
 /** The emulator in float mode agrees with ONNX Runtime on every output value (relative to max(|v|, 1)); returns the worst. */
-export async function expectFloatMatchesOrt(g: Graph, model: Uint8Array, batch = 8, tolerance = 1e-5): Promise<number> {
+export async function expectFloatMatchesOrt(g: Graph, model: Uint8Array, batch = 8, tolerance = 1e-5, batchAxis = 0): Promise<number> {
   const rows = sampleRows(g, batch);
   const ours = emulate(g, rows, batch, { mode: 'float' }).output;
-  const theirs = await ortRows(model, g, rows, batch);
+  const theirs = await ortRows(model, g, rows, batch, batchAxis);
   expect(ours.length).toBe(theirs.length);
   let worst = 0;
   ours.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - theirs[j]) / Math.max(Math.abs(v), 1))));

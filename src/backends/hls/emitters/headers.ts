@@ -20,7 +20,7 @@ export const HLS_HEADERS: KindRegistry<{ [K in LayerKind]: readonly string[] }> 
   clip: ['nnet_activation.h'],
   sigmoid: ['nnet_activation.h'],
   tanh: ['nnet_activation.h'],
-  softmax: ['nnet_activation.h'],
+  softmax: ['nnet_activation.h', 'nnet_softmax_hls4ml.h'],
   linear: ['nnet_activation.h'],
   prelu: ['nnet_activation.h'],
   hard_sigmoid: ['nnet_activation.h'],

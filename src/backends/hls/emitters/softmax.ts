@@ -1,8 +1,10 @@
 import { EXP_RANGE, expTable, invRange, invTable } from '../../../fixed/index.ts';
+import { emitHls4mlSoftmax } from './softmax-hls4ml.ts';
 import { arrayFile, exactLog2, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
 
 /** nnet::softmax over the last axis with the exp and 1/x tables of docs/arithmetic.md, contents from src/fixed. */
 export const emitSoftmax: LayerEmitter<'softmax'> = (layer, ctx) => {
+  if (layer.implementation && layer.implementation !== 'hlsforge') return emitHls4mlSoftmax(layer, ctx);
   const n = layer.shape[layer.shape.length - 1];
   const tableBits = exactLog2(layer.tableSize, ctx, 'table size');
   const rInv = invRange(n);

@@ -36,18 +36,20 @@ export const hardSigmoid: RtlLayer<'hard_sigmoid'> = (layer, ctx) => {
   const param = need(layer, 'param');
   const res = layer.precision.result;
   const [a, c] = [quantizeDouble(layer.alpha, param), quantizeDouble(layer.beta, param)];
-  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) =>
-    xs.map((x, i) => {
-      const beta = constOf(b, c, param);
-      const t = a === 0 ? beta : addFx(b, mulFx(b, x, constOf(b, a, param), `ax${i}`), beta, `t${i}`);
-      // t ≤ 0 ⇔ mantissa < 1;  t ≥ 1 ⇔ mantissa > 2^F − 1 (F ≥ 0), mantissa > 0 (F < 0)
-      const low = b.lt(t.sig, signedConst(b, 1n), `low${i}`);
-      const high = b.gt(t.sig, signedConst(b, t.frac >= 0 ? (1n << BigInt(t.frac)) - 1n : 0n), `high${i}`);
-      const mid = castFx(b, t, res, `c${i}`).sig;
-      return b.mux(low, zero(b), b.mux(high, castConst(b, 1, res), mid, `sat${i}`), `y${i}`);
-    }),
-  );
+  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => xs.map((x, i) => hardSigmoidFx(b, x, { a, c, param, res }, `${i}`)));
 };
+
+/** hard_sigmoid of one value, αq = a and βq = c mantissas of type param (also a recurrent cell's activation). */
+export function hardSigmoidFx(b: ModuleBuilder, x: Fx, k: { a: number; c: number; param: FixedType; res: FixedType }, i: string): Sig {
+  const { a, c, param, res } = k;
+  const beta = constOf(b, c, param);
+  const t = a === 0 ? beta : addFx(b, mulFx(b, x, constOf(b, a, param), `ax${i}`), beta, `t${i}`);
+  // t ≤ 0 ⇔ mantissa < 1;  t ≥ 1 ⇔ mantissa > 2^F − 1 (F ≥ 0), mantissa > 0 (F < 0)
+  const low = b.lt(t.sig, signedConst(b, 1n), `low${i}`);
+  const high = b.gt(t.sig, signedConst(b, t.frac >= 0 ? (1n << BigInt(t.frac)) - 1n : 0n), `high${i}`);
+  const mid = castFx(b, t, res, `c${i}`).sig;
+  return b.mux(low, zero(b), b.mux(high, castConst(b, 1, res), mid, `sat${i}`), `y${i}`);
+}
 
 /** hard_tanh is clip(−1, 1) */
 export const hardTanh: RtlLayer<'hard_tanh'> = (layer, ctx) => clip(hardTanhAsClip(layer), ctx);

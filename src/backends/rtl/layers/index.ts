@@ -1,4 +1,3 @@
-import { pending } from '../../../diagnostics/pending.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import type { KindRegistry, LayerKind } from '../../../ir/layers.ts';
 import { concatenate } from './concatenate.ts';
@@ -13,6 +12,7 @@ import { abs, batchnorm, clip, leakyRelu, linear, relu } from './elementwise.ts'
 import { sigmoid, softmax, tanh } from './tables.ts';
 import { binaryTanh, hardSigmoid, hardTanh, prelu, ternaryTanh, thresholdedRelu } from './exact-activations.ts';
 import { tableActivation } from './table-activations.ts';
+import { gru, lstm, simpleRnn } from './recurrent/kinds.ts';
 import type { RtlLayer } from './types.ts';
 
 /** Hardware generator of every layer kind (adding a kind fails tsc until it is handled here). */
@@ -52,8 +52,8 @@ export const RTL_LAYERS: KindRegistry<{ [K in LayerKind]: RtlLayer<K> }> = {
   softsign: tableActivation,
   silu: tableActivation,
   quant: (l) => { throw fail('unsupported-op', { layer: l.name, op: l.origin?.op ?? l.kind }, 'a QONNX quantizer must be lowered by the import-qonnx pass before the RTL backend'); },
-  // recurrent layers (issue 11): emulator only so far
-  lstm: pending('the RTL backend'),
-  gru: pending('the RTL backend'),
-  simple_rnn: pending('the RTL backend'),
+  // recurrent layers: one datapath iterating the time steps (recurrent/sequencer.ts)
+  lstm,
+  gru,
+  simple_rnn: simpleRnn,
 };

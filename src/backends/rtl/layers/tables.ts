@@ -22,6 +22,7 @@ import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
+import { hls4mlSoftmax } from './softmax-hls4ml.ts';
 
 /** A ROM holding the mantissas of `values` (exact values of type t), in t's internal width. */
 export function romOf(name: string, values: Float64Array, t: FixedType, comment: string): Rom {
@@ -58,12 +59,13 @@ function activationTable(layer: Extract<Layer, { kind: 'sigmoid' | 'tanh' }>, ct
   const res = layer.precision.result;
   const resultValues = table.map((v) => quantizeDouble(v, res) * 2 ** -fracBits(res));
   const rom = romOf(`${layer.kind}_table`, resultValues, res, `Q_result(${layer.kind} table[i]), ${n} entries, x range ${range}`);
-  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) =>
-    xs.map((x, i) => {
-      const idx = b.add(floorShift(b, x, k, `fl${i}`), b.constant(BigInt(n / 2), log2Exact(n, 'table size') + 1, true), `idx${i}`);
-      return b.rom(rom, clampIndex(b, idx, n, `addr${i}`), true, `y${i}`);
-    }),
-  );
+  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => xs.map((x, i) => lookup(b, rom, x, n, k, `${i}`)));
+}
+
+/** table[clamp(floor(x · 2^k) + N/2, 0, N−1)] read from `rom` (signals named fl<hint>, idx<hint>, addr<hint>, y<hint>). */
+export function lookup(b: ModuleBuilder, rom: Rom, x: Fx, n: number, k: number, hint: string): Sig {
+  const idx = b.add(floorShift(b, x, k, `fl${hint}`), b.constant(BigInt(n / 2), log2Exact(n, 'table size') + 1, true), `idx${hint}`);
+  return b.rom(rom, clampIndex(b, idx, n, `addr${hint}`), true, `y${hint}`);
 }
 
 export const sigmoid: RtlLayer<'sigmoid'> = (layer, ctx) =>
@@ -77,6 +79,7 @@ export const tanh: RtlLayer<'tanh'> = (layer, ctx) =>
  * N/8))], s = Q_accum(s + e_i) in ascending i, inv = invTable[clamp(floor(s · N/R_inv))], y_i = Q_result(e_i · inv).
  */
 export const softmax: RtlLayer<'softmax'> = (layer, ctx) => {
+  if (layer.implementation && layer.implementation !== 'hlsforge') return hls4mlSoftmax(layer, ctx);
   const n = layer.shape[layer.shape.length - 1];
   const size = layer.tableSize;
   const [expT, invT, accT, res] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum'), layer.precision.result];

@@ -21,7 +21,11 @@ import { Constant } from './Constant.ts';
 import { Div } from './Div.ts';
 import { Dropout } from './Dropout.ts';
 import { Flatten } from './Flatten.ts';
+import { Gather } from './Gather.ts';
 import { Gemm } from './Gemm.ts';
+import { GRU } from './GRU.ts';
+import { LSTM } from './LSTM.ts';
+import { RNN } from './RNN.ts';
 import { Identity } from './Identity.ts';
 import { LeakyRelu } from './LeakyRelu.ts';
 import { MatMul } from './MatMul.ts';
@@ -61,9 +65,10 @@ export const OPS: Readonly<Record<string, OpHandler>> = {
   Add, Sub, Mul, Div, Sum, Mean, Max, Min, Neg, Abs,
   Relu, LeakyRelu, Clip, Sigmoid, Tanh, Softmax,
   Concat, Flatten, Reshape, Transpose, Squeeze, Unsqueeze, Identity, Dropout, Cast,
-  Constant, Shape, Gather: constOnly, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
+  Constant, Shape, Gather, ConstantOfShape: constOnly, Expand: constOnly, Slice: constOnly,
   Pow: constOnly, Sqrt: constOnly, Reciprocal: constOnly,
   Elu, Selu, PRelu, Softplus, Softsign, HardSigmoid, ThresholdedRelu,
+  LSTM, GRU, RNN,
 };
 
 export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
@@ -71,7 +76,6 @@ export const SUPPORTED_OPS = Object.keys(OPS).join(', ');
 /** Ops of real models that have no IR layer yet, with what they need: a clearer error than "unsupported". */
 export const NOT_YET: Readonly<Record<string, string>> = {
   ConvTranspose: 'transposed convolution layers',
-  LSTM: 'recurrent layers', GRU: 'recurrent layers', RNN: 'recurrent layers',
 };
 
 /** QONNX quantizers (custom domains listed in ../qonnx.ts); IntQuant is Quant's newer name. */

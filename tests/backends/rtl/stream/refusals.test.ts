@@ -5,6 +5,7 @@ import { thrown } from '../../../helpers/thrown.ts';
 import { configFor } from '../../../rtlsim/rtl-harness.ts';
 import { twoInTwoOut } from '../../../rtlsim/branching-graphs.ts';
 import { dag } from '../../../emulator/build-graph.ts';
+import { recurrent, recurrentGraph } from '../../../rtlsim/recurrent-graphs.ts';
 
 const stream = { ...configFor(), ioType: 'io_stream' as const };
 
@@ -36,4 +37,12 @@ describe('what the io_stream RTL backend refuses', () => {
     expect(e.code).toBe('unsupported-op');
     expect(e.message).toContain("layer 'flip' (transpose)");
   });
+
+  for (const kind of ['lstm', 'gru', 'simple_rnn'] as const)
+    it(`refuses a ${kind} layer with one unsupported-op line (recurrent layers are io_parallel in the RTL backend)`, () => {
+      const g = recurrentGraph(`${kind}_stream`, [recurrent(kind, 'cell', 1)], ['cell'], { shape: [4, 3], type: 'ap_fixed<16,6>' });
+      const e = thrown(() => planRtl(g, stream));
+      expect(e.code).toBe('unsupported-op');
+      expect(e.message).toBe(`layer 'cell' (${kind}): unsupported operator: ${kind} layers are not yet supported by the RTL backend in io_stream`);
+    });
 });

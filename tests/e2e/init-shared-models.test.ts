@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, convert } from '../../src/pipeline.ts';
+import { emulate } from '../../src/emulator/index.ts';
+import { randomInputs } from '../../src/data/random-inputs.ts';
+import { formatVectors } from '../../src/data/vectors.ts';
+import { inputLayers, sizeOf } from '../../src/ir/graph.ts';
+import { runCsim } from '../../src/csim/index.ts';
+import { initConfig } from '../../src/init/index.ts';
+import { GRANULARITIES, type Granularity } from '../../src/init/plan.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { configGraph } from '../../src/init/config-graph.ts';
+import { hasShared, sharedPath } from '../helpers/shared.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/** Every model of the shared corpus that hlsforge supports (tests/e2e/shared-models.test.ts and its neighbours). */
+const MODELS = [
+  'onnx/three_layer_keras.onnx',
+  'onnx/conv2d_small_mp_keras.onnx',
+  'onnx/bnn_model_fc_1layer.onnx',
+  'QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx',
+  'keras/KERAS_3layer.json',
+  'keras/KERAS_3layer_batch_norm.json',
+  'keras/KERAS_conv1d_small.json',
+  'keras/KERAS_conv2d_model.json',
+  'keras/qkeras_3layer.json',
+  'keras/qkeras_mnist_dense.json',
+  'hls4ml/example-models/keras/KERAS_lstm_model.json',
+  'hls4ml/example-models/keras/KERAS_gru_model.json',
+  ...['relu', 'leaky_relu', 'prelu', 'softmax', 'sigmoid', 'tanh', 'conv1d_1layer', 'conv2d_1layer'].map((n) => `hls4ml/example-prjs/${n}/${n}.json`),
+];
+/**
+ * The MNIST-sized ones take seconds each to compile and emulate: HLSFORGE_SLOW=1 runs that; otherwise their written
+ * configs are only loaded (keys, values and layer names checked).
+ */
+const LARGE = [
+  'QONNX_model_zoo/models/MNIST/Brevitas_FINN_TFC/TFC/TFC_2W2A.onnx',
+  'qonnx/src/qonnx/data/onnx/mnist-conv/model.onnx',
+  'keras/qkeras_mnist_cnn.json',
+  'hls4ml/example-models/keras/KERAS_mnist_mlp.json',
+];
+const SLOW = !!process.env.HLSFORGE_SLOW;
+if (!SLOW) console.warn('[hlsforge tests] init on the MNIST-sized shared models: config load only; HLSFORGE_SLOW=1 also emulates and runs the QONNX C simulation');
+const SAMPLES = 4;
+
+describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
+  const dir = tempDir('init-models');
+
+  /** init's YAML for a model (on 4 random vectors when withData), written to the temp folder; its path. */
+  function initFor(model: string, granularity: Granularity, withData: boolean): { output: string; width: number } {
+      const path = sharedPath(`models/${model}`);
+      const width = inputLayers(configGraph(path).graph).reduce((a, l) => a + sizeOf(l.shape), 0);
+      const stem = model.replace(/[^A-Za-z0-9]+/g, '_');
+      const input = join(dir, `${stem}.dat`);
+      writeFileSync(input, formatVectors({ data: randomInputs(SAMPLES, width, 7).data, batch: SAMPLES, width }, 'dat'));
+      const output = join(dir, `${stem}.yml`);
+      writeFileSync(output, initConfig({ model: path, input: withData ? input : undefined, granularity, margin: 0.25, targetError: 1e-3, output }).yaml);
+      return { output, width };
+  }
+
+  it.each([...MODELS, ...(SLOW ? LARGE : [])].map((m, i) => [m, GRANULARITIES[i % 3], i % 2 === 0] as const))(
+    'writes a config for %s (granularity %s, fit to data: %s) that loads and emulates as written',
+    (model, granularity, withData) => {
+      const { output, width } = initFor(model, granularity, withData);
+      const { graph } = compile({ configFile: output });
+      const x = randomInputs(SAMPLES, width, 8).data;
+      const fixed = emulate(graph, x, SAMPLES);
+      const float = emulate(graph, x, SAMPLES, { mode: 'float' });
+      expect(fixed.output.length).toBe(float.output.length);
+      expect(fixed.output.every(Number.isFinite)).toBe(true);
+    },
+  );
+
+  it.skipIf(SLOW).each(LARGE.map((m, i) => [m, GRANULARITIES[i % 3]] as const))('writes a config for %s (granularity %s) that loads as written', (model, granularity) => {
+    const { output } = initFor(model, granularity, true);
+    expect(loadConfig({ configFile: output }).model).toBe(sharedPath(`models/${model}`));
+  });
+
+  it('fits the jet tagger to its data, and the config converts and passes bit-exact C simulation as written', async () => {
+    const { output } = initFor('onnx/three_layer_keras.onnx', 'name', true);
+    const r = await convert({ configFile: output, overrides: { outputDir: join(dir, 'prj_3layer') } });
+    expect(r.vectors.batch).toBe(SAMPLES); // InputData: the vectors init observed
+    const cs = await runCsim(join(dir, 'prj_3layer'), {});
+    expect([cs.outputsCompared, cs.mismatches]).toEqual([SAMPLES * 5, 0]);
+  }, 240_000);
+
+  it.skipIf(!SLOW)('grows the QONNX jet tagger exactly without data, and the config passes bit-exact C simulation as written', async () => {
+    const { output } = initFor('QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx', 'name', false);
+    const r = await convert({ configFile: output, overrides: { outputDir: join(dir, 'prj_jets') }, samples: 200, seed: 3 });
+    expect(new Set(r.emulation.output).size).toBeGreaterThan(20);
+    const cs = await runCsim(join(dir, 'prj_jets'), {});
+    expect([cs.outputsCompared, cs.mismatches]).toEqual([1000, 0]);
+  }, 240_000);
+});
