@@ -7,10 +7,11 @@ import { compile } from '../../src/pipeline.ts';
 import { csimAgainstEmulator, expectBitExact } from './csim-harness.ts';
 
 const TIMEOUT = 600_000;
-// CI builds one project (8 fixtures at the default precision); the time-major, bidirectional and two-layer exports at a narrow
-// precision and ReuseFactor 2 are a second g++ build, for developers: HLSFORGE_SLOW=1
+// CI builds one project (8 fixtures at the default precision); the time-major, bidirectional and two-layer exports at a
+// narrow precision and ReuseFactor 2 are a second g++ build, and all of them in io_stream a third, for developers:
+// HLSFORGE_SLOW=1
 const SLOW = !!process.env.HLSFORGE_SLOW;
-if (!SLOW) console.warn('[hlsforge tests] C simulation of the time-major / bidirectional ONNX recurrent fixtures at ap_fixed<12,4> SKIPPED: set HLSFORGE_SLOW=1');
+if (!SLOW) console.warn('[hlsforge tests] C simulation of the time-major / bidirectional ONNX recurrent fixtures at ap_fixed<12,4>, and of all fixtures in io_stream, SKIPPED: set HLSFORGE_SLOW=1');
 const FIXTURES = join(import.meta.dirname, '../fixtures/recurrent');
 
 /**
@@ -52,5 +53,12 @@ describe('C simulation of ONNX recurrent models agrees with the emulator bit for
     const run = await csimAgainstEmulator(graph, { batch: 200, seed: 8, range: 3 });
     expectBitExact(run, 100);
     expect(run.outputSize).toBe(5 * 8 + 2 * 4 + 4 + 4 + 5 * 2 * 4 + 4);
+  });
+
+  it.skipIf(!SLOW)('streams every fixture in io_stream, one time step per transfer, time-major and bidirectional exports included', { timeout: TIMEOUT }, async () => {
+    const files = ['lstm_last', 'lstm_reverse_seq', 'lstm_hard_sigmoid_hn', 'gru_hn', 'gru_reset_before_seq', 'gru_reset_before_reverse_hn', 'rnn_relu_seq', 'rnn_bidir_seq', 'lstm_seq_time_major', 'lstm_bidir_hn', 'gru_last_time_major', 'gru_bidir_seq', 'rnn_reverse_hn'];
+    const graph = sideBySide(files, { reuseFactor: 2 });
+    const run = await csimAgainstEmulator(graph, { batch: 200, seed: 9, range: 3, ioType: 'io_stream' });
+    expectBitExact(run, 200);
   });
 });
