@@ -15,9 +15,9 @@ describe("hls4ml's decimal constants", () => {
     for (const m of [1, -1, 3, 511, -32768, 32767, 12345]) expect(hls4mlWrittenValue(m / 1024, t)).toBe(m / 1024);
   });
 
-  it('can move a truncated weight up one step: 2^−10 − 2^−30 is written 0.0010, which truncates to 2^−10, not 0', () => {
+  it('can move a truncated weight up one step: 2^−10 − 2^−36 is written 0.0009765625 = 2^−10, which truncates to 1 LSB, not 0', () => {
     const t = parseFixedType('ap_fixed<16,6>');
-    const w = 2 ** -10 - 2 ** -30;
+    const w = 2 ** -10 - 2 ** -36;
     expect([quantizeDouble(w, t), quantizeDouble(hls4mlWrittenValue(w, t), t)]).toEqual([0, 1]);
   });
 
