@@ -63,3 +63,4 @@ export {
   type ReduceTree,
 } from './softmax-hls4ml.ts';
 export { topBitsSoftmaxPlan, type TopBitsSoftmaxPlan, type SoftmaxSizes } from './softmax-plan.ts';
+export { decimalHalfEven, hls4mlWrittenValue } from './decimal.ts';

@@ -12,6 +12,8 @@ import { pruneWeights } from './prune-weights.ts';
 import { recognizeActivations } from './recognize-activations.ts';
 import { removeIdentity } from './remove-identity.ts';
 import { validateReuse } from './validate-reuse.ts';
+import { writeConstantsHls4ml } from './write-constants-hls4ml.ts';
+import { checkHls4mlArithmetic } from './check-hls4ml-arithmetic.ts';
 
 /**
  * The default flow, in order (printed by `convert --verbose`; docs/passes.md explains the order): normalize the
@@ -19,4 +21,4 @@ import { validateReuse } from './validate-reuse.ts';
  * remains, configure, recognise exported activation patterns, fold, simplify, prune (before inference, so auto widths
  * see the pruned weights), infer auto precisions, validate.
  */
-export const PASSES: readonly Pass[] = [cancelTranspose, mergeReshape, foldTransposeDense, fuseBias, applyConfig, recognizeActivations, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, inferPrecision, validateReuse];
+export const PASSES: readonly Pass[] = [cancelTranspose, mergeReshape, foldTransposeDense, fuseBias, applyConfig, recognizeActivations, importQonnx, fuseBatchNorm, removeIdentity, mergeLinear, pruneWeights, writeConstantsHls4ml, inferPrecision, checkHls4mlArithmetic, validateReuse];
