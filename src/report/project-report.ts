@@ -4,7 +4,7 @@ import type { Graph } from '../ir/graph.ts';
 import type { EmulationResult } from '../emulator/index.ts';
 import { buildReport } from './build-report.ts';
 import { reportHtml } from './html.ts';
-import { referenceComparer } from './reference.ts';
+import { outputWidth, referenceComparer } from './reference.ts';
 
 /** The name of the report page `convert` writes into the project. */
 export const PROJECT_REPORT = 'report.html';
@@ -14,6 +14,6 @@ export const PROJECT_REPORT = 'report.html';
  * with OutputPredictions when the vectors are its InputData.
  */
 export async function projectReportPage(graph: Graph, config: ProjectConfig, vectors: Vectors, o: { inputs: string; pause?: () => Promise<void>; fixed?: EmulationResult }): Promise<string> {
-  const reference = config.inputData && config.outputPredictions ? referenceComparer(config.outputPredictions, vectors.batch) : undefined;
+  const reference = config.inputData && config.outputPredictions ? referenceComparer(config.outputPredictions, vectors.batch, outputWidth(graph)) : undefined;
   return reportHtml(await buildReport(graph, config, vectors, { inputs: o.inputs, reference, pause: o.pause, fixed: o.fixed }));
 }
