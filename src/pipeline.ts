@@ -21,6 +21,7 @@ import { yieldToSignals } from './util/interrupt.ts';
 import { checkEmulatorLimits } from './config/emulator-limits.ts';
 import { checkHlsDesign } from './backends/hls/preflight.ts';
 import { checkEmulationBatch, checkModelSize } from './config/size-limits.ts';
+import { reportSamples } from './report/limits.ts';
 
 export interface ConvertOptions {
   readonly model?: string;
@@ -33,7 +34,7 @@ export interface ConvertOptions {
   readonly onStep?: (step: string) => void;
   /** replace an existing output folder even if it holds files hlsforge did not write */
   readonly force?: boolean;
-  /** write report.html (docs/report.md) into the project; default true */
+  /** write report.html (docs/report.md) into the project (the CLI's default; costs a float run and an estimate) */
   readonly report?: boolean;
 }
 
@@ -101,14 +102,16 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const vectors = testVectors(graph, config, { samples: opts.samples, seed: opts.seed });
   if (config.inputData) checkEmulationBatch(graph, vectors.batch);
   // a long batch returns to the event loop every few chunks, so Ctrl-C stops it promptly
-  const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals);
+  // the report profiles every layer's outputs: when they fit, this one run keeps them (src/report/limits.ts)
+  const trace = !!opts.report && reportSamples(graph, vectors.batch) === vectors.batch;
+  const emulation = await emulatePausing(graph, vectors.data, vectors.batch, yieldToSignals, { trace });
   await yieldToSignals();
   const files: Record<string, string> = {};
-  if (opts.report !== false) {
+  if (opts.report) {
     opts.onStep?.('report');
     const { projectReportPage, PROJECT_REPORT } = await import('./report/project-report.ts');
     const inputs = config.inputData ?? `random (${vectors.batch} normal vectors, seed ${opts.seed ?? 1})`;
-    files[PROJECT_REPORT] = await projectReportPage(graph, config, vectors, { inputs, pause: yieldToSignals });
+    files[PROJECT_REPORT] = await projectReportPage(graph, config, vectors, { inputs, pause: yieldToSignals, fixed: emulation });
   }
   opts.onStep?.('write');
   const rtl = await writeProject(graph, config, config.outputDir, { inputs: vectors.data, predictions: emulation.output, batch: vectors.batch }, { force: opts.force, files });

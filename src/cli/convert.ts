@@ -56,7 +56,7 @@ export function registerConvert(program: Command): void {
       process.stdout.write(
         `${r.config.projectName}: ${totalParameters(r.graph)} parameters, ${kind}, part ${r.config.part}, clock ${r.config.clockPeriod} ns\n` +
           (r.rtl ? `latency ${r.rtl.latencyCycles} cycles (${(r.rtl.latencyCycles * r.config.clockPeriod).toFixed(1)} ns), II ${r.rtl.ii}\n` : '') +
-          `wrote ${r.config.outputDir} (tb_data: ${r.vectors.batch} test vectors with emulator predictions)\n` +
+          `wrote ${r.config.outputDir} (tb_data: ${r.vectors.batch} test vectors with emulator predictions${f.report ? '; report.html: distributions, overflows, errors, estimate' : ''})\n` +
           `next: hlsforge ${r.rtl ? 'rtl-sim' : 'csim'} ${r.config.outputDir}\n`,
       );
     });

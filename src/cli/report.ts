@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../config/project-config.ts';
 import { warn } from '../diagnostics/warnings.ts';
 import { buildReport } from '../report/build-report.ts';
 import { reportHtml } from '../report/html.ts';
-import { referenceComparer } from '../report/reference.ts';
+import { outputWidth, referenceComparer } from '../report/reference.ts';
 import { readSweepFile } from '../report/sweep-file.ts';
 import { writeOutputFile } from '../util/write-output.ts';
 import { deferInterrupts, yieldToSignals } from '../util/interrupt.ts';
@@ -46,9 +46,10 @@ async function report(model: string | undefined, f: ReportFlags): Promise<void> 
   const vectors = testVectors(graph, config, { input, samples: f.samples, seed: f.seed });
   if (input) checkEmulationBatch(graph, vectors.batch);
   const refFile = referenceFile(f, config);
+  const reference = refFile ? referenceComparer(refFile, vectors.batch, outputWidth(graph)) : undefined;
   const data = await buildReport(graph, config, vectors, {
     inputs: input ? resolve(input) : `random (${vectors.batch} normal vectors, seed ${f.seed})`,
-    reference: refFile ? referenceComparer(refFile, vectors.batch) : undefined,
+    reference,
     sweep,
     pause: yieldToSignals,
     onStep: say,

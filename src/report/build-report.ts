@@ -1,22 +1,17 @@
 import type { ProjectConfig } from '../config/project-config.ts';
 import { compareToFloat, type ErrorReport } from '../emulator/compare.ts';
-import { emulatePausing } from '../emulator/index.ts';
+import { emulatePausing, type EmulationResult } from '../emulator/index.ts';
 import { estimateHls } from '../estimate/hls/estimate-hls.ts';
 import { estimateRtl } from '../estimate/rtl/estimate-rtl.ts';
 import type { BackendEstimate, Resources } from '../estimate/types.ts';
-import { sizeOf, type Graph } from '../ir/graph.ts';
+import type { Graph } from '../ir/graph.ts';
+import { REPORT_MAX_VALUES, reportSamples } from './limits.ts';
 import type { Vectors } from '../data/vectors.ts';
 import { layerReport, type LayerReport } from './layer-report.ts';
 import type { SweepFile } from './sweep-file.ts';
 
 /** Format tag of the report's data (the page's embedded JSON and `report --json`). */
 export const REPORT_FORMAT = 'hlsforge-report/1';
-
-/**
- * The most layer output values kept per evaluation (fixed, float) for the distributions: a large image model profiles
- * the first samples that fit, and the page says how many.
- */
-export const REPORT_MAX_VALUES = 4_000_000;
 
 export interface ReportData {
   readonly format: typeof REPORT_FORMAT;
@@ -60,6 +55,8 @@ export interface ReportOptions {
   readonly sweep?: SweepFile;
   readonly pause?: () => Promise<void>;
   readonly onStep?: (step: string) => void;
+  /** the bit-exact run of all the vectors with every layer's output (trace), when the caller already has it */
+  readonly fixed?: EmulationResult;
 }
 
 /**
@@ -70,12 +67,11 @@ export interface ReportOptions {
 export async function buildReport(graph: Graph, config: ProjectConfig, vectors: Vectors, o: ReportOptions): Promise<ReportData> {
   const pause = o.pause ?? (() => Promise.resolve());
   const notes: string[] = [];
-  const perSample = graph.layers.reduce((a, l) => a + sizeOf(l.shape), 0);
-  const batch = Math.min(vectors.batch, Math.max(1, Math.floor(REPORT_MAX_VALUES / Math.max(1, perSample))));
+  const batch = reportSamples(graph, vectors.batch);
   if (batch < vectors.batch) notes.push(`the distributions, overflows and errors are of the first ${batch} of ${vectors.batch} samples (a layer output limit of ${REPORT_MAX_VALUES} values)`);
   const data = vectors.data.subarray(0, batch * vectors.width);
   o.onStep?.('emulate (fixed point)');
-  const fixed = await emulatePausing(graph, data, batch, pause, { mode: 'fixed', trace: true });
+  const fixed = o.fixed?.trace && batch === vectors.batch ? o.fixed : await emulatePausing(graph, data, batch, pause, { mode: 'fixed', trace: true });
   await pause();
   o.onStep?.('emulate (float)');
   const float = await emulatePausing(graph, data, batch, pause, { mode: 'float', trace: true });

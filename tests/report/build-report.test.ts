@@ -8,6 +8,7 @@ import { formatFixedType } from '../../src/fixed/index.ts';
 import { sizeOf } from '../../src/ir/graph.ts';
 import { buildReport, type ReportData } from '../../src/report/build-report.ts';
 import { referenceComparer } from '../../src/report/reference.ts';
+import { REPORT_MAX_VALUES, reportSamples } from '../../src/report/limits.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
@@ -24,7 +25,7 @@ const dir = tempDir('report-build');
 beforeAll(async () => {
   // the reference is the float outputs themselves: float vs reference is 0, fixed vs reference is fixed vs float
   writeFileSync(join(dir, 'ref.dat'), Array.from({ length: SAMPLES }, (_, s) => Array.from(float.output.subarray(s * 5, s * 5 + 5)).join(' ')).join('\n') + '\n');
-  report = await buildReport(graph, config, vectors, { inputs: 'random', reference: referenceComparer(join(dir, 'ref.dat'), SAMPLES) });
+  report = await buildReport(graph, config, vectors, { inputs: 'random', reference: referenceComparer(join(dir, 'ref.dat'), SAMPLES, 5) });
 });
 
 describe('buildReport: what the report page shows, per layer', () => {
@@ -88,5 +89,14 @@ describe('buildReport: what the report page shows, per layer', () => {
     expect(report.output.reference?.fixed).toEqual(report.output.errorVsFloat);
     expect(report.samples).toBe(SAMPLES);
     expect(report.notes).toEqual([]);
+  });
+});
+
+describe('reportSamples: how many samples the report profiles', () => {
+  it('keeps every sample while all layer outputs fit in REPORT_MAX_VALUES, else the first that fit', () => {
+    const perSample = graph.layers.reduce((a, l) => a + l.shape.reduce((x, y) => x * y, 1), 0);
+    expect(reportSamples(graph, 10)).toBe(10);
+    expect(reportSamples(graph, 1_000_000)).toBe(Math.floor(REPORT_MAX_VALUES / perSample));
+    expect(reportSamples(graph, 1_000_000) * perSample).toBeLessThanOrEqual(REPORT_MAX_VALUES);
   });
 });

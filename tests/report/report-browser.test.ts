@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.ts';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
@@ -56,8 +56,14 @@ describe.skipIf(!ok)('hlsforge report: the page in a headless browser', () => {
   beforeAll(async () => {
     const lines = readFileSync(EXAMPLE_INPUTS, 'utf8').trim().split('\n').slice(0, SAMPLES);
     writeFileSync(join(dir, 'in.dat'), lines.join('\n') + '\n');
-    // reference outputs from ONNX Runtime (float32), independent of hlsforge
-    const ref = await runOrt(JET, lines.map((l) => Float32Array.from(l.trim().split(/\s+/).map(Number))), [16]);
+    // reference outputs from ONNX Runtime (float32), independent of hlsforge; its own temporary files (.ses,
+    // mat-debug-<pid>.log) go into this test's folder
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
+    const ref = await runOrt(JET, lines.map((l) => Float32Array.from(l.trim().split(/\s+/).map(Number))), [16]).finally(() => {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    });
     writeFileSync(join(dir, 'ref.dat'), ref.map((r) => Array.from(r).join(' ')).join('\n') + '\n');
     writeFileSync(join(dir, 'sweep.json'), run(['sweep', JET, '--precision', '8,12', '--reuse', '1,4', '-i', 'in.dat', '--json']));
     const reports: Record<string, ReportData> = {
@@ -101,7 +107,6 @@ describe.skipIf(!ok)('hlsforge report: the page in a headless browser', () => {
       await browser.close();
     }
   }, 300_000);
-  afterAll(() => void 0);
 
   const table = (p: Page, id: string) => p.tables.find((t) => t.id === id)!;
 
