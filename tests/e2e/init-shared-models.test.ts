@@ -7,6 +7,8 @@ import { randomInputs } from '../../src/data/random-inputs.ts';
 import { formatVectors } from '../../src/data/vectors.ts';
 import { inputLayers, sizeOf } from '../../src/ir/graph.ts';
 import { runCsim } from '../../src/csim/index.ts';
+import { verify } from '../../src/verify.ts';
+import { hasVerilator } from '../rtlsim/rtl-harness.ts';
 import { initConfig } from '../../src/init/index.ts';
 import { GRANULARITIES, type Granularity } from '../../src/init/plan.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
@@ -84,6 +86,13 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
     const cs = await runCsim(join(dir, 'prj_3layer'), {});
     expect([cs.outputsCompared, cs.mismatches]).toEqual([SAMPLES * 5, 0]);
   }, 240_000);
+
+  it.skipIf(!SLOW || !hasVerilator)('fits the binarized network to data, and the config verifies with 0 mismatches on emulator, C and RTL simulation', async () => {
+    const { output } = initFor('onnx/bnn_model_fc_1layer.onnx', 'name', true);
+    const r = await verify({ configFile: output, samples: 100, seed: 4, workDir: join(dir, 'verify_bnn') });
+    expect(r.rows.map((row) => [row.backend, row.mismatches])).toEqual([['emulator', 0], ['hls-csim', 0], ['rtl-sim', 0]]);
+    expect(r.ok).toBe(true);
+  }, 400_000);
 
   it.skipIf(!SLOW)('grows the QONNX jet tagger exactly without data, and the config passes bit-exact C simulation as written', async () => {
     const { output } = initFor('QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx', 'name', false);
