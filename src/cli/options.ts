@@ -47,6 +47,7 @@ export function addModelOptions(cmd: Command): Command {
     .option('--clock-period <ns>', 'ClockPeriod in ns', positiveNumber('--clock-period'))
     .option('--backend <name>', 'Backend: Vivado or Vitis')
     .option('--project-name <name>', 'ProjectName')
+    .option('--dsp-cost <luts>', 'DspCost (RTL backend): LUTs one DSP slice is worth when choosing constant multipliers, or none')
     .option('--json', 'machine-readable output on stdout')
     .option('-v, --verbose', 'print each compiler pass');
 }
@@ -61,6 +62,7 @@ export interface ModelFlags {
   clockPeriod?: number;
   backend?: string;
   projectName?: string;
+  dspCost?: string;
   output?: string;
   json?: boolean;
   verbose?: boolean;
@@ -76,6 +78,7 @@ export const overridesFrom = (f: ModelFlags, withOutput: boolean): ConfigOverrid
   clockPeriod: f.clockPeriod,
   backend: f.backend,
   projectName: f.projectName,
+  dspCost: f.dspCost,
   outputDir: withOutput ? f.output : undefined,
 });
 

@@ -19,6 +19,7 @@ export const TOP_KEYS = {
   Backend: 'Vivado, Vitis or RTL (other hls4ml backends are accepted with a warning)',
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',
+  DspCost: 'RTL backend: LUTs one DSP48E2 slice is worth when choosing each constant multiplier (default 55; none: no DSP)',
   OutputPredictions: 'reference outputs for InputData: predict and convert report the float and fixed-point error against them',
   ...NOT_HONOURED_TOP,
 } as const;
