@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeRtlProject } from '../src/backends/rtl/index.ts';
 import { estimateRtl } from '../src/estimate/index.ts';
 import { synthesize } from '../src/synth/index.ts';
-import { CMM_DESIGNS, cmmConfig } from './cmm-designs.ts';
+import { CMM_DESIGNS, cmmConfig } from '../tests/estimate/rtl/cmm-designs.ts';
 
 const FILE = new URL('./yosys-cmm.json', import.meta.url);
 const args = process.argv.slice(2);

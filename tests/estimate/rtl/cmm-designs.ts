@@ -3,9 +3,9 @@
  * exactly wide adder trees; docs/rtl.md "Constant multipliers"). bench/yosys-cmm.ts synthesizes them with Yosys and
  * records bench/yosys-cmm.json; tests/estimate/rtl/cmm-calibration.test.ts holds today's estimate against that record.
  */
-import type { ProjectConfig } from '../src/config/project-config.ts';
-import type { Graph } from '../src/ir/graph.ts';
-import { ChainBuilder, fx, projectConfig } from '../tests/backends/hls/graph-builders.ts';
+import type { ProjectConfig } from '../../../src/config/project-config.ts';
+import type { Graph } from '../../../src/ir/graph.ts';
+import { ChainBuilder, fx, projectConfig } from '../../backends/hls/graph-builders.ts';
 
 export interface CmmDesign {
   readonly name: string;
