@@ -104,7 +104,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
     inputData: inputRel,
     outputPredictions: predictions === undefined ? undefined : resolveConfigPath(predictions, base, cwd),
     file,
-    dspCost: o.dspCost !== undefined ? dspCost(o.dspCost, { file: undefined }, '--dsp-cost') : dspCost(doc.DspCost, ctx, 'DspCost'),
+    dspCost: o.dspCost !== undefined ? dspCost(o.dspCost, ctx, '--dsp-cost') : dspCost(doc.DspCost, ctx, 'DspCost'),
   };
   notes.flush();
   return config;
