@@ -48,6 +48,7 @@ export function addModelOptions(cmd: Command): Command {
     .option('--backend <name>', 'Backend: Vivado or Vitis')
     .option('--project-name <name>', 'ProjectName')
     .option('--arithmetic <name>', 'Arithmetic: hlsforge or hls4ml (reproduce hls4ml\'s C simulation)')
+    .option('--dsp-cost <luts>', 'DspCost (RTL backend): LUTs one DSP slice is worth when choosing constant multipliers, or none')
     .option('--json', 'machine-readable output on stdout')
     .option('-v, --verbose', 'print each compiler pass');
 }
@@ -63,6 +64,7 @@ export interface ModelFlags {
   backend?: string;
   projectName?: string;
   arithmetic?: string;
+  dspCost?: string;
   output?: string;
   json?: boolean;
   verbose?: boolean;
@@ -79,6 +81,7 @@ export const overridesFrom = (f: ModelFlags, withOutput: boolean): ConfigOverrid
   backend: f.backend,
   projectName: f.projectName,
   arithmetic: f.arithmetic,
+  dspCost: f.dspCost,
   outputDir: withOutput ? f.output : undefined,
 });
 

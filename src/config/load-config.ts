@@ -26,6 +26,8 @@ export interface ConfigOverrides {
   readonly ioType?: string;
   readonly inputData?: string;
   readonly arithmetic?: string;
+  /** `--dsp-cost`: a number of LUTs, or 'none' */
+  readonly dspCost?: string;
 }
 
 export const DEFAULTS = {
@@ -104,6 +106,7 @@ export function loadConfig(args: { model?: string; configFile?: string; override
     inputData: inputRel,
     outputPredictions: predictions === undefined ? undefined : resolveConfigPath(predictions, base, cwd),
     file,
+    dspCost: o.dspCost !== undefined ? dspCost(o.dspCost, ctx, '--dsp-cost') : dspCost(doc.DspCost, ctx, 'DspCost'),
   };
   notes.flush();
   return config;
@@ -169,6 +172,17 @@ function positive(v: unknown, ctx: Ctx, key: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !(v > 0)) throw fail('config-bad-value', { file: ctx.file, key }, `must be a positive number, not ${JSON.stringify(v)}`);
   return v;
+}
+
+/** `DspCost`: a number of LUTs ≥ 0 (a numeric string from the command line too), or `none` (no DSP). */
+function dspCost(v: unknown, ctx: Ctx, key: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' && v.trim().toLowerCase() === 'none') return Infinity;
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+    throw fail('config-bad-value', { file: ctx.file, key }, `must be a number of LUTs (0 or more) or none, not ${JSON.stringify(v)}`);
+  }
+  return n;
 }
 
 function ioType(v: unknown, ctx: Ctx, key: string): IOType {

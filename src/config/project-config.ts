@@ -38,6 +38,11 @@ export interface ProjectConfig {
   readonly outputPredictions?: string;
   /** the configuration file it came from, for diagnostics */
   readonly file?: string;
+  /**
+   * RTL backend: LUTs one DSP48E2 slice is worth when each constant multiplier is chosen (`DspCost`, docs/rtl.md,
+   * "Constant multipliers"); Infinity: no DSP (`DspCost: none`); undefined: the default, 55
+   */
+  readonly dspCost?: number;
 }
 
 export interface ModelDefaults {

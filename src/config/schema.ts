@@ -20,6 +20,7 @@ export const TOP_KEYS = {
   HLSConfig: 'Model, LayerType and LayerName settings',
   InputData: 'test vectors for tb_data (.dat, .csv or .json)',
   Arithmetic: 'hlsforge (default: docs/arithmetic.md) or hls4ml (reproduce hls4ml\'s C simulation bit for bit)',
+  DspCost: 'RTL backend: LUTs one DSP48E2 slice is worth when choosing each constant multiplier (default 55; none: no DSP)',
   OutputPredictions: 'reference outputs for InputData: predict and convert report the float and fixed-point error against them',
   ...NOT_HONOURED_TOP,
 } as const;

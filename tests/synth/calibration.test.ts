@@ -34,8 +34,9 @@ describe.skipIf(!hasYosys).concurrent('the RTL estimate against Yosys synth_xili
       const synth = await synthesize(dir);
       const cmp = compareResources(estimateRtl(g, config).total, synth.resources);
       for (const m of cmp.filter((c) => ['lut', 'ff', 'dsp'].includes(c.metric))) {
-        expect(m.yosys, `${m.metric}: Yosys counts some`).toBeGreaterThan(0);
-        expect(Math.abs(m.errorPercent!), `${m.metric}: estimate ${m.estimate}, Yosys ${m.yosys}`).toBeLessThanOrEqual(20);
+        // shift-add constant multipliers may leave no DSP at all: then neither counts one
+        if (m.estimate === 0) expect(m.yosys, `${m.metric}: the estimate has none`).toBe(0);
+        else expect(Math.abs(m.errorPercent!), `${m.metric}: estimate ${m.estimate}, Yosys ${m.yosys}`).toBeLessThanOrEqual(20);
       }
     }, 300_000);
   }
@@ -48,8 +49,9 @@ describe.skipIf(!hasYosys).concurrent('the RTL estimate against Yosys synth_xili
     const synth = await synthesize(dir);
     const cmp = compareResources(estimateRtl(g, config).total, synth.resources);
     for (const m of cmp.filter((c) => ['lut', 'ff', 'dsp'].includes(c.metric))) {
-      expect(m.yosys, `${m.metric}: Yosys counts some`).toBeGreaterThan(0);
-      expect(Math.abs(m.errorPercent!), `${m.metric}: estimate ${m.estimate}, Yosys ${m.yosys}`).toBeLessThanOrEqual(20);
+      // shift-add constant multipliers may leave no DSP at all: then neither counts one
+      if (m.estimate === 0) expect(m.yosys, `${m.metric}: the estimate has none`).toBe(0);
+      else expect(Math.abs(m.errorPercent!), `${m.metric}: estimate ${m.estimate}, Yosys ${m.yosys}`).toBeLessThanOrEqual(20);
     }
   }, 600_000);
 });

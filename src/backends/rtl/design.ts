@@ -77,7 +77,7 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     }
     const tensors = ins.map((v) => v.tensor);
     const moduleName = verilogIdentifier(`${config.projectName}_${layer.name}`, taken);
-    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), levels, file: graph.file };
+    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), levels, file: graph.file, dspCost: config.dspCost };
     const hw = generate(layer, ctx);
     if (!hw) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
     const offset = Math.max(...ins.map((v) => v.at));

@@ -10,6 +10,9 @@ export const LUT_PER_BIT = {
    * full-width sums (RF > 1 accumulators of DSP products) cost 1.2–1.3 LUT per bit at 6 bits and 1.45–1.5 at 16
    * (measured on 4- and 8-term accumulators, docs/estimation.md); sign-extended narrow terms stay near 1 */
   addDense: 0.03,
+  /** the same for an adder of constant-multiplier shift-add terms and of their accumulation (no multiply cell
+   * upstream, cmm/): measured on dense layers of 6 to 16 bits whose products are shift-adds (bench/yosys-cmm.json) */
+  addDenseShiftAdd: 0.012,
   /** 2:1 multiplexer between two different signals */
   mux: 0.5,
   /** 2:1 multiplexer between two signals read only by a register (a shift register's load/shift select): a LUT3

@@ -24,6 +24,7 @@ export function moduleCost(m: Module): ModuleCost {
   const selectKey = selectFunctions(net);
   const selectLogic = new Set<string>();
   const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
+  const fromProduct = productDerived(net);
 
   net.nodes.forEach((node, index) => {
     const c = node.cell;
@@ -44,7 +45,7 @@ export function moduleCost(m: Module): ModuleCost {
           // select input: no LUT (Yosys: a 16-bit a + 1-bit c is 1 LUT2 + CARRY4s, a + b 16 LUT2)
           let summed = active;
           if (c.op === 'add') for (let k = low; k <= top; k++) if ((a[k] === ZERO) !== (b[k] === ZERO)) summed--;
-          lut += summed * LUT_PER_BIT.add + dense * dense * LUT_PER_BIT.addDense;
+          lut += summed * LUT_PER_BIT.add + dense * dense * (fromProduct[index] ? LUT_PER_BIT.addDense : LUT_PER_BIT.addDenseShiftAdd);
           if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;
@@ -117,6 +118,25 @@ function multiplyPlace(net: BitNetlist, c: BinaryCell): MultiplierPlace {
   if (kb !== undefined) return constantMultiply(significantWidth(a, a), kb);
   if (ka !== undefined) return constantMultiply(significantWidth(b, b), ka);
   return variableMultiply(significantWidth(a, a), significantWidth(b, b));
+}
+
+/**
+ * Per node: whether it is a multiply cell, or an adder (or register) reading one, directly or through other adders
+ * and registers. Sums of multiplier products map to ABC compressor trees that cost more per bit than the sums of
+ * shift-add terms (costs.ts, addDense / addDenseShiftAdd).
+ */
+function productDerived(net: BitNetlist): Uint8Array {
+  const out = Uint8Array.from(net.nodes, (n) => (n.cell?.op === 'mul' ? 1 : 0));
+  const follows = (op: string | undefined) => op === 'add' || op === 'sub' || op === 'reg';
+  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
+    changed = false;
+    net.nodes.forEach((n, i) => {
+      if (out[i] || !n.cell || !follows(n.cell.op)) return;
+      const ins = n.cell.op === 'reg' ? [n.cell.d] : [(n.cell as BinaryCell).a, (n.cell as BinaryCell).b];
+      if (ins.some((s) => net.bits(s).some((b) => !isConst(b) && out[net.nodeOfBit[b]]))) [out[i], changed] = [1, true];
+    });
+  }
+  return out;
 }
 
 /** The value of an all-constant signed bit vector, or undefined. */

@@ -2,6 +2,8 @@ import type { FixedType } from '../../../fixed/index.ts';
 import type { ModuleBuilder } from '../netlist/builder.ts';
 import { castFx } from '../netlist/cast.ts';
 import { addFx, type Fx } from '../netlist/fx.ts';
+import { rangeWidth } from '../cmm/products.ts';
+import { fxWidth } from './ports.ts';
 
 /** The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order. */
 export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string): Fx {
@@ -12,18 +14,63 @@ export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: F
 
 /**
  * Order-free accumulation (accum AP_TRN/AP_RND/AP_RND_MIN_INF with AP_WRAP): init + Σ Q_accum(p) mod 2^W, summed by a
- * balanced tree of W-bit wrapping adders (a wrap cast of an on-grid sum is keeping its low W bits).
+ * balanced tree of W-bit wrapping adders (a wrap cast of an on-grid sum is keeping its low W bits). With `ranges`
+ * (the mantissa bounds of each term), every cast term and every partial sum whose exact range fits the accumulator is
+ * built exactly as wide as that range needs (no bit that cannot toggle); only sums that could leave the accumulator's
+ * range are W-bit wrapping adders. Both are the same value mod 2^W.
  */
-export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string): Fx {
-  let level: Fx[] = [init, ...terms.map((p, k) => castFx(b, p, accum, `${hint}_q${k}`))];
+export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, ranges?: readonly Bounds[]): Fx {
+  const full = accumBounds(accum);
+  const initValue = b.constValue(init.sig);
+  const leaf = (p: Fx, k: number): Item => {
+    const q = castFx(b, p, accum, `${hint}_q${k}`);
+    const r = ranges && castBounds(ranges[k], p.frac - q.frac);
+    if (!r || r.lo < full.lo || r.hi > full.hi) return { fx: q, ...full };
+    return { fx: { sig: b.resize(q.sig, rangeWidth(r.lo, r.hi), true, `${hint}_q${k}`), frac: q.frac }, ...r };
+  };
+  const first: Item = initValue === undefined || !ranges ? { fx: init, ...full } : { fx: init, lo: initValue, hi: initValue };
+  // narrow terms first, so the tree pairs terms of similar width
+  let level: Item[] = [first, ...terms.map(leaf).sort((p, q) => p.fx.sig.width - q.fx.sig.width)];
   for (let depth = 0; level.length > 1; depth++) {
-    const next: Fx[] = [];
+    const next: Item[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      next.push(i + 1 < level.length ? wrapAdd(b, level[i], level[i + 1], accum, `${hint}_t${depth}`) : level[i]);
+      if (i + 1 === level.length) {
+        next.push(level[i]);
+        continue;
+      }
+      const [x, y] = [level[i], level[i + 1]];
+      const [lo, hi] = [x.lo + y.lo, x.hi + y.hi];
+      if (lo >= full.lo && hi <= full.hi && ranges) {
+        next.push({ fx: { sig: b.binary('add', x.fx.sig, y.fx.sig, rangeWidth(lo, hi), true, `${hint}_t${depth}`), frac: x.fx.frac }, lo, hi });
+      } else next.push({ fx: wrapAdd(b, x.fx, y.fx, accum, `${hint}_t${depth}`), ...full });
     }
     level = next;
   }
-  return level[0];
+  const root = level[0].fx;
+  return { sig: b.resize(root.sig, fxWidth(accum), true, `${hint}_acc`), frac: root.frac };
+}
+
+/** Integer bounds of a mantissa. */
+export interface Bounds {
+  readonly lo: bigint;
+  readonly hi: bigint;
+}
+
+interface Item extends Bounds {
+  readonly fx: Fx;
+}
+
+/** The mantissas an accumulator holds: [−2^(W−1), 2^(W−1) − 1], or [0, 2^W − 1] unsigned. */
+function accumBounds(t: FixedType): Bounds {
+  const w = BigInt(t.width);
+  return t.signed ? { lo: -(1n << (w - 1n)), hi: (1n << (w - 1n)) - 1n } : { lo: 0n, hi: (1n << w) - 1n };
+}
+
+/** Bounds of a value moved `shift` bits coarser (rounded either way) or −shift bits finer. */
+function castBounds(r: Bounds, shift: number): Bounds {
+  if (shift <= 0) return { lo: r.lo << BigInt(-shift), hi: r.hi << BigInt(-shift) };
+  const s = BigInt(shift);
+  return { lo: r.lo >> s, hi: -(-r.hi >> s) };
 }
 
 /** (a + b) mod 2^W for two values on the accum grid: a W-bit adder (an unsigned accum keeps its zero sign bit). */

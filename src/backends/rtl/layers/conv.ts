@@ -94,7 +94,7 @@ function build(
   // output j of row i is element i·nOut + j of the channels-last result (conv: [p][f]; depthwise: [p][c·m + k])
   const mode = k.orderFree ? 'adder trees' : 'ascending add+cast chains (accum mode is order-dependent)';
   if (r <= 1) {
-    return combLayer(layer, ctx, { type, size: out.size }, (b, xs) => rowsOf(xs).flatMap((row) => parallelRow(b, row)), [
+    return combLayer(layer, ctx, { type, size: out.size }, (b, xs) => rowsOf(xs).flatMap((row) => parallelRow(b, { ...row, dspCost: ctx.dspCost })), [
       what,
       `reuse factor 1, accumulation: ${mode}`,
     ]);

@@ -14,7 +14,7 @@ export function denseParallel(layer: LayerOf<'dense'>, ctx: LayerContext, k: Den
     layer,
     ctx,
     { type: k.result, size: k.nOut },
-    (b, xs) => parallelRow(b, { xs, k, hint: '' }),
+    (b, xs) => parallelRow(b, { xs, k, hint: '', dspCost: ctx.dspCost }),
     [`dense ${k.nIn} -> ${k.nOut}, reuse factor 1, accumulation: ${mode}`],
   );
 }

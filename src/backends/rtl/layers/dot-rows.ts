@@ -1,11 +1,11 @@
 import { fracBits } from '../../../fixed/index.ts';
 import type { ModuleBuilder } from '../netlist/builder.ts';
 import { castFx } from '../netlist/cast.ts';
-import { mulFx, type Fx } from '../netlist/fx.ts';
+import type { Fx } from '../netlist/fx.ts';
+import { columnProducts, type Ranged } from '../cmm/products.ts';
 import type { Sig } from '../netlist/netlist.ts';
 import { chain, tree } from './accumulate.ts';
 import type { DenseConstants } from './dense-constants.ts';
-import { constOf } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 
 /**
@@ -18,24 +18,35 @@ export interface DotRow {
   readonly k: DenseConstants;
   /** prefix of the row's signal names ('' for a dense layer) */
   readonly hint: string;
+  /** LUTs one DSP48E2 slice is worth when choosing each constant multiplier (cmm/cost.ts; default 55, Infinity: no DSP) */
+  readonly dspCost?: number;
 }
 
 /**
- * Reuse factor 1: one constant multiplier per non-zero weight with a non-padding input, then per output an adder tree
- * (order-free accum) or the exact ascending chain of add+cast stages, then Q_result. Returns y_0 … y_(nOut−1).
+ * Reuse factor 1: the row's constant matrix-vector product (cmm/products.ts): per input column the exact products
+ * x_i · w_ij of its non-zero weights, each a multiply cell or a shift-add over subexpressions shared by the column,
+ * whichever the cost model prefers (zero weights and padding inputs: no hardware; ±2^k: a shift, or −x once per input);
+ * then per output an adder tree of exactly wide partial sums (order-free accum) or the exact ascending chain of
+ * add+cast stages, then Q_result. Returns y_0 … y_(nOut−1).
  */
 export function parallelRow(b: ModuleBuilder, row: DotRow): Sig[] {
   const { xs, k, hint } = row;
+  const products = xs.map((x, i) => {
+    if (!x) return undefined;
+    const column = Array.from({ length: k.nOut }, (_, j) => k.weight[i * k.nOut + j]);
+    return columnProducts(b, x, column, fracBits(k.weightType), `${hint}x${i}`, row.dspCost);
+  });
   const ys: Sig[] = [];
   for (let j = 0; j < k.nOut; j++) {
-    const terms: Fx[] = [];
+    const terms: Ranged[] = [];
     for (let i = 0; i < k.nIn; i++) {
       const w = k.weight[i * k.nOut + j];
-      const x = xs[i];
-      if (w !== 0 && x) terms.push(mulFx(b, x, constOf(b, w, k.weightType), `${hint}p${i}_${j}`));
+      const p = products[i];
+      if (w !== 0 && p) terms.push(p.get(w)!);
     }
     const init: Fx = { sig: b.constant(BigInt(k.accInit[j]), fxWidth(k.accum), true), frac: fracBits(k.accum) };
-    const acc = (k.orderFree ? tree : chain)(b, init, terms, k.accum, `${hint}o${j}`);
+    const fxs = terms.map((t) => t.fx);
+    const acc = k.orderFree ? tree(b, init, fxs, k.accum, `${hint}o${j}`, terms) : chain(b, init, fxs, k.accum, `${hint}o${j}`);
     ys.push(castFx(b, acc, k.result, `${hint}y${j}`).sig);
   }
   return ys;

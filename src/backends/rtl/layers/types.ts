@@ -16,6 +16,8 @@ export interface LayerContext {
   readonly levels: number;
   /** the model file, for diagnostics */
   readonly file?: string;
+  /** LUTs one DSP48E2 slice is worth when choosing constant multipliers (ProjectConfig.dspCost; default 55) */
+  readonly dspCost?: number;
 }
 
 /** One layer as hardware: its module and its timing, known when it is generated. */
