@@ -1,53 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/ir/graph.ts';
-import type { CellActivation, RecurrentLayer } from '../../src/ir/layers.ts';
 import { HARD_SIGMOID_KERAS2, HARD_SIGMOID_KERAS3 } from '../../src/ir/recurrent.ts';
 import { verifyGraph } from '../../src/ir/verify.ts';
-import { dag, randomArray, rng, type LayerSpec } from '../emulator/build-graph.ts';
+import { dag, type LayerSpec } from '../emulator/build-graph.ts';
 import { csimAgainstEmulator, expectBitExact, overflowsOf } from './csim-harness.ts';
+import { GATES, recurrentSpec, type RecurrentOptions } from './recurrent-specs.ts';
 
 const TIMEOUT = 600_000;
 const T = 6;
 const N_IN = 3;
 const U = 4;
-const GATES = { lstm: 4, gru: 3, simple_rnn: 1 } as const;
-
-type Options = Partial<Pick<RecurrentLayer, 'returnSequences' | 'goBackwards' | 'reverseOutputs' | 'activation'>> & {
-  recurrentActivation?: CellActivation;
-  resetAfter?: boolean;
-  recurrentBias?: boolean;
-  precision?: Record<string, string>;
-  scale?: number;
-};
+type Options = Omit<RecurrentOptions, 'from' | 'steps' | 'nIn' | 'units'>;
 
 /** A recurrent layer reading x [T, N_IN] with seeded random weights (10% zeros). */
-function recurrent(kind: keyof typeof GATES, name: string, seed: number, o: Options = {}): LayerSpec & { from: string[] } {
-  const random = rng(seed);
-  const g = GATES[kind] * U;
-  const returnSequences = o.returnSequences ?? false;
-  const scale = o.scale ?? 0.6;
-  const base = {
-    name,
-    from: ['x'],
-    shape: returnSequences ? [T, U] : [U],
-    units: U,
-    nIn: N_IN,
-    steps: T,
-    returnSequences,
-    goBackwards: o.goBackwards ?? false,
-    reverseOutputs: o.reverseOutputs ?? false,
-    activation: o.activation ?? { fn: 'tanh' },
-    kernel: randomArray(random, N_IN * g, scale, 0.1),
-    recurrentKernel: randomArray(random, U * g, scale, 0.1),
-    bias: randomArray(random, g, 0.3),
-    recurrentBias: o.recurrentBias ? randomArray(random, g, 0.3) : new Float64Array(g),
-    tableSize: 1024,
-    precision: o.precision,
-  };
-  if (kind === 'simple_rnn') return { ...base, kind };
-  const recurrentActivation = o.recurrentActivation ?? { fn: 'sigmoid' };
-  return kind === 'lstm' ? { ...base, kind, recurrentActivation } : { ...base, kind, recurrentActivation, resetAfter: o.resetAfter ?? true };
-}
+const recurrent = (kind: keyof typeof GATES, name: string, seed: number, o: Options = {}): LayerSpec & { from: string[] } =>
+  recurrentSpec(kind, name, seed, { from: 'x', steps: T, nIn: N_IN, units: U, ...o });
 
 /** Several recurrent layers side by side on one input, each an output: one g++ build for all of them. */
 function graphOf(layers: (LayerSpec & { from: string[] })[], input = 'ap_fixed<16,6>', reuseFactor = 1): Graph {
