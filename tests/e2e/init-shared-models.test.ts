@@ -50,14 +50,14 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
   const dir = tempDir('init-models');
 
   /** init's YAML for a model (on 4 random vectors when withData), written to the temp folder; its path. */
-  function initFor(model: string, granularity: Granularity, withData: boolean): { output: string; width: number } {
+  function initFor(model: string, granularity: Granularity, withData: boolean, annotate = true): { output: string; width: number } {
       const path = sharedPath(`models/${model}`);
       const width = inputLayers(configGraph(path).graph).reduce((a, l) => a + sizeOf(l.shape), 0);
       const stem = model.replace(/[^A-Za-z0-9]+/g, '_');
       const input = join(dir, `${stem}.dat`);
       writeFileSync(input, formatVectors({ data: randomInputs(SAMPLES, width, 7).data, batch: SAMPLES, width }, 'dat'));
       const output = join(dir, `${stem}.yml`);
-      writeFileSync(output, initConfig({ model: path, input: withData ? input : undefined, granularity, margin: 0.25, targetError: 1e-3, output }).yaml);
+      writeFileSync(output, initConfig({ model: path, input: withData ? input : undefined, granularity, margin: 0.25, targetError: 1e-3, output, annotate }).yaml);
       return { output, width };
   }
 
@@ -75,7 +75,7 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
   );
 
   it.skipIf(SLOW).each(LARGE.map((m, i) => [m, GRANULARITIES[i % 3]] as const))('writes a config for %s (granularity %s) that loads as written', (model, granularity) => {
-    const { output } = initFor(model, granularity, true);
+    const { output } = initFor(model, granularity, true, false);
     expect(loadConfig({ configFile: output }).model).toBe(sharedPath(`models/${model}`));
   });
 
