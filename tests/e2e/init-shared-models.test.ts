@@ -12,6 +12,7 @@ import { hasVerilator } from '../rtlsim/rtl-harness.ts';
 import { initConfig } from '../../src/init/index.ts';
 import { GRANULARITIES, type Granularity } from '../../src/init/plan.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import { onWarning } from '../../src/diagnostics/warnings.ts';
 import { configGraph } from '../../src/init/config-graph.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -65,7 +66,17 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
     'writes a config for %s (granularity %s, fit to data: %s) that loads and emulates as written',
     (model, granularity, withData) => {
       const { output, width } = initFor(model, granularity, withData);
-      const { graph } = compile({ configFile: output });
+      const warnings: string[] = [];
+      const stop = onWarning((w) => warnings.push(w.code));
+      const { graph } = (() => {
+        try {
+          return compile({ configFile: output });
+        } finally {
+          stop();
+        }
+      })();
+      // init writes no type over one a quantizer states, and no key hlsforge would not act on
+      expect(warnings.filter((c) => c === 'quantizer-type-kept' || c === 'config-not-honoured')).toEqual([]);
       const x = randomInputs(SAMPLES, width, 8).data;
       const fixed = emulate(graph, x, SAMPLES);
       const float = emulate(graph, x, SAMPLES, { mode: 'float' });
