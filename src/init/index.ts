@@ -25,6 +25,8 @@ export interface InitOptions {
   readonly targetError: number;
   /** where the YAML goes (paths in it are relative to its folder); undefined: the working directory */
   readonly output?: string;
+  /** compile the written config once to show the `auto` types in the comments (default: true) */
+  readonly annotate?: boolean;
 }
 
 export interface InitResult {
@@ -44,7 +46,7 @@ export function initConfig(o: InitOptions): InitResult {
   const document = (plan: InitPlan, rel: (p: string) => string) => renderYaml(header(o, config.model, vectors?.batch), topKeys(o, config, rel), plan);
   // compiled once as written (absolute paths, in a temporary folder): the `auto` types precision inference picks go
   // into the comments, and a config that would not convert fails here, not later
-  const plan = withInferredTypes(planned, compileText(document(planned, (p) => p)));
+  const plan = o.annotate === false ? planned : withInferredTypes(planned, compileText(document(planned, (p) => p)));
   return { yaml: document(plan, (p) => relative(base, p) || '.'), plan, samples: vectors?.batch ?? 0 };
 }
 

@@ -12,6 +12,7 @@ import { hasVerilator } from '../rtlsim/rtl-harness.ts';
 import { initConfig } from '../../src/init/index.ts';
 import { GRANULARITIES, type Granularity } from '../../src/init/plan.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import { onWarning } from '../../src/diagnostics/warnings.ts';
 import { configGraph } from '../../src/init/config-graph.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -50,14 +51,14 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
   const dir = tempDir('init-models');
 
   /** init's YAML for a model (on 4 random vectors when withData), written to the temp folder; its path. */
-  function initFor(model: string, granularity: Granularity, withData: boolean): { output: string; width: number } {
+  function initFor(model: string, granularity: Granularity, withData: boolean, annotate = true): { output: string; width: number } {
       const path = sharedPath(`models/${model}`);
       const width = inputLayers(configGraph(path).graph).reduce((a, l) => a + sizeOf(l.shape), 0);
       const stem = model.replace(/[^A-Za-z0-9]+/g, '_');
       const input = join(dir, `${stem}.dat`);
       writeFileSync(input, formatVectors({ data: randomInputs(SAMPLES, width, 7).data, batch: SAMPLES, width }, 'dat'));
       const output = join(dir, `${stem}.yml`);
-      writeFileSync(output, initConfig({ model: path, input: withData ? input : undefined, granularity, margin: 0.25, targetError: 1e-3, output }).yaml);
+      writeFileSync(output, initConfig({ model: path, input: withData ? input : undefined, granularity, margin: 0.25, targetError: 1e-3, output, annotate }).yaml);
       return { output, width };
   }
 
@@ -65,7 +66,17 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
     'writes a config for %s (granularity %s, fit to data: %s) that loads and emulates as written',
     (model, granularity, withData) => {
       const { output, width } = initFor(model, granularity, withData);
-      const { graph } = compile({ configFile: output });
+      const warnings: string[] = [];
+      const stop = onWarning((w) => warnings.push(w.code));
+      const { graph } = (() => {
+        try {
+          return compile({ configFile: output });
+        } finally {
+          stop();
+        }
+      })();
+      // init writes no type over one a quantizer states, and no key hlsforge would not act on
+      expect(warnings.filter((c) => c === 'quantizer-type-kept' || c === 'config-not-honoured')).toEqual([]);
       const x = randomInputs(SAMPLES, width, 8).data;
       const fixed = emulate(graph, x, SAMPLES);
       const float = emulate(graph, x, SAMPLES, { mode: 'float' });
@@ -75,7 +86,7 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
   );
 
   it.skipIf(SLOW).each(LARGE.map((m, i) => [m, GRANULARITIES[i % 3]] as const))('writes a config for %s (granularity %s) that loads as written', (model, granularity) => {
-    const { output } = initFor(model, granularity, true);
+    const { output } = initFor(model, granularity, true, false);
     expect(loadConfig({ configFile: output }).model).toBe(sharedPath(`models/${model}`));
   });
 
