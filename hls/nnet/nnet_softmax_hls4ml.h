@@ -106,6 +106,18 @@ SliceLoop:
     }
 }
 
+// hls4ml's sigmoid/tanh lookup: y = res_T(table[clamp(int(x · N/R) + N/2)]), int() toward zero.
+// CONFIG_T provides: n_in, table_size, scale_bits = log2(N/R), table_t.
+template <class data_T, class res_T, typename CONFIG_T>
+void lookup_trunc(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in], const typename CONFIG_T::table_t table[CONFIG_T::table_size]) {
+#pragma HLS PIPELINE
+LookupLoop:
+    for (unsigned i = 0; i < CONFIG_T::n_in; i++) {
+#pragma HLS UNROLL
+        res[i] = table[trunc_index<CONFIG_T::scale_bits, CONFIG_T::table_size / 2, CONFIG_T::table_size>(data[i])];
+    }
+}
+
 // argmax: y = 0 everywhere but res_T(1) at the first maximum. CONFIG_T provides: n_in, n_slice.
 template <class data_T, class res_T, typename CONFIG_T>
 void softmax_argmax(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in]) {

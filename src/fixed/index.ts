@@ -59,6 +59,7 @@ export {
   legacyInvTable,
   truncIndexer,
   reduceTree,
+  hls4mlActivationTable,
   type SoftmaxImplementation,
   type ReduceTree,
 } from './softmax-hls4ml.ts';

@@ -133,3 +133,17 @@ export function reduceTree(n: number, first = 0): ReduceTree {
   const left = 2 ** Math.floor(Math.log2(n - 1));
   return [reduceTree(left, first), reduceTree(n - left, first + left)];
 }
+
+/**
+ * hls4ml's sigmoid and tanh tables: N entries at the LEFT bin edges x_i = R · (i − N/2) / N (a float), sigmoid as
+ * float `1.0 / (1 + expf(−x))`, tanh as double `tanh(x)`, cast to table_t. Indexed by truncIndexer(N, R, F, N/2).
+ */
+export function hls4mlActivationTable(kind: 'sigmoid' | 'tanh', size: number, range: number, t: FixedType): Float64Array {
+  log2Exact(size, 'table size');
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const x = f32((range * (i - size / 2)) / size);
+    out[i] = q(kind === 'sigmoid' ? f32(1 / f32(1 + f32(Math.exp(-x)))) : Math.tanh(x), t);
+  }
+  return out;
+}

@@ -80,8 +80,9 @@ export interface AbsLayer extends LayerBase { readonly kind: 'abs' }
 export interface LeakyReluLayer extends LayerBase { readonly kind: 'leaky_relu'; readonly alpha: number }
 /** y = min(max(x, min), max); ReLU6 is clip(0, 6) */
 export interface ClipLayer extends LayerBase { readonly kind: 'clip'; readonly min: number; readonly max: number }
-export interface SigmoidLayer extends LayerBase { readonly kind: 'sigmoid'; readonly tableSize: number }
-export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly tableSize: number }
+/** `tableIndexing: 'hls4ml'`: hls4ml's table (left bin edges) and index (toward zero), docs/arithmetic.md */
+export interface SigmoidLayer extends LayerBase { readonly kind: 'sigmoid'; readonly tableSize: number; readonly tableIndexing?: 'hls4ml' }
+export interface TanhLayer extends LayerBase { readonly kind: 'tanh'; readonly tableSize: number; readonly tableIndexing?: 'hls4ml' }
 /**
  * softmax over the last axis; `implementation` picks the algorithm (absent = 'hlsforge', docs/arithmetic.md "Softmax";
  * the others are hls4ml's, "hls4ml-compatible arithmetic"), with hls4ml's separate exp/inverse table sizes

@@ -61,6 +61,8 @@ function configure(layer: Layer, config: ProjectConfig, levels: ConfigLevel[]): 
     const sizes = { expTableSize: pick('expTableSize', 0) || undefined, invTableSize: pick('invTableSize', 0) || undefined };
     return { ...configured, tableSize: pick('tableSize', d.tableSize), implementation, ...sizes } as Layer;
   }
-  if ('tableSize' in configured) return { ...configured, tableSize: pick('tableSize', d.tableSize) } as Layer;
+  // hls4ml arithmetic: sigmoid and tanh read hls4ml's tables with its indexing (docs/arithmetic.md)
+  const hls4mlTables = config.arithmetic === 'hls4ml' && (layer.kind === 'sigmoid' || layer.kind === 'tanh') ? { tableIndexing: 'hls4ml' } : {};
+  if ('tableSize' in configured) return { ...configured, tableSize: pick('tableSize', d.tableSize), ...hls4mlTables } as unknown as Layer;
   return configured;
 }

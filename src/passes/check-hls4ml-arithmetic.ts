@@ -6,13 +6,14 @@ import type { Pass } from './pass.ts';
 /** Kinds whose accumulation hls4ml writes as acc = Q_accum(acc + Q_accum(x·w)) (each product cast first). */
 const PRODUCT_CAST = new Set(['dense', 'conv', 'depthwise_conv']);
 /** Table activations whose hls4ml indexing (int(x·N/R) + N/2, left-edge samples) is not reproduced yet. */
-const OWN_TABLES = new Set(['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'softsign', 'silu']);
+const OWN_TABLES = new Set(['elu', 'selu', 'softplus', 'softsign', 'silu']);
 
 /**
  * `Arithmetic: hls4ml` only: refuse what hlsforge would compute differently from hls4ml instead of differing
  * silently. hls4ml casts each product to accum_t before adding it; that equals hlsforge's exact sum (one cast per
  * term) exactly when the accumulator truncates and wraps (Q(a + Q(p)) = Q(a + p) for a on the grid, mod 2^W), so
- * other accumulators are refused. Table activations keep hlsforge's tables, with a warning.
+ * other accumulators are refused. Table activations other than sigmoid and tanh keep
+ * hlsforge's tables, with a warning.
  */
 export const checkHls4mlArithmetic: Pass = {
   name: 'check-hls4ml-arithmetic',

@@ -60,7 +60,7 @@ describe.skipIf(!hasShared)("hls4ml's C simulation of the jet tagger, reproduced
   });
 });
 
-/** x[N,6] → four Gemm → Softmax branches, one per hls4ml implementation, each its own graph output. */
+/** x[N,6] → four Gemm → Softmax branches, one per hls4ml implementation, and Gemm → Sigmoid, Gemm → Tanh; each its own graph output. */
 function fourSoftmaxes(): Uint8Array {
   const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 6]);
   ['stable', 'latency', 'legacy', 'argmax'].forEach((impl, k) => {
@@ -69,10 +69,16 @@ function fourSoftmaxes(): Uint8Array {
     m.node('Softmax', [`g${k}`], [`y${k}`], { axis: int(-1) }, `sm_${impl}`);
     m.output(`y${k}`, ['N', 5]);
   });
+  ['Sigmoid', 'Tanh'].forEach((op, k) => {
+    m.initializer(`V${k}`, [5, 6], ramp(30, k + 7).map((v) => v * 3)).initializer(`c${k}`, [5], ramp(5, k + 2));
+    m.node('Gemm', ['x', `V${k}`, `c${k}`], [`h${k}`], { transB: int(1) }, `fc_${op}`);
+    m.node(op, [`h${k}`], [`z${k}`], {}, op.toLowerCase());
+    m.output(`z${k}`, ['N', 5]);
+  });
   return m.encode();
 }
 
-describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four softmax implementations', () => {
+describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four softmax implementations, sigmoid and tanh', () => {
   it('agrees bit for bit across emulator, C simulation and RTL simulation', { timeout: 600_000 }, () => {
     const model = join(work, 'sm.onnx');
     writeFileSync(model, fourSoftmaxes());
@@ -85,9 +91,9 @@ describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four 
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
     expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
-      ['emulator', 4000, 0],
-      ['hls-csim', 4000, 0],
-      ['rtl-sim', 4000, 0],
+      ['emulator', 6000, 0],
+      ['hls-csim', 6000, 0],
+      ['rtl-sim', 6000, 0],
     ]);
   });
 });

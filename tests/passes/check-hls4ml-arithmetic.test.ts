@@ -10,14 +10,14 @@ import { tempConfigs } from '../config/temp-configs.ts';
 
 const temp = tempConfigs();
 
-/** input[4] → dense fc[3] → sigmoid, configured by `yaml`, through apply-config and the check */
+/** input[4] → dense fc[3] → elu, configured by `yaml`, through apply-config and the check */
 function check(yaml: string) {
   const graph = {
     name: 'g',
     layers: [
       { kind: 'input', name: 'x', inputs: [], shape: [4] },
       { kind: 'dense', name: 'fc', inputs: ['x'], shape: [3], nIn: 4, nOut: 3, weights: new Float64Array(12), bias: new Float64Array(3) },
-      { kind: 'sigmoid', name: 'act', inputs: ['fc'], shape: [3], tableSize: 1024 },
+      { kind: 'elu', name: 'act', inputs: ['fc'], shape: [3], alpha: 1, tableSize: 1024 },
     ],
     outputs: ['act'],
   } as unknown as Graph;
@@ -38,7 +38,7 @@ describe('check-hls4ml-arithmetic', () => {
     expect(check(`HLSConfig: { LayerName: { fc: { accum_t: 'ap_fixed<20,8,AP_RND>' } } }\n`).warnings).toEqual([]);
     const { warnings } = check(`Arithmetic: hls4ml\nHLSConfig: { LayerName: { fc: { accum_t: 'ap_fixed<20,8>' } } }\n`);
     expect(warnings.map((w) => [w.code, w.detail])).toEqual([
-      ['config-not-honoured', "sigmoid keeps hlsforge's lookup table (docs/arithmetic.md); hls4ml's table indexing is not reproduced yet"],
+      ['config-not-honoured', "elu keeps hlsforge's lookup table (docs/arithmetic.md); hls4ml's table indexing is not reproduced yet"],
     ]);
   });
 });

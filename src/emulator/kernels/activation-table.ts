@@ -22,9 +22,10 @@ export function tableStep(
   range: number,
   counters: Counters,
   exact?: ExactBranchStep,
+  indexer?: (m: number) => number,
 ): FixedStep {
   const n = table.length;
-  const indexOf = activationIndexer(n, range, fracBits(inType));
+  const indexOf = indexer ?? activationIndexer(n, range, fracBits(inType));
   const cast = new Float64Array(n);
   const overflowed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-import { TANH_RANGE, tanhTable } from '../../fixed/index.ts';
+import { TANH_RANGE, tanhTable, fracBits, hls4mlActivationTable, truncIndexer } from '../../fixed/index.ts';
 import { mapFloat } from '../elementwise.ts';
 import type { Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
@@ -7,8 +7,13 @@ import { tableStep } from './activation-table.ts';
 /** y = Q_result(tanhTable[clamp(floor(x · N/8) + N/2, 0, N−1)]) */
 export const tanh: Kernel<'tanh'> = {
   fixed(layer, inputs, counters) {
-    const table = tanhTable(layer.tableSize, need(layer, 'table'));
-    return tableStep(single(layer, inputs), need(layer, 'result'), table, TANH_RANGE, counters);
+    const [inType, n] = [single(layer, inputs), layer.tableSize];
+    if (layer.tableIndexing === 'hls4ml') {
+      const table = hls4mlActivationTable('tanh', n, TANH_RANGE, need(layer, 'table'));
+      return tableStep(inType, need(layer, 'result'), table, TANH_RANGE, counters, undefined, truncIndexer(n, TANH_RANGE, fracBits(inType), n / 2));
+    }
+    const table = tanhTable(n, need(layer, 'table'));
+    return tableStep(inType, need(layer, 'result'), table, TANH_RANGE, counters);
   },
   float: (_layer, [x], _batch, out) => mapFloat(x, Math.tanh, out),
 };

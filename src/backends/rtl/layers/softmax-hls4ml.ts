@@ -60,7 +60,7 @@ function topBitsSoftmax(layer: LayerOf<'softmax'>, ctx: LayerContext, impl: 'sta
 }
 
 /** C's int of v · 2^k (toward zero) plus offset, clamped to [0, size − 1]: a cast to the 2^−k grid with AP_TRN_ZERO. */
-function truncAddress(b: ModuleBuilder, v: Fx, k: number, offset: number, size: number, hint: string): Sig {
+export function truncAddress(b: ModuleBuilder, v: Fx, k: number, offset: number, size: number, hint: string): Sig {
   const w = v.sig.width + k + 2;
   const t = castFx(b, v, fixedType(w, w - k, { quant: 'AP_TRN_ZERO' }), `${hint}_t`);
   const idx = b.add(t.sig, b.constant(BigInt(offset), log2Exact(size, 'table size') + 2, true), `${hint}_o`);

@@ -4,6 +4,7 @@ import {
   TANH_RANGE,
   expTable,
   fracBits,
+  hls4mlActivationTable,
   indexShift,
   invRange,
   invTable,
@@ -22,7 +23,7 @@ import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
-import { hls4mlSoftmax } from './softmax-hls4ml.ts';
+import { hls4mlSoftmax, truncAddress } from './softmax-hls4ml.ts';
 
 /** A ROM holding the mantissas of `values` (exact values of type t), in t's internal width. */
 export function romOf(name: string, values: Float64Array, t: FixedType, comment: string): Rom {
@@ -69,10 +70,22 @@ export function lookup(b: ModuleBuilder, rom: Rom, x: Fx, n: number, k: number, 
 }
 
 export const sigmoid: RtlLayer<'sigmoid'> = (layer, ctx) =>
-  activationTable(layer, ctx, sigmoidTable(layer.tableSize, need(layer, 'table')), SIGMOID_RANGE);
+  layer.tableIndexing === 'hls4ml'
+    ? hls4mlLookup(layer, ctx, SIGMOID_RANGE)
+    : activationTable(layer, ctx, sigmoidTable(layer.tableSize, need(layer, 'table')), SIGMOID_RANGE);
 
 export const tanh: RtlLayer<'tanh'> = (layer, ctx) =>
-  activationTable(layer, ctx, tanhTable(layer.tableSize, need(layer, 'table')), TANH_RANGE);
+  layer.tableIndexing === 'hls4ml' ? hls4mlLookup(layer, ctx, TANH_RANGE) : activationTable(layer, ctx, tanhTable(layer.tableSize, need(layer, 'table')), TANH_RANGE);
+
+/** hls4ml's sigmoid/tanh (Arithmetic: hls4ml): y = Q_result(table[clamp(trunc(x · N/R) + N/2)]), left-edge table. */
+function hls4mlLookup(layer: Extract<Layer, { kind: 'sigmoid' | 'tanh' }>, ctx: Parameters<RtlLayer<'sigmoid'>>[1], range: number) {
+  const n = layer.tableSize;
+  const res = layer.precision.result;
+  const table = hls4mlActivationTable(layer.kind, n, range, need(layer, 'table'));
+  const rom = romOf(`${layer.kind}_table`, table.map((v) => quantizeDouble(v, res) * 2 ** -fracBits(res)), res, `Q_result(hls4ml ${layer.kind} table[i]), ${n} entries`);
+  const k = log2Exact(n / range, 'table size / range');
+  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => xs.map((x, i) => b.rom(rom, truncAddress(b, x, k, n / 2, n, `addr${i}`), true, `y${i}`)));
+}
 
 /**
  * softmax over the last axis (docs/arithmetic.md): mx = max x (a compare tree), e_i = expTable[clamp(floor((mx − x_i) ·
