@@ -27,14 +27,14 @@ template <class T> struct bits_of { static const int value = int(sizeof(T) * CHA
 
 /** Largest mantissa of a W-bit type (W < bits of T for unsigned). */
 template <class T>
-AP_INLINE T max_mantissa(int W, bool S) {
+AP_INLINE constexpr T max_mantissa(int W, bool S) {
   typedef typename unsigned_of<T>::type U;
   return S ? T((U(1) << (W - 1)) - 1) : T((U(1) << W) - 1);
 }
 
 /** Keeps the low W bits of v (two's complement), sign-extended for signed types. */
 template <class T>
-AP_INLINE T wrap_bits(typename unsigned_of<T>::type v, int W, bool S) {
+AP_INLINE constexpr T wrap_bits(typename unsigned_of<T>::type v, int W, bool S) {
   typedef typename unsigned_of<T>::type U;
   if (W >= bits_of<T>::value) return T(v);
   const U mask = (U(1) << W) - 1;
@@ -45,7 +45,7 @@ AP_INLINE T wrap_bits(typename unsigned_of<T>::type v, int W, bool S) {
 
 /** Bit W of a mantissa (its sign when W reaches past the bits of T). */
 template <class T>
-AP_INLINE bool bit_above(typename unsigned_of<T>::type v, bool neg, int W) {
+AP_INLINE constexpr bool bit_above(typename unsigned_of<T>::type v, bool neg, int W) {
   return W < bits_of<T>::value ? ((v >> W) & 1) != 0 : neg;
 }
 
@@ -55,7 +55,7 @@ AP_INLINE bool bit_above(typename unsigned_of<T>::type v, bool neg, int W) {
  * before the rounding increment, which decides AP_WRAP_SM.
  */
 template <class T>
-AP_INLINE T overflow(const cast_target& t, bool fits, T M, typename unsigned_of<T>::type low, bool neg, bool above) {
+AP_INLINE constexpr T overflow(const cast_target& t, bool fits, T M, typename unsigned_of<T>::type low, bool neg, bool above) {
   const T hi = max_mantissa<T>(t.W, t.S);
   // AP_SAT_SYM keeps the range symmetric (the most negative mantissa saturates too), except for a signed 1-bit
   // type whose range {-1, 0} cannot be symmetric: the vendor library saturates to -1 there.
@@ -81,12 +81,12 @@ AP_INLINE T overflow(const cast_target& t, bool fits, T M, typename unsigned_of<
 
 /** Shifts m right by s > 0 bits, rounding with mode Q: the quantization step. `floor` receives m >> s. */
 template <class T>
-AP_INLINE T quantize_shift(T m, int s, ap_q_mode Q, T& floor) {
+AP_INLINE constexpr T quantize_shift(T m, int s, ap_q_mode Q, T& floor) {
   typedef typename unsigned_of<T>::type U;
   const int bits = bits_of<T>::value;
-  T q;
-  bool exact;
-  int vs_half;  // sign of (dropped bits − half an LSB)
+  T q = 0;
+  bool exact = false;
+  int vs_half = 0;  // sign of (dropped bits − half an LSB)
   if (s < bits) {
     const U mask = (U(1) << s) - 1, half = U(1) << (s - 1);
     const U r = U(m) & mask;
@@ -122,11 +122,11 @@ AP_INLINE T quantize_shift(T m, int s, ap_q_mode Q, T& floor) {
  * (target W < bits of T). Inlined, so constant targets fold.
  */
 template <class T>
-AP_INLINE T cast_core(T m, int fs, const cast_target& t) {
+AP_INLINE constexpr T cast_core(T m, int fs, const cast_target& t) {
   typedef typename unsigned_of<T>::type U;
   const int d = t.F - fs;
   if (d < 0) {
-    T fl;
+    T fl = 0;
     const T q = quantize_shift<T>(m, -d, t.Q, fl);
     return overflow<T>(t, true, q, U(q), q < 0, bit_above<T>(U(fl), fl < 0, t.W));
   }
@@ -145,7 +145,7 @@ AP_INLINE T cast_core(T m, int fs, const cast_target& t) {
  * source fits it and the target leaves a spare bit, on __int128 otherwise.
  */
 template <int W, int F, bool S, ap_q_mode Q, ap_o_mode O, int W2, int F2, bool S2>
-AP_INLINE i128 cast_exact(i128 m) {
+AP_INLINE constexpr i128 cast_exact(i128 m) {
   const cast_target t = {W, F, S, Q, O};
   if (holder_bits(W2, S2) <= 64 && holder_bits(W, S) < 64) return cast_core<std::int64_t>(std::int64_t(m), F2, t);
   return cast_core<i128>(m, F2, t);
@@ -173,6 +173,28 @@ __attribute__((noinline)) inline i128 cast_double(double x, cast_target t) {
   int f;
   split_double(x, m, f);
   return cast_core<i128>(m, f, t);
+}
+
+/** 2^e as a double, exact for |e| ≤ 1000 (by squaring, so that it is a constant expression in C++14). */
+constexpr double pow2(int e) {
+  double r = 1, b = e >= 0 ? 2 : 0.5;
+  for (int n = e >= 0 ? e : -e; n != 0; n >>= 1, b *= b)
+    if (n & 1) r *= b;
+  return r;
+}
+
+/**
+ * The cast of a double, as cast_double, but a constant expression when x·2^F is an integer (a value the target
+ * resolves, as every generated weight is): constant tables of any size are then initialized at compile time
+ * instead of by a start-up function g++ must compile element by element. Any other value goes through cast_double.
+ */
+constexpr i128 cast_double_constant(double x, cast_target t) {
+  if (x == x && x != 0 && t.F >= -1000 && t.F <= 1000) {
+    const double s = x * pow2(t.F);
+    const double limit = pow2(126);
+    if (s != 0 && s > -limit && s < limit && s == double(i128(s))) return cast_core<i128>(i128(s), t.F, t);
+  }
+  return cast_double(x, t);
 }
 
 /** Exact three-way comparison of a·2^-fa and b·2^-fb. */

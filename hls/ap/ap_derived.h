@@ -6,11 +6,11 @@
 #define AP_DERIVED_CTORS(C)                                                            \
   C() {}                                                                               \
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>               \
-  AP_INLINE C(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x) : Base(x) {}             \
+  AP_INLINE constexpr C(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x) : Base(x) {}   \
   template <typename T, ap_detail::enable_if_int<T> = 0>                               \
-  AP_INLINE C(T x) : Base(x) {}                                                        \
+  AP_INLINE constexpr C(T x) : Base(x) {}                                              \
   template <typename T, ap_detail::enable_if_float<T> = 0>                             \
-  C(T x) : Base(x) {}                                                                  \
+  constexpr C(T x) : Base(x) {}                                                        \
   C(const ap_detail::const_range_ref& r) : Base(r) {}                                  \
   template <class B>                                                                   \
   C(const ap_detail::range_ref<B>& r) : Base(r) {}                                     \

@@ -32,20 +32,20 @@ class ap_fixed_base {
   raw_type V;
 
   ap_fixed_base() : V(0) {}
-  ap_fixed_base(const ap_fixed_base&) = default;
+  constexpr ap_fixed_base(const ap_fixed_base&) = default;
   ap_fixed_base& operator=(const ap_fixed_base&) = default;
   ap_fixed_base(ap_detail::raw_tag, raw_type raw) : V(raw) {}
 
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  AP_INLINE ap_fixed_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x)
+  AP_INLINE constexpr ap_fixed_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x)
       : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, W2, W2 - I2, S2>(x.V))) {}
 
   template <typename T, ap_detail::enable_if_int<T> = 0>
-  AP_INLINE ap_fixed_base(T x) : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, ap_detail::int_traits<T>::width, 0, ap_detail::int_traits<T>::sign>(x))) {}
+  AP_INLINE constexpr ap_fixed_base(T x) : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, ap_detail::int_traits<T>::width, 0, ap_detail::int_traits<T>::sign>(x))) {}
 
   template <typename T, ap_detail::enable_if_float<T> = 0>
-  ap_fixed_base(T x)
-      : V(static_cast<raw_type>(ap_detail::cast_double(static_cast<double>(x), ap_detail::cast_target{W, W - I, S, Q, O}))) {}
+  constexpr ap_fixed_base(T x)
+      : V(static_cast<raw_type>(ap_detail::cast_double_constant(static_cast<double>(x), ap_detail::cast_target{W, W - I, S, Q, O}))) {}
   ap_fixed_base(const ap_detail::const_range_ref& r)
       : V(static_cast<raw_type>(ap_detail::cast_exact<W, W - I, S, Q, O, 128, 0, true>(ap_detail::i128(r.bits())))) {}
   template <class B>

@@ -18,11 +18,11 @@ class ap_int_base : public ap_fixed_base<W, W, S, AP_TRN, AP_WRAP, 0> {
   ap_int_base() {}
   ap_int_base(ap_detail::raw_tag t, raw_type raw) : Base(t, raw) {}
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  AP_INLINE ap_int_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x) : Base(x) {}
+  AP_INLINE constexpr ap_int_base(const ap_fixed_base<W2, I2, S2, Q2, O2, N2>& x) : Base(x) {}
   template <typename T, ap_detail::enable_if_int<T> = 0>
-  AP_INLINE ap_int_base(T x) : Base(x) {}
+  AP_INLINE constexpr ap_int_base(T x) : Base(x) {}
   template <typename T, ap_detail::enable_if_float<T> = 0>
-  ap_int_base(T x) : Base(x) {}
+  constexpr ap_int_base(T x) : Base(x) {}
   ap_int_base(const ap_detail::const_range_ref& r) : Base(r) {}
   template <class B>
   ap_int_base(const ap_detail::range_ref<B>& r) : Base(r) {}
