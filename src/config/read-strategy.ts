@@ -41,6 +41,6 @@ export function readImplementation(v: unknown, ctx: Ctx, key: string): SoftmaxIm
   if (softmax) return softmax;
   if (!s || !CONV_IMPLEMENTATIONS.includes(s))
     throw fail('config-bad-value', { file: ctx.file, key }, `must be a softmax implementation, not ${JSON.stringify(v)}; supported: ${SOFTMAX_IMPLEMENTATIONS.join(', ')} (also accepted: oneAPI's im2col, Winograd, combination)`);
-  ctx.notes?.notHonoured(key, `Implementation: ${s}`, 'convolutions are not supported yet');
+  ctx.notes?.notHonoured(key, `Implementation: ${s}`, 'convolutions always use the line-buffer (io_stream) or the unrolled im2col (io_parallel) implementation');
   return undefined;
 }

@@ -163,7 +163,7 @@ describe('Strategy and Implementation', () => {
       expect([config.layerName.s.implementation, warnings]).toEqual([impl, []]);
     }
     const { warnings } = load('HLSConfig: { LayerName: { s: { Implementation: Winograd, Skip: true } } }\n');
-    expect(warnings.map((w) => w.detail)).toEqual(['the softmax is always computed (its output is the model output)', 'convolutions are not supported yet']);
+    expect(warnings.map((w) => w.detail)).toEqual(['the softmax is always computed (its output is the model output)', 'convolutions always use the line-buffer (io_stream) or the unrolled im2col (io_parallel) implementation']);
     const e = thrown(() => load('HLSConfig: { LayerName: { s: { Implementation: fastest } } }\n'));
     expect(e.message).toContain('must be a softmax implementation, not "fastest"; supported: hlsforge, stable, latency, legacy, argmax (also accepted: oneAPI\'s im2col, Winograd, combination)');
   });
