@@ -16,7 +16,7 @@ const config = configFor();
 
 describe('the io_parallel RTL of the convolution family', () => {
   for (const g of [conv2dGraph(), conv1dGraph()])
-    it(`builds one multiplier per non-zero quantized weight and non-padding tap of every output position (${g.name})`, () => {
+    it(`builds at most one multiplier per non-zero quantized weight and non-padding tap of every output position (${g.name})`, () => {
       const d = buildDesign(g, config);
       for (const p of d.layers) {
         const l = p.layer;
@@ -33,7 +33,8 @@ describe('the io_parallel RTL of the convolution family', () => {
           for (let i = 0; i < perTap; i++) if (w[t * perTap + i] !== 0) products++;
         }
         const { multipliers } = countModule(p.hw.module);
-        if (l.reuseFactor === 1) expect(multipliers).toBe(products);
+        // R = 1: a multiply per product at most (±2^k, shift-add products and repeats of an input × constant build none)
+        if (l.reuseFactor === 1) expect(multipliers).toBeLessThanOrEqual(products);
         else expect(multipliers).toBeGreaterThanOrEqual(Math.ceil(products / l.reuseFactor));
         if (l.reuseFactor > 1) expect(multipliers).toBeLessThan(products);
       }

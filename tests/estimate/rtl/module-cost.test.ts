@@ -62,10 +62,12 @@ describe('moduleCost', () => {
   it('charges a sum of two full-width operands more per bit than one of a narrow, sign-extended operand', () => {
     const sum = (narrowWidth: number) => {
       const b = new ModuleBuilder();
-      const x = b.port('input', 'x', 16);
+      const x = b.port('input', 'x', 8);
       const z = b.port('input', 'z', narrowWidth);
       const y = b.port('output', 'y', 16);
-      b.cell({ op: 'resize', out: y, a: b.binary('add', x, b.resize(z, 16, true), 16, true, 's') });
+      // a multiplier product plus another term: the sum of products that ABC maps to a compressor (costs.ts addDense)
+      const p = b.mul(b.resize(x, 8, true), b.constant(77n, 8), 'p');
+      b.cell({ op: 'resize', out: y, a: b.binary('add', p, b.resize(z, 16, true), 16, true, 's') });
       return moduleCost(toModule(b, 'sum', [])).lut;
     };
     expect(sum(16)).toBeGreaterThan(sum(4));
