@@ -32,14 +32,17 @@ function toWords(v: bigint, n: number): string[] {
 
 /** Packed words (hex, least significant first) → the exact values of every segment, one after the other. */
 export function unpackSegments(words: readonly string[], segs: readonly Segment[]): number[] {
-  let v = 0n;
-  for (let k = words.length - 1; k >= 0; k--) v = (v << 32n) | BigInt(`0x${words[k]}`);
+  // each element from the few words it spans (linear in the sample: a whole image is one line of many words)
+  const ws = words.map((x) => BigInt(`0x${x}`));
   const out: number[] = [];
+  let bit = 0;
   for (const { size, type: t } of segs) {
     const w = BigInt(t.width);
     const mask = (1n << w) - 1n;
-    for (let i = 0; i < size; i++, v >>= w) {
-      let m = v & mask;
+    for (let i = 0; i < size; i++, bit += t.width) {
+      let m = 0n;
+      for (let k = bit >> 5; k <= (bit + t.width - 1) >> 5; k++) m |= (ws[k] ?? 0n) << BigInt(k * 32 - bit);
+      m &= mask;
       if (t.signed && m >> (w - 1n)) m -= 1n << w;
       out.push(Number(m) * 2 ** -fracBits(t));
     }

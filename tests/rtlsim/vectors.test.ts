@@ -31,4 +31,10 @@ describe('packed port segments', () => {
   it('reads back the exact values it packed', () => {
     expect(unpackSegments(packSegments(values, segs), segs)).toEqual(values);
   });
+
+  it('reads back a whole image of 5000 mixed-sign values of 13 bits spread over many words', () => {
+    const t = P('ap_fixed<13,5>');
+    const image = Array.from({ length: 5000 }, (_, i) => (((i * 2654435761) % 8191) - 4096) / 256);
+    expect(unpackSegments(packSegments(image, [{ size: 5000, type: t }]), [{ size: 5000, type: t }])).toEqual(image);
+  });
 });

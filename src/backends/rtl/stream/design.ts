@@ -48,7 +48,7 @@ export interface StreamDesign {
   readonly output: StreamPort;
   /** cycles from the first input transfer taken to the last output transfer, with no stalls */
   readonly latencyCycles: number;
-  /** cycles between tensors (images) presented back to back: the busiest stage */
+  /** cycles between tensors (images) presented back to back (timing-plan.ts) */
   readonly ii: number;
   readonly levelsPerStage: number;
   /** flip-flop bits of the FIFOs balancing branches into joins */
@@ -60,8 +60,8 @@ const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: StreamContext): S
 
 /**
  * IR → stream modules, in topological order: every edge a valid/ready channel of one transfer (pixel) per beat.
- * The plan (arrival of each tensor's first and last transfer with no stalls, and the busiest stage per image) is
- * computed alongside; rtl-sim measures it.
+ * The stall-free feed-forward schedule of each stage (sizing the FIFOs into joins) is computed alongside; latency
+ * and II are then planned by simulating the built top's handshakes (timing-plan.ts); rtl-sim measures them.
  */
 export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDesign {
   const where = { file: graph.file };

@@ -42,7 +42,6 @@ export function transferStage(layer: Layer, ctx: StreamContext, perPixel: (l: La
       outType: hw.outType,
       outShape: layer.shape,
       timing: (a) => pipeTimes(a, hw.latency, hw.ii),
-      cyclesPerImage: n * hw.ii,
     },
   ];
 }

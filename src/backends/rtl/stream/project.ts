@@ -76,7 +76,7 @@ export function writeRtlStreamProject(graph: Graph, config: ProjectConfig, dir: 
       inMsb: d.input.width - 1, outMsb: d.output.width - 1,
       inElements: d.input.stream.elements, outElements: d.output.stream.elements,
       inTransfers: d.input.stream.transfers, outTransfers: d.output.stream.transfers,
-      inOrder: orderSentence(d.input, meta.stream!.input), outOrder: orderSentence(d.output, meta.stream!.output),
+      inOrder: orderSentence(d.input, meta.stream!.input, graph), outOrder: orderSentence(d.output, meta.stream!.output, graph),
     }),
   );
   return info;
@@ -92,8 +92,11 @@ function streamPort(p: StreamPort, side: 'input' | 'output', dir: string): RtlSt
 }
 
 /** The generated README's statement of a port's element order. */
-function orderSentence(p: StreamPort, port: RtlStreamPort): string {
-  if (!port.order) return `'${p.name}' [${p.tensor.shape.join(', ')}], the same elements in the same order as a row of \`tb_data\`.`;
+function orderSentence(p: StreamPort, port: RtlStreamPort, graph: Graph): string {
+  const model = graph.layers.find((l) => l.name === p.name)?.shape ?? p.tensor.shape;
+  const shape = `[${p.tensor.shape.join(', ')}]`;
+  const declared = model.join(', ') === p.tensor.shape.join(', ') ? shape : `${shape} (the model file's [${model.join(', ')}])`;
+  if (!port.order) return `'${p.name}' ${declared}, the same elements in the same order as a row of \`tb_data\`.`;
   const o = port.order;
   return (
     `'${p.name}' is [${o.modelShape.join(', ')}] (channels first) in the model file; the port streams it channels last, ` +

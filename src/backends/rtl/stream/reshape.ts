@@ -21,7 +21,6 @@ export const reshapeStream: StreamLayer<'reshape'> = (layer, ctx) => {
       module: deserializer(name, comment.map(verilogComment), from.elements * w, from.transfers),
       role: 'collect', latency: 1, ii: 1, outType: x.type, outShape: [from.transfers * from.elements],
       timing: (a) => [a[a.length - 1] + 1],
-      cyclesPerImage: from.transfers,
     });
   }
   if (to.transfers > 1) {
@@ -31,7 +30,6 @@ export const reshapeStream: StreamLayer<'reshape'> = (layer, ctx) => {
       module: serializer(name, comment.map(verilogComment), to.elements * w, to.transfers),
       role: 'emit', latency: 1, ii: 1, outType: x.type, outShape: layer.shape,
       timing: (a) => Array.from({ length: to.transfers }, (_, k) => a[0] + 1 + k),
-      cyclesPerImage: to.transfers,
     });
   }
   return stages;

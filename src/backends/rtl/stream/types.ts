@@ -50,8 +50,6 @@ export interface StreamStage {
    * back-pressure from the consumer (docs/rtl.md, "io_stream plan").
    */
   readonly timing: (input: readonly number[]) => number[];
-  /** cycles it is busy per tensor: the image II it allows */
-  readonly cyclesPerImage: number;
 }
 
 export interface StreamContext {

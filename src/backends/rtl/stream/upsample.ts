@@ -66,7 +66,6 @@ export const upsampleStream: StreamLayer<'upsample'> = (layer, ctx) => {
           }
         return out;
       },
-      cyclesPerImage: outRows * outCols,
     },
   ];
 };

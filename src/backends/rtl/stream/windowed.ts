@@ -30,18 +30,6 @@ export function windowTimes(g: StreamWindow, input: readonly number[], ii: numbe
   return out;
 }
 
-/**
- * Cycles per image of a window walker feeding a consumer of II `ii`, images back to back with inputs always there:
- * window k needs max(ii, q_k − q_(k−1)) cycles (q: padded positions, the first window counted from the previous
- * image's last one), since the walker holds while its window waits for the consumer.
- */
-export function windowCycles(g: StreamWindow, ii: number, emit = (r: number, c: number) => g.emitRow[r] && g.emitCol[c]): number {
-  const qs: number[] = [];
-  for (let r = 0; r < g.padded[0]; r++) for (let c = 0; c < g.padded[1]; c++) if (emit(r, c)) qs.push(r * g.padded[1] + c);
-  const n = g.padded[0] * g.padded[1];
-  return qs.reduce((sum, q, k) => sum + Math.max(ii, k === 0 ? q + n - qs[qs.length - 1] : q - qs[k - 1]), 0);
-}
-
 const spatialOf = (t: Tensor) => t.shape.slice(0, -1);
 
 /** The window generator stage of a layer over input x, feeding a consumer of II `ii`. */
@@ -56,18 +44,18 @@ function windowStage(layer: Layer, ctx: StreamContext, w: Window, ii: number, fl
   const module = windowGenerator(name, comment.map(verilogComment), g, c * x.type.width, flags);
   const stage: StreamStage = {
     module, role: 'window', latency: 1, ii: 1, outType: x.type, outShape: [...g.outSpatial, g.taps * c],
-    timing: (a) => windowTimes(g, a, ii), cyclesPerImage: windowCycles(g, ii),
+    timing: (a) => windowTimes(g, a, ii),
   };
   return { stage, g };
 }
 
 /** The per-window datapath as a stream stage. */
-function datapathStage(layer: Layer, ctx: StreamContext, hw: LayerHardware, cycles: number, inBits: number): StreamStage {
+function datapathStage(layer: Layer, ctx: StreamContext, hw: LayerHardware, inBits: number): StreamStage {
   const comment = [`layer '${layer.name}' (${layer.kind}): module ${ctx.moduleName}, io_stream per-window datapath`, ...hw.module.comment.slice(1)];
   return {
     module: pipeStage(ctx.moduleName, comment.map(verilogComment), hw, [inBits]),
     role: 'datapath', latency: hw.latency, ii: hw.ii, outType: hw.outType, outShape: layer.shape,
-    timing: (a) => pipeTimes(a, hw.latency, hw.ii), cyclesPerImage: cycles,
+    timing: (a) => pipeTimes(a, hw.latency, hw.ii),
   };
 }
 
@@ -80,7 +68,7 @@ function convLike(layer: LayerOf<'conv'> | LayerOf<'depthwise_conv'>, ctx: Strea
   const asDense: LayerOf<'dense'> = { ...layer, kind: 'dense', nIn: taps * c, nOut, weights, bias: layer.bias, shape: [nOut] } as unknown as LayerOf<'dense'>;
   const hw = dense(asDense, { moduleName: ctx.moduleName, inputs: [im2col], inType: x.type, inSize: taps * c, levels: ctx.levels })!;
   const w = windowStage(layer, ctx, layer, hw.ii, false, ctx.name('window'), 'window generator');
-  return [w.stage, datapathStage(layer, ctx, hw, w.stage.cyclesPerImage, taps * c * x.type.width)];
+  return [w.stage, datapathStage(layer, ctx, hw, taps * c * x.type.width)];
 }
 
 export const convStream: StreamLayer<'conv'> = (layer, ctx) => convLike(layer, ctx, layer.weights, layer.nOut);
@@ -100,7 +88,7 @@ export const poolStream: StreamLayer<'pool'> = (layer, ctx) => {
   const taps = windowTaps(layer);
   const hw = poolDatapath(layer, ctx.moduleName, taps, c, x.type, ctx.levels);
   const w = windowStage(layer, ctx, layer, 1, true, ctx.name('window'), 'window generator');
-  return [w.stage, datapathStage(layer, ctx, hw, w.stage.cyclesPerImage, taps * c * x.type.width + taps)];
+  return [w.stage, datapathStage(layer, ctx, hw, taps * c * x.type.width + taps)];
 };
 
 const unit = (r: number): Window => ({ kernel: new Array(r).fill(1), strides: new Array(r).fill(1), dilations: new Array(r).fill(1), padBegin: new Array(r).fill(0), padEnd: new Array(r).fill(0) });
@@ -121,5 +109,5 @@ export const cropStream: StreamLayer<'crop'> = (layer, ctx) => {
   const cropped = { ...g, emitRow: keep(g.padded[0], 0), emitCol: keep(g.padded[1], 1) };
   const comment = [`layer '${layer.name}' (crop): module ${ctx.moduleName}, io_stream cropping: offers rows [${two.b[0]}, ${two.s[0] - two.e[0]}) and columns [${two.b[1]}, ${two.s[1] - two.e[1]})`];
   const module = windowGenerator(ctx.moduleName, comment.map(verilogComment), cropped, streamShape(x.shape).elements * x.type.width, false);
-  return [{ ...stage, module, outShape: layer.shape, timing: (a) => windowTimes(cropped, a, 1), cyclesPerImage: windowCycles(cropped, 1) }];
+  return [{ ...stage, module, outShape: layer.shape, timing: (a) => windowTimes(cropped, a, 1) }];
 };

@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeRtlProject } from '../../../../src/backends/rtl/index.ts';
+import { readVectors } from '../../../../src/data/vectors.ts';
 import { streamEdges } from '../../../../src/backends/rtl/stream/edges.ts';
 import { planRtl } from '../../../../src/backends/rtl/index.ts';
 import type { Graph } from '../../../../src/ir/graph.ts';
@@ -36,6 +41,22 @@ describe('what the io_stream RTL builds at the edges of the graph', () => {
   it('streams 12 pixels of 2 channels through a relu that the plan times, with no transpose module', () => {
     const plan = planRtl(channelsFirst(), stream);
     expect(plan.perLayer.map((l) => l.name)).toEqual(['act']);
+  });
+
+  it('writes the gather of each port to tb_data and states the element order in the generated README', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlsforge-rtl-edges-'));
+    try {
+      const rows = Float64Array.from({ length: 2 * 24 }, (_, i) => (i % 7) - 3);
+      writeRtlProject(channelsFirst(), stream, dir, { inputs: rows, predictions: rows.map((v) => Math.max(0, v)), batch: 2 });
+      for (const side of ['input', 'output']) expect(Array.from(readVectors(join(dir, `tb_data/${side}_order.dat`), 24).data)).toEqual(expectedGather(2, 3, 4));
+      const meta = JSON.parse(readFileSync(join(dir, 'hlsforge.json'), 'utf8'));
+      expect(meta.stream.input.order).toEqual({ file: 'tb_data/input_order.dat', modelShape: [2, 3, 4], portShape: [3, 4, 2] });
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      expect(readme).toContain("- `in_tdata`: 'x' is [2, 3, 4] (channels first) in the model file; the port streams it channels last, [3, 4, 2] in row-major order, so port element j is element order[j] of a `tb_data` row, with order in `tb_data/input_order.dat` (rtl-sim converts).");
+      expect(readme).toContain("- `out_tdata`: 'to_first' is [2, 3, 4] (channels first)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves out a leading reshape that only adds an axis of size 1, and keeps the element order', () => {
