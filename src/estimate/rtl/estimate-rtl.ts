@@ -2,6 +2,7 @@ import { buildDesign } from '../../backends/rtl/design.ts';
 import type { ProjectConfig } from '../../config/project-config.ts';
 import type { Graph } from '../../ir/graph.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
+import { estimateRtlStream } from './estimate-rtl-stream.ts';
 import { moduleCost } from './module-cost.ts';
 
 export const TOP_ROW = '(top: input register, valid, delay lines)';
@@ -11,8 +12,10 @@ export const TOP_ROW = '(top: input register, valid, delay lines)';
  * Verilator measures them), resources by mapping each cell the way Yosys `synth_xilinx -family xcup` does. Any graph
  * the RTL backend builds (branches, merges, several inputs and outputs) is counted the same way: each layer module,
  * then the top with its delay registers (flip-flops, or SRL LUTs for lines of 3 or more, as Yosys maps them).
+ * An io_stream design is counted on its own netlist (estimate-rtl-stream.ts).
  */
 export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimate {
+  if (config.ioType === 'io_stream') return estimateRtlStream(graph, config);
   const design = buildDesign(graph, config);
   const layers: LayerEstimate[] = design.layers.map((p) => {
     const { multipliers, ...resources } = moduleCost(p.hw.module);
