@@ -7,6 +7,7 @@ import { designInitiationInterval, layerInitiationInterval } from '../../ir/timi
 import { walk } from '../../ir/walk.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { HLS_RULES, type HlsRule } from './model.ts';
+import { streamFigures } from './stream.ts';
 
 const ruleOf = <K extends LayerKind>(l: LayerOf<K>): HlsRule<K> => HLS_RULES[l.kind as K] as HlsRule<K>;
 
@@ -14,15 +15,20 @@ const ruleOf = <K extends LayerKind>(l: LayerOf<K>): HlsRule<K> => HLS_RULES[l.k
 export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimate {
   const layers: LayerEstimate[] = [];
   const arrival = new Map<string, number>();
+  const stream = config.ioType === 'io_stream';
   walk<Tensor>(graph, (layer, inputs) => {
     const start = Math.max(0, ...layer.inputs.map((i) => arrival.get(i) ?? 0));
     const x = inputs[0] ?? outputTensor(layer, []);
-    const figures = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape), inShape: x.shape, ioType: config.ioType });
-    arrival.set(layer.name, start + figures.latencyCycles);
-    if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures, ii: layerInitiationInterval(layer) });
+    const parallel = ruleOf(layer)(layer, { inType: x.type, inSize: sizeOf(x.shape), inShape: x.shape, ioType: config.ioType });
+    // io_stream: one kernel instance per layer, a pixel per transfer (stream.ts); latency adds depths and line-buffer fills
+    const { fill, ...figures } = stream ? streamFigures(layer, parallel, layerInitiationInterval(layer), x.shape, x.type.width) : { ...parallel, ii: layerInitiationInterval(layer), fill: 0 };
+    arrival.set(layer.name, start + figures.latencyCycles + fill);
+    if (KINDS[layer.kind].arity !== 'none') layers.push({ name: layer.name, kind: layer.kind, ...figures });
     return outputTensor(layer, inputs);
   });
-  const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + 1; // + the top's input/output registers
+  // io_stream: the whole image passes the slowest stage once after the pipeline has filled
+  const drain = stream ? Math.max(1, ...layers.map((l) => l.ii)) : 0;
+  const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + drain + 1; // + the top's input/output registers
   return {
     backend: 'HLS',
     method: 'MODEL (not measured): hls4ml-style rules of thumb, see docs/estimation.md',
@@ -30,7 +36,7 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
     total: layers.reduce<typeof NO_RESOURCES>((t, l) => addResources(t, l), NO_RESOURCES),
     latencyCycles: latency,
     latencyNs: latency * config.clockPeriod,
-    ii: designInitiationInterval(graph),
+    ii: stream ? Math.max(1, ...layers.map((l) => l.ii)) : designInitiationInterval(graph),
     clockPeriod: config.clockPeriod,
   };
 }
