@@ -7,7 +7,7 @@ import { designInitiationInterval, layerInitiationInterval } from '../../ir/timi
 import { walk } from '../../ir/walk.ts';
 import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { HLS_RULES, type HlsRule } from './model.ts';
-import { streamFigures } from './stream.ts';
+import { drainOf, streamFigures } from './stream.ts';
 
 const ruleOf = <K extends LayerKind>(l: LayerOf<K>): HlsRule<K> => HLS_RULES[l.kind as K] as HlsRule<K>;
 
@@ -27,7 +27,7 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
     return outputTensor(layer, inputs);
   });
   // io_stream: the whole image passes the slowest stage once after the pipeline has filled
-  const drain = stream ? Math.max(1, ...layers.map((l) => l.ii)) : 0;
+  const drain = stream ? drainOf(layers) : 0;
   const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + drain + 1; // + the top's input/output registers
   return {
     backend: 'HLS',

@@ -9,6 +9,7 @@ export type StreamFigures = Figures & { readonly ii: number; readonly fill: numb
 /** Transfers of a channels-last tensor in io_stream: one per pixel (every axis but the last). */
 export const transfersOf = (shape: readonly number[]): number => (shape.length < 2 ? 1 : sizeOf(shape) / shape[shape.length - 1]);
 
+const RECURRENT = new Set<Layer['kind']>(['lstm', 'gru', 'simple_rnn']);
 const windowed = (l: Layer): l is Extract<Layer, { kind: 'conv' | 'depthwise_conv' | 'pool' }> => l.kind === 'conv' || l.kind === 'depthwise_conv' || l.kind === 'pool';
 
 /**
@@ -17,13 +18,14 @@ const windowed = (l: Layer): l is Extract<Layer, { kind: 'conv' | 'depthwise_con
  * output position (the io_parallel figures over the positions); a window layer adds its line buffer, (kernel rows − 1)
  * image rows plus a kernel row of pixels, in registers below BRAM_MIN_BITS and BRAM18s from there (the RTL estimate's threshold); the image II is the larger of
  * the input transfers (one per cycle) and the output positions times the ReuseFactor; `fill` is the line buffer's
- * start-up, the input pixels read before the first window is complete. Layers on 1-D tensors (dense after a flatten,
- * recurrent) keep their figures, with the II of one transfer.
+ * start-up, the input pixels read before the first window is complete. Layers on 1-D tensors (dense after a flatten)
+ * and recurrent layers (their rule models the stream) keep their figures.
  */
 export function streamFigures(layer: Layer, f: Figures, ii: number, inShape: readonly number[], inWidth: number): StreamFigures {
   const outPixels = transfersOf(layer.shape);
   const inPixels = transfersOf(inShape);
-  if (layer.shape.length < 2) return { ...f, ii: Math.max(ii, inPixels), fill: 0 };
+  // recurrent layers model their own io_stream buffers (recurrent.ts): their figures stand
+  if (layer.shape.length < 2 || RECURRENT.has(layer.kind)) return { ...f, ii: Math.max(ii, inPixels), fill: 0 };
   const per = (v: number) => Math.ceil(v / outPixels);
   const scaled = { ...f, lut: per(f.lut), ff: per(f.ff), dsp: per(f.dsp), carry: per(f.carry), multipliers: { dsp: per(f.multipliers.dsp), lut: per(f.multipliers.lut), free: per(f.multipliers.free) } };
   const rf = windowed(layer) && layer.kind !== 'pool' ? Math.max(1, layer.reuseFactor) : 1;
@@ -40,3 +42,9 @@ export function streamFigures(layer: Layer, f: Figures, ii: number, inShape: rea
   return { ...scaled, ...memory, ii: imageIi, fill: bufferPixels, latencyCycles: f.latencyCycles + rf };
 }
 
+
+/**
+ * The cycles for a whole image to pass the slowest streamed stage once the pipeline has filled: the largest II of a
+ * pixel-wise layer (a recurrent layer's latency already holds its steps).
+ */
+export const drainOf = (layers: readonly LayerEstimate[]): number => Math.max(1, ...layers.filter((l) => !RECURRENT.has(l.kind as Layer['kind'])).map((l) => l.ii));
