@@ -14,20 +14,17 @@ export const segmentWords = (segs: readonly Segment[]): number => Math.ceil(segs
 
 /** One sample (exact doubles, the segments one after the other) → Q mantissas of each segment's type → packed words in hex. */
 export function packSegments(values: ArrayLike<number>, segs: readonly Segment[]): string[] {
-  let v = 0n;
-  let i = values.length;
-  for (let k = segs.length - 1; k >= 0; k--) {
-    const t = segs[k].type;
+  // each element into the few words it spans (linear in the sample: a whole image is one line of many words)
+  const words = new Array<bigint>(segmentWords(segs)).fill(0n);
+  let [bit, i] = [0, 0];
+  for (const { size, type: t } of segs) {
     const mask = (1n << BigInt(t.width)) - 1n;
-    for (let e = 0; e < segs[k].size; e++) v = (v << BigInt(t.width)) | (BigInt(quantizeDouble(values[--i], t)) & mask);
+    for (let e = 0; e < size; e++, bit += t.width) {
+      const m = BigInt(quantizeDouble(values[i++], t)) & mask;
+      for (let k = bit >> 5; k <= (bit + t.width - 1) >> 5; k++) words[k] |= (k * 32 >= bit ? m >> BigInt(k * 32 - bit) : m << BigInt(bit - k * 32)) & 0xffffffffn;
+    }
   }
-  return toWords(v, segmentWords(segs));
-}
-
-function toWords(v: bigint, n: number): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < n; k++, v >>= 32n) out.push((v & 0xffffffffn).toString(16));
-  return out;
+  return words.map((w) => w.toString(16));
 }
 
 /** Packed words (hex, least significant first) → the exact values of every segment, one after the other. */
