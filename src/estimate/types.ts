@@ -45,6 +45,20 @@ export interface BackendEstimate {
   readonly clockPeriod: number;
 }
 
+/** A backend's figures from its layer rows: the total is their sum, the latency also in ns at the clock period. */
+export function backendEstimate(backend: BackendEstimate['backend'], method: string, layers: readonly LayerEstimate[], timing: { latencyCycles: number; ii: number; clockPeriod: number }): BackendEstimate {
+  return {
+    backend,
+    method,
+    layers,
+    total: layers.reduce<Resources>((t, l) => addResources(t, l), NO_RESOURCES),
+    latencyCycles: timing.latencyCycles,
+    latencyNs: timing.latencyCycles * timing.clockPeriod,
+    ii: timing.ii,
+    clockPeriod: timing.clockPeriod,
+  };
+}
+
 export interface Estimate {
   /** undefined when the RTL backend cannot build the graph (its reason in `rtlError`) */
   readonly rtl?: BackendEstimate;

@@ -5,7 +5,7 @@ import type { LayerKind, LayerOf } from '../../ir/layers.ts';
 import { outputTensor, type Tensor } from '../../ir/tensor.ts';
 import { designInitiationInterval, layerInitiationInterval } from '../../ir/timing.ts';
 import { walk } from '../../ir/walk.ts';
-import { addResources, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
+import { backendEstimate, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { HLS_RULES, type HlsRule } from './model.ts';
 import { drainOf, streamFigures } from './stream.ts';
 
@@ -29,14 +29,6 @@ export function estimateHls(graph: Graph, config: ProjectConfig): BackendEstimat
   // io_stream: the whole image passes the slowest stage once after the pipeline has filled
   const drain = stream ? drainOf(layers) : 0;
   const latency = Math.max(1, ...graph.outputs.map((o) => arrival.get(o) ?? 0)) + drain + 1; // + the top's input/output registers
-  return {
-    backend: 'HLS',
-    method: 'MODEL (not measured): hls4ml-style rules of thumb, see docs/estimation.md',
-    layers,
-    total: layers.reduce<typeof NO_RESOURCES>((t, l) => addResources(t, l), NO_RESOURCES),
-    latencyCycles: latency,
-    latencyNs: latency * config.clockPeriod,
-    ii: stream ? Math.max(1, ...layers.map((l) => l.ii)) : designInitiationInterval(graph),
-    clockPeriod: config.clockPeriod,
-  };
+  const ii = stream ? Math.max(1, ...layers.map((l) => l.ii)) : designInitiationInterval(graph);
+  return backendEstimate('HLS', 'MODEL (not measured): hls4ml-style rules of thumb, see docs/estimation.md', layers, { latencyCycles: latency, ii, clockPeriod: config.clockPeriod });
 }

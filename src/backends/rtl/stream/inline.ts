@@ -1,5 +1,6 @@
 import type { ModuleBuilder } from '../netlist/builder.ts';
-import type { Cell, Module, Sig } from '../netlist/netlist.ts';
+import { remapCell } from '../netlist/flatten.ts';
+import type { Module, Sig } from '../netlist/netlist.ts';
 
 /**
  * Copies a datapath module's netlist into `b` (the stream stage that wraps it), with every register gated by the
@@ -23,28 +24,6 @@ export function inlineWithEnable(b: ModuleBuilder, m: Module, ce: Sig, ports: Re
       b.cell({ ...c, out: to(c.out), d: to(c.d), en });
     } else if (c.op === 'ram') {
       b.cell({ ...c, out: to(c.out), addr: to(c.addr), d: to(c.d), en: b.and(to(c.en), ce, `${c.mem}_ce`) });
-    } else b.cell(remap(c, to));
-  }
-}
-
-function remap(c: Exclude<Cell, { op: 'reg' | 'ram' }>, f: (s: Sig) => Sig): Cell {
-  switch (c.op) {
-    case 'const':
-      return { ...c, out: f(c.out) };
-    case 'resize':
-    case 'slice':
-    case 'not':
-    case 'redor':
-      return { ...c, out: f(c.out), a: f(c.a) };
-    case 'concat':
-      return { ...c, out: f(c.out), parts: c.parts.map(f) };
-    case 'mux':
-      return { ...c, out: f(c.out), sel: f(c.sel), a: f(c.a), b: f(c.b) };
-    case 'rom':
-      return { ...c, out: f(c.out), addr: f(c.addr) };
-    case 'inst':
-      return { ...c, conns: c.conns.map((p) => ({ port: p.port, sig: f(p.sig) })) };
-    default:
-      return { ...c, out: f(c.out), a: f(c.a), b: f(c.b) };
+    } else b.cell(remapCell(c, to));
   }
 }
