@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/pipeline.ts';
 import { runCsim } from '../../src/csim/index.ts';
 import { hlsforge } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
 const MODEL = join(EXAMPLE, 'jet_tagger.onnx');
-const work = mkdtempSync(join(tmpdir(), 'hlsforge-e2e-'));
+const work = tempDir('e2e');
 
 const MIXED = `OnnxModel: ${MODEL}
 ProjectName: jets_mixed

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCsim } from '../../src/csim/index.ts';
@@ -8,9 +7,10 @@ import { formatFixedType } from '../../src/fixed/index.ts';
 import { convert } from '../../src/pipeline.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { compareLayers } from './qonnx-trace.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const MODEL = sharedPath('models/onnx/bnn_model_fc_1layer.onnx');
-const work = mkdtempSync(join(tmpdir(), 'hlsforge-qonnx-bnn-'));
+const work = tempDir('qonnx-bnn');
 const CONFIG = join(work, 'config.yml');
 // everything else is stated by the model; the accumulator of 3 products ±1 plus a 4-bit bias needs 5 integer bits
 writeFileSync(

@@ -1,16 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { hasVerilator } from '../rtlsim/rtl-harness.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const MODEL = sharedPath('models/onnx/three_layer_keras.onnx');
 
 describe.skipIf(!hasShared || !hasVerilator)('hlsforge verify on three_layer_keras.onnx (hls4ml example-models)', () => {
   it('agrees bit for bit across emulator, C simulation and RTL simulation on 1000 inputs, with the predicted latency', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'hlsforge-verify-')), 'prj');
+    const out = join(tempDir('verify'), 'prj');
     const r = hlsforge(['verify', MODEL, '-n', '1000', '--seed', '7', '--project-name', 'three_layer', '-o', out, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -1,11 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect, onTestFinished } from 'vitest';
 
-/** A fresh `hlsforge-<name>-*` temporary folder, removed after the test file (call at test or describe level). */
+/**
+ * A fresh `hlsforge-<name>-*` temporary folder, removed when the test that asked for it ends (called inside a test)
+ * or after the test file (called at file or describe level).
+ */
 export function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  if (expect.getState().currentTestName !== undefined) onTestFinished(remove);
+  else afterAll(remove);
   return dir;
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.ts';
 import type { ProjectConfig } from '../../src/config/project-config.ts';
@@ -10,10 +9,11 @@ import { verifyGraph } from '../../src/ir/verify.ts';
 import type { Pass } from '../../src/passes/pass.ts';
 import { randomArray, rng } from '../emulator/build-graph.ts';
 import { expect } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
 
 /** A project configuration from YAML text (HLSConfig etc.), written to a temporary file so diagnostics name it. */
 export function yamlConfig(text: string): ProjectConfig {
-  const dir = mkdtempSync(join(tmpdir(), 'hlsforge-pass-'));
+  const dir = tempDir('pass');
   const file = join(dir, 'config.yml');
   writeFileSync(file, `OnnxModel: m.onnx\n${text}`);
   return loadConfig({ configFile: file });
