@@ -20,28 +20,12 @@ async function convertAndSimulate(model: string, name: string, reuseFactor: numb
   return { r, csim: await runCsim(outputDir) };
 }
 
-describe.skipIf(!hasShared)('io_parallel HLS projects of the shared convolutional Keras models', () => {
-  // conv1d_1layer and conv2d_1layer are the convolutions of sigmoid and tanh without their activation
-  const KERAS: [string, string][] = [
-    ['models/keras/KERAS_conv1d_small.json', 'keras_conv1d_small'],
-    ['models/keras/KERAS_conv2d_model.json', 'keras_conv2d_model'],
-    ['models/hls4ml/example-prjs/sigmoid/sigmoid.json', 'conv_sigmoid'],
-    ['models/hls4ml/example-prjs/tanh/tanh.json', 'conv_tanh'],
-  ];
-  for (const [model, name] of KERAS)
-    it(`reproduces the emulator bit for bit in C simulation on ${name} at ReuseFactor 1`, async () => {
-      const { r, csim } = await convertAndSimulate(model, name, 1);
-      expect(r.graph.layers.some((l) => l.kind === 'conv')).toBe(true);
-      expect(csim.firstMismatches).toEqual([]);
-      expect(csim.mismatches).toBe(0);
-      expect(csim.outputsCompared).toBe(r.emulation.output.length);
-      expect(new Set(r.emulation.output).size).toBeGreaterThan(50);
-    }, 600_000);
-});
-
+// The Keras convolutional models (KERAS_conv1d_small, KERAS_conv2d_model, conv1d_1layer, conv2d_1layer, sigmoid,
+// tanh) and conv2d_small_mp at ReuseFactor 3 are verified three ways in io_parallel by cnn-verify.test.ts.
 describe.skipIf(!hasShared)('io_parallel HLS projects of the shared convolutional ONNX models', () => {
   // the reuse factors are the smallest that keep every convolution within 4096 multiplications per cycle
-  for (const [model, name, rf] of [[SMALL_MP, 'conv2d_small_mp', 3], [MNIST_CONV, 'mnist_conv', 128]] as const)
+  // mnist-conv is refused at ReuseFactor 1 in cnn-verify; at 128 it fits (the C simulation only: its RTL would be large)
+  for (const [model, name, rf] of [[MNIST_CONV, 'mnist_conv', 128]] as const)
     it(`reproduces the emulator bit for bit in C simulation on ${name} at ReuseFactor ${rf}`, async () => {
       const { r, csim } = await convertAndSimulate(model, name, rf);
       expect(r.graph.layers.filter((l) => l.kind === 'conv').length).toBe(2);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 /**
  * A fresh `hlsforge-<name>-*` temporary folder, removed when the test that asked for it ends (called inside a test)
@@ -10,7 +10,10 @@ import { afterAll, expect, onTestFinished } from 'vitest';
 export function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  if (expect.getState().currentTestName !== undefined) onTestFinished(remove);
-  else afterAll(remove);
+  try {
+    onTestFinished(remove); // inside a test
+  } catch {
+    afterAll(remove); // at file or describe level: vitest refuses onTestFinished there
+  }
   return dir;
 }
