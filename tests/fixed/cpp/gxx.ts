@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
 export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
 
+import { tempDir } from '../../helpers/temp.ts';
+
 export { hasGxx } from '../../helpers/oracles.ts';
 
-/** A fresh temporary directory for one test file's build. */
-export const buildDir = (name: string): string => mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));
+/** A fresh temporary directory for one test file's build (or one test's), removed after it. */
+export const buildDir = (name: string): string => tempDir(name);
 
 export interface BuildOptions {
   std?: 'c++14' | 'c++17';
