@@ -8,11 +8,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../../helpers/temp.ts';
 
 export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
 export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
-
-import { tempDir } from '../../helpers/temp.ts';
 
 export { hasGxx } from '../../helpers/oracles.ts';
 
