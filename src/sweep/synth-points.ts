@@ -7,7 +7,7 @@ import { writeSynthJob, type SynthJob } from '../synth/job.ts';
 import { runLocal, type JobOutcome } from '../synth/pool.ts';
 import { checkSlurm, runSlurm, type SlurmOptions } from '../synth/slurm.ts';
 import { yosysVersion } from '../synth/yosys.ts';
-import { onInterrupt } from '../util/interrupt.ts';
+import { onInterrupt, yieldToSignals } from '../util/interrupt.ts';
 import { pointOverrides } from './sweep.ts';
 
 export interface SynthPointsOptions {
@@ -55,21 +55,7 @@ export async function synthesizePoints(points: readonly { precision: string; reu
   const undo = onInterrupt(removeRun);
   let keep = false;
   try {
-    const jobKeys: string[] = [];
-    const found = new Map<string, CachedSynth>();
-    const todo: SynthJob[] = [];
-    points.forEach((p, i) => {
-      const label = `${p.precision} RF ${p.reuseFactor}`;
-      o.onProgress?.(`${label}: writing the RTL (${i + 1}/${points.length})`);
-      const { graph, config } = compile({ model: o.model, configFile: o.configFile, overrides: { ...pointOverrides(p.precision, p.reuseFactor), backend: 'RTL' } });
-      // under Slurm the array task id names the folder, so only the points to synthesize are numbered
-      const job = writeSynthJob(label, graph, config, join(runDir, o.scheduler === 'slurm' ? String(todo.length) : String(i)), o.row, version);
-      const hit = readCached(cache, job.key);
-      if (hit) found.set(job.key, hit);
-      if (!hit && !todo.some((t) => t.key === job.key)) todo.push(job);
-      else rmSync(job.dir, { recursive: true, force: true });
-      jobKeys[i] = job.key;
-    });
+    const { jobKeys, found, todo } = await prepareJobs(points, o, cache, runDir, version);
     const hits = new Set(found.keys());
     let done = 0;
     const store = (out: JobOutcome) => {
@@ -100,4 +86,27 @@ export async function synthesizePoints(points: readonly { precision: string; reu
     undo();
     if (!keep) removeRun();
   }
+}
+
+/**
+ * Writes each point's RTL project and script into the run folder and looks its key up in the cache: the hits, and the
+ * jobs to run (one per distinct key; under Slurm numbered 0…N−1 like the array tasks that run them).
+ */
+async function prepareJobs(points: readonly { precision: string; reuseFactor: number }[], o: SynthPointsOptions, cache: string, runDir: string, version: string) {
+  const jobKeys: string[] = [];
+  const found = new Map<string, CachedSynth>();
+  const todo: SynthJob[] = [];
+  for (const [i, p] of points.entries()) {
+    await yieldToSignals();
+    const label = `${p.precision} RF ${p.reuseFactor}`;
+    o.onProgress?.(`${label}: writing the RTL (${i + 1}/${points.length})`);
+    const { graph, config } = compile({ model: o.model, configFile: o.configFile, overrides: { ...pointOverrides(p.precision, p.reuseFactor), backend: 'RTL' } });
+    const job = writeSynthJob(label, graph, config, join(runDir, String(o.scheduler === 'slurm' ? todo.length : i)), o.row, version);
+    const hit = readCached(cache, job.key);
+    if (hit) found.set(job.key, hit);
+    if (!hit && !todo.some((t) => t.key === job.key)) todo.push(job);
+    else rmSync(job.dir, { recursive: true, force: true });
+    jobKeys[i] = job.key;
+  }
+  return { jobKeys, found, todo };
 }
