@@ -38,6 +38,8 @@ export const CATALOG = {
   'tool-missing': 'a required tool is not installed',
   'tool-failed': 'an external tool failed',
   'not-a-project': 'not an hlsforge project directory',
+  'scheduler-failed': 'the job scheduler refused or lost the job',
+  'synth-failed': 'synthesis of some sweep points failed',
   // robustness (docs/errors.md)
   'usage': 'command-line usage error',
   'bad-option': 'bad command-line option',

@@ -1,3 +1,4 @@
+import type { ConfigOverrides } from '../config/load-config.ts';
 import { compareToFloat } from '../emulator/compare.ts';
 import { compileEmulator, emulatePausing } from '../emulator/index.ts';
 import { estimate } from '../estimate/estimate.ts';
@@ -6,6 +7,7 @@ import { sizeOf, type Graph } from '../ir/graph.ts';
 import { compile } from '../pipeline.ts';
 import { accuracy } from './labels.ts';
 import { paretoFront } from './pareto.ts';
+import type { PointSynthesis } from './synth-points.ts';
 
 export interface SweepOptions {
   readonly model?: string;
@@ -38,6 +40,9 @@ export interface SweepPoint {
   readonly latencyNs: number;
   readonly ii: number;
   readonly overflows: number;
+  /** Yosys's counts (`sweep --synth`) */
+  readonly yosys?: PointSynthesis;
+  /** on the Pareto front: over Yosys's LUT + DSP when the points were synthesized, else the estimate's */
   readonly pareto: boolean;
 }
 
@@ -57,8 +62,7 @@ export interface SweepResult {
  */
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const start = performance.now();
-  const compileAt = (precision: string, reuseFactor: number) =>
-    compile({ model: o.model, configFile: o.configFile, overrides: { precision, reuseFactor, strategy: reuseFactor > 1 ? 'resource' : 'latency' } });
+  const compileAt = (precision: string, reuseFactor: number) => compile({ model: o.model, configFile: o.configFile, overrides: pointOverrides(precision, reuseFactor) });
   const first = compileAt(`ap_fixed<${o.widths[o.widths.length - 1]},${o.integerBits ?? 1}>`, 1).graph;
   const pause = o.pause ?? (() => Promise.resolve());
   await pause();
@@ -107,6 +111,16 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const points = partial.map((p, i) => ({ ...p, pareto: front.has(i) }));
   return { integerBits, backend, floatAccuracy, points, seconds: (performance.now() - start) / 1000 };
 }
+
+/** The sweep with each point's Yosys counts, and the Pareto front over those counts instead of the estimate. */
+export function withSynthesis(r: SweepResult, synth: readonly PointSynthesis[]): SweepResult {
+  const points = r.points.map((p, i) => ({ ...p, yosys: synth[i] }));
+  const front = new Set(paretoFront(points.map((p) => objectives({ ...p, lut: p.yosys.lut, dsp: p.yosys.dsp }))));
+  return { ...r, points: points.map((p, i) => ({ ...p, pareto: front.has(i) })) };
+}
+
+/** The configuration of one sweep point: the uniform precision, the reuse factor, and the strategy it implies. */
+export const pointOverrides = (precision: string, reuseFactor: number): ConfigOverrides => ({ precision, reuseFactor, strategy: reuseFactor > 1 ? 'resource' : 'latency' });
 
 /** The minimized objectives of a point: quality (mean |Δ|, or 1 − accuracy with labels), LUT + DSP, latency. */
 export const objectives = (p: Omit<SweepPoint, 'pareto'>): number[] => [p.accuracy !== undefined ? 1 - p.accuracy : p.meanAbsError, p.lut + p.dsp, p.latencyCycles];

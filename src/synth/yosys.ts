@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
@@ -10,6 +10,18 @@ import { trackChild } from '../util/interrupt.ts';
  * (docs/estimation.md).
  */
 export const YOSYS = process.env.HLSFORGE_YOSYS ?? 'yosys';
+
+const yosysMissing = () => fail('tool-missing', {}, `${YOSYS} must be on PATH, not missing; install it with: apt-get install yosys`);
+
+let version: string | undefined;
+/** `yosys -V` (e.g. "Yosys 0.23 (git sha1 7ce5011c24b)"), asked once per process: part of every synthesis cache key. */
+export function yosysVersion(): string {
+  if (version !== undefined) return version;
+  const r = spawnSync(YOSYS, ['-V'], { encoding: 'utf8' });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw yosysMissing();
+  if (r.error || r.status !== 0) throw fail('tool-failed', {}, `${YOSYS} -V must exit with 0, not ${r.error?.message ?? r.status}`);
+  return (version = r.stdout.trim());
+}
 
 export interface YosysRun {
   readonly log: string;
@@ -46,7 +58,7 @@ export function runYosys(script: string, cwd: string, logFile: string, onProgres
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e: NodeJS.ErrnoException) => {
       out.end();
-      reject(e.code === 'ENOENT' ? fail('tool-missing', {}, `${YOSYS} must be on PATH, not missing; install it with: apt-get install yosys`) : e);
+      reject(e.code === 'ENOENT' ? yosysMissing() : e);
     });
     child.on('close', (code) => {
       out.end();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../fuzz/run-cli.ts';
 import { hasGxx, hasVerilator, hasYosys } from '../helpers/oracles.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { fakeYosys } from '../sweep/fake-yosys.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hlsforge.js');
 const JET = resolve(import.meta.dirname, '../../examples/jet_tagger/jet_tagger.onnx');
@@ -129,6 +130,16 @@ describe('Ctrl-C and SIGTERM stop children, remove temporaries and exit with 130
     const r = await interrupt(['sweep', JET, '--precision', '6..16', '--reuse', '1,2,4', '-n', '20000'], dir, /progress: ap_fixed<8,/, 'SIGINT');
     expectInterrupted(r, 'SIGINT');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('sweep --synth: stops its Yosys workers, removes the run folder and caches nothing half-done', async () => {
+    const dir = caseDir();
+    const env = { HLSFORGE_YOSYS: fakeYosys(dir, 'hangs') };
+    const r = await interrupt(['sweep', JET, '--precision', '6,8', '-n', '5', '--synth', '--jobs', '2', '--cache', 'cache'], dir, /progress: synthesizing 2 points/, 'SIGINT', 300, env);
+    expectInterrupted(r, 'SIGINT');
+    expect(r.stderr).toContain('; stopped 2 tool processes;');
+    expect(await noProcessesIn(dir)).toEqual([]);
+    expect(readdirSync(join(dir, 'cache'))).toEqual([]);
   });
 
   it('predict: stops during the emulation and writes no output file', async () => {

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Run the real `hlsforge` binary, as a user would. */
-export function hlsforge(args: string[], opts: { cwd?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+export function hlsforge(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, ...opts.env, FORCE_COLOR: '0' } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { RTL_FILES, writeRtlProject } from '../backends/rtl/index.ts';
+import type { ProjectConfig } from '../config/project-config.ts';
+import { compileEmulator } from '../emulator/index.ts';
+import type { Graph } from '../ir/graph.ts';
+import { readRtlProject } from '../rtlsim/read-project.ts';
+import { synthKey, type CachedSynth } from './cache.ts';
+import { parseStat, resourcesOf } from './parse-stat.ts';
+import { synthScript } from './yosys.ts';
+
+/** One synthesis to run: an RTL project in `dir`, its Yosys script (also in `dir/synth.ys`) and its cache key. */
+export interface SynthJob {
+  /** what the user reads in progress and errors, e.g. `ap_fixed<8,3> RF 2` */
+  readonly label: string;
+  readonly dir: string;
+  readonly top: string;
+  readonly script: string;
+  readonly key: string;
+}
+
+/** Inside a job folder: the script Yosys runs, and the log it writes (the last `stat` holds the counts). */
+export const JOB_FILES = { script: 'synth.ys', log: 'yosys.log' } as const;
+
+/** Project files that do not reach Yosys (test vectors, the description): left out of the cache key. */
+const NOT_SYNTHESIZED = new Set([RTL_FILES.meta, RTL_FILES.readme, JOB_FILES.script, JOB_FILES.log, '.hlsforge-files']);
+
+/**
+ * Writes the RTL project of a compiled (Backend: RTL) graph into `dir` with one test vector (the first input row and
+ * the emulator's output for it), and the Yosys script; the key hashes every file Yosys may read with the script and
+ * the Yosys version.
+ */
+export function writeSynthJob(label: string, graph: Graph, config: ProjectConfig, dir: string, row: Float64Array, yosysVersion: string): SynthJob {
+  const predictions = compileEmulator(graph).run(row, 1).output;
+  writeRtlProject(graph, config, dir, { inputs: row, predictions, batch: 1 });
+  const meta = readRtlProject(dir);
+  const script = synthScript(meta.sources, meta.top);
+  const files: Record<string, string> = {};
+  for (const path of filesUnder(dir)) if (!NOT_SYNTHESIZED.has(path) && !path.startsWith('tb_data/')) files[path] = readFileSync(join(dir, path), 'utf8');
+  writeFileSync(join(dir, JOB_FILES.script), script + '\n');
+  return { label, dir, top: meta.top, script, key: synthKey(files, script, yosysVersion) };
+}
+
+/** The cache entry of a finished job, from the Yosys log it wrote. */
+export function resultOf(job: SynthJob, log: string, yosysVersion: string, seconds: number): CachedSynth {
+  const cells = parseStat(log);
+  return { key: job.key, top: job.top, yosysVersion, cells, resources: resourcesOf(cells), seconds };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
+import type { CachedSynth } from './cache.ts';
+import { JOB_FILES, resultOf, type SynthJob } from './job.ts';
+import { runYosys } from './yosys.ts';
+
+/** How one job ended: its result, or why it failed and where its log is. */
+export type JobOutcome = { readonly job: SynthJob; readonly result: CachedSynth } | { readonly job: SynthJob; readonly error: string; readonly log: string };
+
+/**
+ * Runs the jobs on this machine, at most `workers` Yosys processes at a time (each its own process group, stopped by
+ * Ctrl-C with the command). A failed job does not stop the others; `onDone` sees each outcome as it comes.
+ */
+export async function runLocal(jobs: readonly SynthJob[], workers: number, yosysVersion: string, onDone: (o: JobOutcome) => void): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      const log = join(job.dir, JOB_FILES.log);
+      let outcome: JobOutcome;
+      try {
+        const run = await runYosys(job.script, job.dir, log);
+        outcome = { job, result: resultOf(job, run.log, yosysVersion, run.seconds) };
+      } catch (e) {
+        if ((e as { code?: string }).code === 'tool-missing') throw e;
+        outcome = { job, error: isHlsforgeError(e) ? e.detail : (e as Error).message, log };
+      }
+      outcomes.push(outcome);
+      onDone(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, worker));
+  return outcomes;
+}
