@@ -47,10 +47,9 @@ const lutLevels = (inputs: number): number => Math.max(1, Math.ceil(Math.log(Mat
 /**
  * The delay of one combinational cell (ns). `mul` and `rom` are registered by the scheduler and get a stage of
  * their own, so they are not priced here; wiring (const, resize, slice, concat) and `not` (absorbed into the LUT
- * that reads it) cost nothing. `mergedWithAdder`: an add/sub one of whose operands is the sum of an adder in the same
- * stage.
+ * that reads it) cost nothing. `merged`: an add/sub one of whose operands is the sum of an adder of the same stage.
  */
-export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom' }>, mergedWithAdder = false): number {
+export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom' }>, merged = false): number {
   switch (c.op) {
     case 'const':
     case 'resize':
@@ -62,8 +61,8 @@ export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom
     case 'or':
     case 'xor':
     case 'mux':
-      // ABC packs small gates together: two of them per LUT6 level on average (bench/timing-calibration.json)
-      return LUT_LEVEL_NS / 2;
+      // one LUT level (the scheduler packs small logic of one stage into LUT6 cones, as ABC does)
+      return LUT_LEVEL_NS;
     case 'redor':
       return lutLevels(c.a.width) * LUT_LEVEL_NS;
     case 'eq':
@@ -73,7 +72,7 @@ export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom
     case 'sub':
       // fed by an adder of the same stage: the two sums merge (Yosys maps a sum of sums to a carry-save tree with one
       // carry chain; in ripple adders the carries overlap), so only the LUT level adds up (bench/timing-calibration.json)
-      return mergedWithAdder ? LUT_LEVEL_NS + DELAY_NS.carryIn : carryChainNs(c.out.width);
+      return merged ? LUT_LEVEL_NS + DELAY_NS.carryIn : carryChainNs(c.out.width);
     case 'lt':
     case 'gt':
       return carryChainNs(c.a.width);
@@ -83,14 +82,23 @@ export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom
 }
 
 /**
- * A ROM read in LUTs with `addressBits` address bits: a LUT6 holds 64 words of one bit, F7/F8 multiplexers inside the
- * CLB widen it to 256 words, and every further 2 address bits add a 4:1 multiplexer level of LUTs.
+ * A ROM read in LUTs with `addressBits` address bits, as Yosys maps it: a LUT6 holds 64 words of one bit; 128 words
+ * add an F7 multiplexer, 256 words a second LUT level (rom8x16: LUT, MUXF7, LUT), and every further 2 address bits a
+ * 4:1 multiplexer level of LUTs. A ROM of 1024 words or more is a block RAM (Yosys maps rom10x16 to one): its
+ * stage ends at the address pins (a net and the address setup, about one LUT level), and the word appears
+ * `romOutputNs` after the clock edge in the next stage.
  */
 export function romReadNs(addressBits: number): number {
-  const muxf = Math.min(2, Math.max(0, addressBits - 6));
-  const extra = Math.ceil(Math.max(0, addressBits - 8) / 2);
-  return LUT_LEVEL_NS + muxf * MUXF_NS + extra * LUT_LEVEL_NS;
+  if (addressBits >= BRAM_ADDRESS_BITS) return LUT_LEVEL_NS;
+  const muxf = addressBits > 6 ? MUXF_NS : 0;
+  const levels = 1 + (addressBits > 7 ? 1 : 0) + Math.ceil(Math.max(0, addressBits - 8) / 2);
+  return levels * LUT_LEVEL_NS + muxf;
 }
+
+const BRAM_ADDRESS_BITS = 10;
+
+/** Logic delay at the start of the stage after a ROM read: a block RAM's clock-to-out beyond a flip-flop's (≈ 1.0 ns). */
+export const romOutputNs = (addressBits: number): number => (addressBits >= BRAM_ADDRESS_BITS ? 1.0 - DELAY_NS.clockToOut : 0);
 
 /** F7/F8/F9 multiplexers combine LUT outputs inside a CLB (no net between them). */
 export const MUXF_NS = 0.1;

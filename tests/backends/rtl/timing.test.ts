@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModuleBuilder } from '../../../src/backends/rtl/netlist/builder.ts';
 import { schedule } from '../../../src/backends/rtl/netlist/schedule.ts';
-import { carryChainNs, cellDelayNs, LUT_LEVEL_NS, romReadNs, stageBudgetNs } from '../../../src/backends/rtl/timing.ts';
+import { carryChainNs, cellDelayNs, LUT_LEVEL_NS, MUXF_NS, romOutputNs, romReadNs, stageBudgetNs } from '../../../src/backends/rtl/timing.ts';
 
 /** A chain of n 16-bit adders, each adding a fresh input to the previous sum. */
 function adderChain(n: number) {
@@ -19,7 +19,7 @@ describe('the RTL timing model (docs/rtl.md, "Pipelining rule")', () => {
     expect(() => stageBudgetNs(0)).toThrow(/positive/);
   });
 
-  it('prices an adder by its carry chain, a merged adder and a ROM by their LUT levels', () => {
+  it('prices an adder by its carry chain, a merged adder and a ROM by their LUT levels or as a block RAM', () => {
     expect(carryChainNs(8)).toBeCloseTo(0.7);
     expect(carryChainNs(32)).toBeCloseTo(0.85);
     const b = new ModuleBuilder();
@@ -30,7 +30,10 @@ describe('the RTL timing model (docs/rtl.md, "Pipelining rule")', () => {
     expect(cellDelayNs(cell)).toBeCloseTo(carryChainNs(17));
     expect(cellDelayNs(cell, true)).toBeLessThan(cellDelayNs(cell));
     expect(romReadNs(6)).toBeCloseTo(LUT_LEVEL_NS);
-    expect(romReadNs(10)).toBeGreaterThan(romReadNs(8));
+    expect(romReadNs(8)).toBeCloseTo(2 * LUT_LEVEL_NS + MUXF_NS); // rom8x16: LUT, MUXF7, LUT
+    // 1024 words: a block RAM, its clock-to-out in the next stage
+    expect(romReadNs(10)).toBeCloseTo(LUT_LEVEL_NS);
+    expect([romOutputNs(8), romOutputNs(10)]).toEqual([0, 0.9]);
   });
 
   for (const [clock, n] of [
