@@ -7,7 +7,7 @@ import { cellInputs, type Cell, type Sig } from './netlist.ts';
  * timing.ts `cellDelayNs`) stays within `budgetNs`; a multiply fills a stage and a ROM read ends one (both are
  * registered). Every operand coming from an earlier stage is delayed by registers (one chain per signal, shared by
  * its consumers), so all paths into a cell have the same latency. Every output is registered once at the end.
- * `worstStageNs` is the largest logic delay any stage holds (a multiply counts as the whole budget).
+ * `worstStageNs` is the largest logic delay any stage holds (multiplies, a stage each, are not counted).
  */
 const REGISTERED = new Set<Cell['op']>(['mul', 'rom']);
 type Comb = Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>;
@@ -51,7 +51,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
 
   let worstStageNs = 0;
   const place = (c: Comb, stage: number, depth: number, cost: number): void => {
-    worstStageNs = Math.max(worstStageNs, depth + cost);
+    if (c.op !== 'mul') worstStageNs = Math.max(worstStageNs, depth + cost);
     const placed = withInputs(c, (s) => at(s, stage));
     if (REGISTERED.has(c.op)) {
       const comb = b.sig(c.out.width, c.out.signed, `${c.out.name}_c`);
