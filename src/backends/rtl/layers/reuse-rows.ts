@@ -1,3 +1,4 @@
+import { signalPrefix } from '../names.ts';
 import { fracBits, type FixedType } from '../../../fixed/index.ts';
 import type { Layer } from '../../../ir/layers.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
@@ -32,7 +33,7 @@ export function reuseLayer(
   notes: (multipliers: number, g: number) => string[],
 ): LayerHardware {
   const r = layer.reuseFactor;
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   b.port('input', 'rst', 1);
   const start = b.port('input', 'start', 1);

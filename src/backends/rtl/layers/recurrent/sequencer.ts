@@ -1,3 +1,4 @@
+import { signalPrefix } from '../../names.ts';
 import { fracBits } from '../../../../fixed/index.ts';
 import type { RecurrentLayer } from '../../../../ir/layers.ts';
 import { ModuleBuilder } from '../../netlist/builder.ts';
@@ -30,7 +31,7 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
   const { lanes, groups } = laneGeometry(u, layer.reuseFactor);
   const res = layer.precision.result;
   const outSize = (layer.returnSequences ? T : 1) * u;
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   b.port('input', 'rst', 1);
   const start = b.port('input', 'start', 1);
