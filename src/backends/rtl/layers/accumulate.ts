@@ -8,13 +8,13 @@ import { fxWidth } from './ports.ts';
 /**
  * The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order.
  * Signals: `<hint>_s<i>` the exact sum with term i, `<hint>_a<i>` the accumulator after it (i = `labels[k]`, the
- * term's input index, or k).
+ * term's input index, or k), the last one `<hint>_acc`.
  */
 export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, labels?: readonly number[]): Fx {
   let acc = init;
   terms.forEach((p, k) => {
     const i = labels?.[k] ?? k;
-    acc = castFx(b, addFx(b, acc, p, `${hint}_s${i}`), accum, `${hint}_a${i}`);
+    acc = castFx(b, addFx(b, acc, p, `${hint}_s${i}`), accum, k === terms.length - 1 ? `${hint}_acc` : `${hint}_a${i}`);
   });
   return acc;
 }
@@ -57,8 +57,8 @@ export function tree(
       }
       const [x, y] = [level[i], level[i + 1]];
       const [lo, hi] = [x.lo + y.lo, x.hi + y.hi];
-      // `<hint>_l<depth>_<k>`: partial sum k of tree level depth
-      const name = `${hint}_l${depth}_${i / 2}`;
+      // `<hint>_l<depth>_<k>`: partial sum k of tree level depth; the last sum is the accumulator `<hint>_acc`
+      const name = level.length === 2 ? `${hint}_acc` : `${hint}_l${depth}_${i / 2}`;
       if (lo >= full.lo && hi <= full.hi && ranges) {
         next.push({ fx: { sig: b.binary('add', x.fx.sig, y.fx.sig, rangeWidth(lo, hi), true, name), frac: x.fx.frac }, lo, hi });
       } else next.push({ fx: wrapAdd(b, x.fx, y.fx, accum, name), ...full });
@@ -66,7 +66,7 @@ export function tree(
     level = next;
   }
   const root = level[0].fx;
-  return { sig: b.resize(root.sig, fxWidth(accum), true, `${hint}_acc`), frac: root.frac };
+  return { sig: b.resize(root.sig, fxWidth(accum), true), frac: root.frac };
 }
 
 /** Integer bounds of a mantissa. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { cellInputs, type Cell, type Module, type Sig } from './netlist.ts';
+import { cellInputs, type Cell, type Module, type Rom, type Sig } from './netlist.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../../../templates/rtl/module.v.hbs', import.meta.url));
 let render: ((ctx: object) => string) | undefined;
@@ -39,17 +39,37 @@ export function writeVerilog(m: Module): string {
       .filter((s) => !portNames.has(s.name) && (driven.has(s) || isInstOutput(m, s)))
       .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`)
       .concat(mems),
-    roms: m.roms.map((r) => ({
-      name: r.name,
-      comment: r.comment,
-      msb: r.width - 1,
-      last: r.words.length - 1,
-      words: r.words.map((w) => `${r.width}'h${w.toString(16)}`),
-    })),
+    roms: m.roms.map((r) => romTable(r, romAddressWidth(m, r))),
     assigns: [...assigns, ...sink],
     regs: regLines,
     instances,
   });
+}
+
+/**
+ * A ROM as a `case` table in a function (docs/rtl.md "ROMs"): one table per ROM however many cells read it, read by
+ * `name(addr)`. Verilator, Yosys (proc_rom: the same memory as an initialized array, block RAM when the read is
+ * registered) and Vivado all read it, with no data file to carry along.
+ */
+function romTable(r: Rom, addressWidth: number) {
+  const full = r.words.length === 2 ** addressWidth;
+  return {
+    name: r.name,
+    comment: r.comment,
+    msb: r.width - 1,
+    addr: `${r.name}_addr`,
+    addrMsb: addressWidth - 1,
+    entries: [
+      ...r.words.map((w, i) => `${addressWidth}'d${i}: ${r.name} = ${r.width}'h${w.toString(16)};`),
+      ...(full ? [] : [`default: ${r.name} = ${r.width}'h0;`]),
+    ],
+  };
+}
+
+/** The address width of a ROM: its read cells' (the widest, should they differ), at least 1 bit. */
+function romAddressWidth(m: Module, r: Rom): number {
+  const reads = m.cells.flatMap((c) => (c.op === 'rom' && c.rom === r ? [c.addr.width] : []));
+  return Math.max(1, ...reads);
 }
 
 /**
@@ -108,7 +128,7 @@ function expr(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>): string {
     case 'mux':
       return `${c.sel.name} ? ${c.a.name} : ${c.b.name}`;
     case 'rom':
-      return `${c.rom.name}[${c.addr.name}]`;
+      return `${c.rom.name}(${c.addr.name})`;
     default:
       return `${c.a.name} ${SYMBOL[c.op]} ${c.b.name}`;
   }
