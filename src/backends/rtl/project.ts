@@ -98,7 +98,7 @@ export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string
     ...info,
   };
   write(join(dir, RTL_FILES.meta), JSON.stringify(meta, null, 2) + '\n');
-  write(join(dir, RTL_FILES.readme), renderReadme(meta));
+  write(join(dir, RTL_FILES.readme), renderReadme(meta, graph));
   return info;
 }
 
