@@ -72,7 +72,8 @@ function reuseRows(b: ModuleBuilder, start: Sig, x0: Fx, rows: readonly DotRow[]
     let w = weightMuxes.get(key);
     if (!w) {
       w = b.constant(BigInt(weights[r - 1]), ww, true);
-      for (let c = r - 2; c >= 0; c--) w = b.mux(isCycle[c], b.constant(BigInt(weights[c]), ww, true), w, hint);
+      // `<hint>_k<c>`: the step picking cycle c's weight; the last step is `<hint>`
+      for (let c = r - 2; c >= 0; c--) w = b.mux(isCycle[c], b.constant(BigInt(weights[c]), ww, true), w, c === 0 ? hint : `${hint}_k${c}`);
       weightMuxes.set(key, w);
     }
     return w;

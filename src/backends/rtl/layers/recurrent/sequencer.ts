@@ -62,8 +62,8 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
         const v = vec(name);
         return { sig: pick(units.map((j) => (j < 0 ? b.constant(0n, v[0].sig.width, true) : v[j].sig)), `l${s}_${name}`), frac: v[0].frac };
       },
-      perUnit: (value, t) => ({
-        sig: pick(units.map((j) => b.constant(BigInt(j < 0 ? 0 : value(j)), fxWidth(t), true)), `l${s}_k`),
+      perUnit: (value, t, hint = 'k') => ({
+        sig: pick(units.map((j) => b.constant(BigInt(j < 0 ? 0 : value(j)), fxWidth(t), true)), hint.startsWith(`l${s}_`) ? hint : `l${s}_${hint}`),
         frac: fracBits(t),
       }),
       roms,
