@@ -25,12 +25,13 @@ const repeats = (names: readonly string[]): string[] => {
   });
 };
 
-/** The case table of ROM function `name`: address → word. */
-function caseTable(v: string, name: string): Map<number, bigint> {
-  const body = new RegExp(`function \\[\\d+:0\\] ${name};([\\s\\S]*?)endfunction`).exec(v);
-  expect(body, `function ${name}`).not.toBeNull();
-  return new Map([...body![1].matchAll(new RegExp(`(\\d+)'d(\\d+): ${name} = \\d+'h([0-9a-f]+);`, 'g'))].map((m) => [Number(m[2]), BigInt(`0x${m[3]}`)]));
-}
+/** The words of a `$readmemh` file (comments and blank lines skipped), entry 0 first. */
+const memWords = (text: string): bigint[] =>
+  text
+    .split('\n')
+    .map((l) => l.replace(/\/\/.*/, '').trim())
+    .filter((l) => l !== '')
+    .map((l) => BigInt(`0x${l}`));
 
 /** The mantissas of exact values of type t, as the unsigned bit patterns of t's internal (signed) width. */
 const words = (values: Float64Array, t: FixedType): bigint[] => {
@@ -100,30 +101,37 @@ describe('readable RTL (issue 13)', () => {
     expect(module('sigmoid_1')).toContain('// source op: none (added by hlsforge)');
   });
 
-  it('writes lookup tables as case tables holding src/fixed\'s tables', () => {
+  it('writes lookup tables as $readmemh files holding src/fixed\'s tables, listed in hlsforge.json', () => {
+    const [sigModule, softModule] = ['sigmoid_1', 'softmax_2'].map((n) => info.perLayer.find((p) => p.name === n)!.module);
+    const meta = JSON.parse(readFileSync(join(dir, 'a', 'hlsforge.json'), 'utf8')) as { romFiles: string[] };
+    expect(meta.romFiles).toEqual([`rtl/${sigModule}_sigmoid_table.mem`, `rtl/${softModule}_exp_table.mem`, `rtl/${softModule}_inv_table.mem`]);
+
     const sig = g.layers.find((l) => l.kind === 'sigmoid')!;
     const res = sig.precision.result;
     const expected = words(sigmoidTable(1024, sig.precision.table!).map((x) => quantizeDouble(x, res) * 2 ** -fracBits(res)), res);
-    const table = caseTable(module('sigmoid_1'), 'sigmoid_table');
-    expect([...table.keys()]).toEqual(expected.map((_, i) => i));
-    expect([...table.values()]).toEqual(expected);
-    expect(module('sigmoid_1')).toMatch(/= sigmoid_table\(sigmoid_1_addr\d+\w*\);/);
+    const text = readFileSync(join(dir, 'a', meta.romFiles[0]), 'utf8');
+    expect(memWords(text)).toEqual(expected);
+    expect(text.split('\n')[2]).toMatch(/^[0-9a-f]{4}$/); // 16-bit words as 4 hex digits, after the two comment lines
+    expect(module('sigmoid_1')).toContain(`initial $readmemh("${sigModule}_sigmoid_table.mem", sigmoid_table);`);
+    expect(module('sigmoid_1')).toMatch(/= sigmoid_table\[sigmoid_1_addr\d+\w*\];/);
 
     const soft = g.layers.find((l) => l.kind === 'softmax')!;
     const expT = soft.precision.exp_table!;
-    expect([...caseTable(module('softmax_2'), 'exp_table').values()]).toEqual(words(expTable(1024, expT), expT));
+    expect(memWords(readFileSync(join(dir, 'a', meta.romFiles[1]), 'utf8'))).toEqual(words(expTable(1024, expT), expT));
   });
 
-  it.skipIf(!hasYosys())('is read by Yosys, each read of the case table becoming a ROM of its contents', async () => {
+  it.skipIf(!hasYosys())('is read by Yosys from any folder, the table one ROM with a read port per element', async () => {
     const m = info.perLayer.find((p) => p.name === 'sigmoid_1')!.module;
-    const r = await run('yosys', ['-q', '-p', `read_verilog rtl/${m}.v; proc; opt_clean; tee -o rom.stat stat`], join(dir, 'a'));
+    // run from another folder: Yosys finds the .mem file beside the .v file, as Vivado does
+    const r = await run('yosys', ['-q', '-p', `read_verilog ${join(dir, 'a', 'rtl', `${m}.v`)}; proc; opt_clean; tee -o rom.stat stat`], dir);
     expect(r.code, r.output).toBe(0);
-    const stat = readFileSync(join(dir, 'a', 'rom.stat'), 'utf8');
-    // proc_rom turns each element's read (the function inlined) into a 1024-word ROM of the table's words
+    expect(r.output).not.toMatch(/can not open|Can not open/i);
+    const stat = readFileSync(join(dir, 'rom.stat'), 'utf8');
     const w = g.layers.find((l) => l.name === 'sigmoid_1')!.precision.result.width;
-    expect(stat).toMatch(/Number of memories:\s+8\n/);
-    expect(stat).toMatch(new RegExp(`Number of memory bits:\\s+${8 * 1024 * w}\\n`));
-    expect(stat).toMatch(/\$memrd_v2\s+8\n/);
+    expect(stat).toMatch(/Number of memories:\s+1\n/);
+    expect(stat).toMatch(new RegExp(`Number of memory bits:\\s+${1024 * w}\\n`));
+    expect(stat).toMatch(/\$memrd(_v2)?\s+8\n/);
+    expect(stat).toMatch(/\$meminit(_v2)?\s+1\n/);
   });
 
   it('gives the port table and every element\'s bits in the README', () => {

@@ -39,7 +39,7 @@ export function writeVerilog(m: Module): string {
       .filter((s) => !portNames.has(s.name) && (driven.has(s) || isInstOutput(m, s)))
       .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`)
       .concat(mems),
-    roms: m.roms.map((r) => romTable(r, romAddressWidth(m, r))),
+    roms: m.roms.map((r) => ({ name: r.name, comment: r.comment, msb: r.width - 1, last: r.words.length - 1, file: romFileName(m, r) })),
     assigns: [...assigns, ...sink],
     regs: regLines,
     instances,
@@ -47,29 +47,18 @@ export function writeVerilog(m: Module): string {
 }
 
 /**
- * A ROM as a `case` table in a function (docs/rtl.md "ROMs"): one table per ROM however many cells read it, read by
- * `name(addr)`. Verilator, Yosys (proc_rom: the same memory as an initialized array, block RAM when the read is
- * registered) and Vivado all read it, with no data file to carry along.
+ * The file a ROM's contents are read from (docs/rtl.md "ROMs"): `$readmemh` of `<module>_<rom>.mem`, written beside
+ * the module's .v file. Yosys and Vivado find it there; rtl-sim runs the Verilator model in that folder.
  */
-function romTable(r: Rom, addressWidth: number) {
-  const full = r.words.length === 2 ** addressWidth;
-  return {
-    name: r.name,
-    comment: r.comment,
-    msb: r.width - 1,
-    addr: `${r.name}_addr`,
-    addrMsb: addressWidth - 1,
-    entries: [
-      ...r.words.map((w, i) => `${addressWidth}'d${i}: ${r.name} = ${r.width}'h${w.toString(16)};`),
-      ...(full ? [] : [`default: ${r.name} = ${r.width}'h0;`]),
-    ],
-  };
-}
+export const romFileName = (m: Module, r: Rom): string => `${m.name}_${r.name}.mem`;
 
-/** The address width of a ROM: its read cells' (the widest, should they differ), at least 1 bit. */
-function romAddressWidth(m: Module, r: Rom): number {
-  const reads = m.cells.flatMap((c) => (c.op === 'rom' && c.rom === r ? [c.addr.width] : []));
-  return Math.max(1, ...reads);
+/** The `$readmemh` files of a module: one per ROM, a header comment then one hex word per line (entry 0 first). */
+export function romFiles(m: Module): { file: string; text: string }[] {
+  return m.roms.map((r) => {
+    const digits = Math.ceil(r.width / 4);
+    const head = [`// ${romFileName(m, r)}: ROM '${r.name}' of module ${m.name}, ${r.words.length} words of ${r.width} bits, entry 0 first`, `// ${r.comment}`];
+    return { file: romFileName(m, r), text: [...head, ...r.words.map((w) => w.toString(16).padStart(digits, '0'))].join('\n') + '\n' };
+  });
 }
 
 /**
@@ -128,7 +117,7 @@ function expr(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' }>): string {
     case 'mux':
       return `${c.sel.name} ? ${c.a.name} : ${c.b.name}`;
     case 'rom':
-      return `${c.rom.name}(${c.addr.name})`;
+      return `${c.rom.name}[${c.addr.name}]`;
     default:
       return `${c.a.name} ${SYMBOL[c.op]} ${c.b.name}`;
   }
