@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { RTL_DIR } from '../backends/rtl/files.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { onInterrupt, trackChild } from '../util/interrupt.ts';
 
@@ -49,6 +50,13 @@ export async function buildSim(projectDir: string, top: string, sources: readonl
   writeFileSync(stamp, digest);
   return true;
 }
+
+/**
+ * Runs the built model `obj_dir/Vtb` on the input file `hex` (then `args`) in the project's rtl/ folder, where the
+ * sources' `$readmemh` ROM files are (docs/rtl.md "ROMs").
+ */
+export const runModel = (projectDir: string, hex: string, args: readonly string[]) =>
+  run(resolve(projectDir, 'obj_dir', 'Vtb'), [resolve(hex), ...args], resolve(projectDir, RTL_DIR));
 
 /** Runs a command, collecting stdout+stderr; `onLine` sees each line as it arrives. */
 export function run(cmd: string, args: string[], cwd: string, onLine?: (line: string) => void): Promise<{ code: number; output: string; stdout: string }> {

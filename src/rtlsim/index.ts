@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { readVectors } from '../data/vectors.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { parseFixedType } from '../fixed/index.ts';
-import { buildSim, run } from './build.ts';
+import { buildSim, runModel } from './build.ts';
 import type { RtlProjectMeta } from '../backends/rtl/index.ts';
 import type { RtlStreamPort } from '../backends/rtl/project.ts';
 import { runStream, STALL_PERCENT, writeHex, type StreamRun } from './stream.ts';
@@ -76,7 +76,7 @@ export async function runRtlSim(projectDir: string, opts: RtlSimOptions = {}): P
   opts.onProgress?.(`simulating ${inputs.batch} samples`);
   const maxCycles = (inputs.batch * meta.ii + meta.latencyCycles) * 2 + 100;
   const t1 = performance.now();
-  const r = await run(join(dir, 'obj_dir', 'Vtb'), [hexFile, String(inputs.batch), String(meta.ii), String(maxCycles)], dir);
+  const r = await runModel(dir, hexFile, [String(inputs.batch), String(meta.ii), String(maxCycles)]);
   const runSeconds = (performance.now() - t1) / 1000;
   if (r.code !== 0) throw fail('tool-failed', { file: dir }, `the simulation exited with ${r.code}: ${r.output.slice(0, 500)}`);
 

@@ -10,6 +10,6 @@ export function readRtlProject(projectDir: string): RtlProjectMeta {
   const meta = m as RtlProjectMeta;
   if (meta?.backend !== 'RTL' || !Array.isArray(meta.sources) || typeof meta.top !== 'string')
     throw fail('not-a-project', { file }, `backend must be 'RTL' with sources and a top module, not ${JSON.stringify(meta?.backend)}`);
-  for (const s of meta.sources) if (!existsSync(join(dir, s))) throw fail('not-a-project', { file: dir }, `${s} must exist, not be missing`);
+  for (const s of [...meta.sources, ...(meta.romFiles ?? [])]) if (!existsSync(join(dir, s))) throw fail('not-a-project', { file: dir }, `${s} must exist, not be missing`);
   return meta;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { RtlProjectMeta } from '../backends/rtl/index.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
-import { buildSim, run } from './build.ts';
+import { buildSim, runModel } from './build.ts';
 import { unpackSegments, type Segment } from './vectors.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../templates/rtl/tb-stream.cpp.hbs', import.meta.url));
@@ -37,7 +37,7 @@ export async function runStream(dir: string, meta: RtlProjectMeta, hexFile: stri
   const built = await buildSim(dir, meta.top, meta.sources, streamTestbench(meta, words.in, words.out));
   const slack = stall > 0 ? 100 / (100 - stall) ** 2 * 100 : 1;
   const maxCycles = Math.ceil((samples * meta.ii + meta.latencyCycles) * 2 * slack) + 1000;
-  const r = await run(join(dir, 'obj_dir', 'Vtb'), [hexFile, String(samples), String(maxCycles), String(stall), String(seed)], dir);
+  const r = await runModel(dir, hexFile, [String(samples), String(maxCycles), String(stall), String(seed)]);
   if (r.code !== 0) throw fail('tool-failed', { file: dir }, `the simulation exited with ${r.code}: ${r.output.slice(0, 500)}`);
   const issued = new Map<number, number>();
   const outputs: { cycle: number; values: number[] }[] = [];

@@ -27,3 +27,9 @@ export const verilogIdentifier = (name: string, taken?: Set<string>): string =>
 
 /** Text safe inside a `//` or block comment: no newline, `*\/`, `/*`, backtick (compiler directives) or backslash. */
 export const verilogComment = (text: string): string => commentText(text.replace(/[\\`]/g, '/'));
+
+/**
+ * The prefix of a layer module's signal names (`fc1` in `fc1_n12_acc`): the layer's name as a Verilog identifier, so
+ * the layer's signals keep its name when a tool flattens the hierarchy (docs/rtl.md "Signal names").
+ */
+export const signalPrefix = (layerName: string): string => verilogIdentifier(layerName);

@@ -8,12 +8,12 @@ import type { Graph } from '../../ir/graph.ts';
 import { buildDesign, type PortSegment } from './design.ts';
 import { designInfo, type RtlDesignInfo } from './plan.ts';
 import { renderReadme } from './readme.ts';
-import { writeVerilog } from './netlist/verilog.ts';
+import { RTL_DIR, writeModules } from './files.ts';
 import { writeRtlStreamProject } from './stream/project.ts';
 
 /** Files of an RTL project, relative to its folder. */
 export const RTL_FILES = {
-  rtlDir: 'rtl',
+  rtlDir: RTL_DIR,
   inputs: 'tb_data/tb_input_features.dat',
   predictions: 'tb_data/tb_output_predictions.dat',
   meta: 'hlsforge.json',
@@ -37,6 +37,8 @@ export interface RtlProjectMeta extends RtlDesignInfo {
   readonly clockPeriod: number;
   /** Verilog files, top last */
   readonly sources: readonly string[];
+  /** ROM contents the sources read with `$readmemh` (beside them in rtl/; absent in projects written before) */
+  readonly romFiles?: readonly string[];
   readonly samples: number;
   /** absent: io_parallel */
   readonly ioType?: 'io_parallel' | 'io_stream';
@@ -77,8 +79,7 @@ export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string
   if (data.inputs.length !== data.batch * inputSize || data.predictions.length !== data.batch * outputSize)
     throw fail('input-shape', { file: graph.file }, `test vectors must hold ${data.batch} × ${inputSize} inputs and ${data.batch} × ${outputSize} predictions, not ${data.inputs.length} and ${data.predictions.length}`);
   const modules = [...d.layers.map((p) => p.hw.module), d.top];
-  const sources = modules.map((m) => `${RTL_FILES.rtlDir}/${m.name}.v`);
-  modules.forEach((m, i) => write(join(dir, sources[i]), writeVerilog(m)));
+  const { sources, romFiles } = writeModules(dir, modules);
   write(join(dir, RTL_FILES.inputs), formatVectors({ data: data.inputs, batch: data.batch, width: inputSize }, 'dat'));
   write(join(dir, RTL_FILES.predictions), formatVectors({ data: data.predictions, batch: data.batch, width: outputSize }, 'dat'));
   const info = designInfo(d);
@@ -94,11 +95,12 @@ export function writeRtlProject(graph: Graph, config: ProjectConfig, dir: string
     outputType: outputs[0].type,
     clockPeriod: config.clockPeriod,
     sources,
+    romFiles,
     samples: data.batch,
     ...info,
   };
   write(join(dir, RTL_FILES.meta), JSON.stringify(meta, null, 2) + '\n');
-  write(join(dir, RTL_FILES.readme), renderReadme(meta));
+  write(join(dir, RTL_FILES.readme), renderReadme(meta, graph));
   return info;
 }
 

@@ -111,7 +111,15 @@ describe('the packed ports of several inputs and outputs', () => {
     ]);
     expect([meta.inputSize, meta.outputSize]).toEqual([8, 11]);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-    for (const row of ['| `in_data` | 49:0 | x | 5 |', '| `in_data` | 73:50 | y | 3 |', '| `out_data` | 71:0 | out_b | 8 |', '| `out_data` | 101:72 | out_a | 3 |'])
+    for (const row of [
+      '| `in_data` | 49:0 | x | [5] | 5 | `ap_fixed<10,3>` | 10·i + 9 : 10·i |',
+      '| `in_data` | 73:50 | y | [3] | 3 | `ap_fixed<8,2,AP_RND,AP_SAT>` | 50 + 8·i + 7 : 50 + 8·i |',
+      '| `out_data` | 71:0 | out_b | ',
+      '| `out_data` | 101:72 | out_a | [3] | 3 | `ap_ufixed<10,4,AP_RND,AP_SAT>` | 72 + 10·i + 9 : 72 + 10·i |',
+      // every element's bits (ports of at most 64 elements)
+      '| `in_data[65:58]` | y[1] | `ap_fixed<8,2,AP_RND,AP_SAT>` |',
+      '| `out_data[101:92]` | out_a[2] | `ap_ufixed<10,4,AP_RND,AP_SAT>` |',
+    ])
       expect(readme).toContain(row);
     const top = readFileSync(join(dir, 'rtl', `${meta.top}.v`), 'utf8');
     expect(top).toMatch(/input wire \[73:0\] in_data/);

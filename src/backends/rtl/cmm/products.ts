@@ -39,6 +39,7 @@ export function columnProducts(
   const odds = [...new Set([...parts.values()].map((p) => p.odd))].filter((o) => o !== 1n && o !== -1n).sort((p, q) => (p < q ? -1 : 1));
   const plan = cachedPlan(odds, xWidth, dspCost);
   const built = memoOf(b, x.sig);
+  // `<x>_c89` is x · 89, `<x>_m89` is x · −89; `<x>_c1` is x itself
   const name = (m: bigint) => `${hint}_${m < 0n ? `m${-m}` : `c${m}`}`;
 
   /** x · m as an exactly wide signal, built once. */
@@ -56,7 +57,7 @@ export function columnProducts(
     if (k === 0) return x.sig;
     return exact(s.value, (w) => {
       const a = source(s.a);
-      const bs = b.shiftLeft(source(s.b), s.shift, `${name(plan.sources[s.b].value)}_s${s.shift}`);
+      const bs = b.shiftLeft(source(s.b), s.shift);
       if (s.flip) return b.binary('sub', bs, a, w, true, name(s.value));
       return b.binary(s.sign > 0 ? 'add' : 'sub', a, bs, w, true, name(s.value));
     });
@@ -95,7 +96,8 @@ export function columnProducts(
         const [a, c, op, m, sign] =
           l.sign === r.sign ? [l, r, 'add' as const, l.m + r.m, l.sign] : l.sign > 0 ? [l, r, 'sub' as const, l.m - r.m, 1 as const] : [r, l, 'sub' as const, r.m - l.m, 1 as const];
         const range = scaled(m, xr);
-        next.push({ sig: b.binary(op, a.sig, c.sig, rangeWidth(range.lo, range.hi), true, name(m * BigInt(sign))), m, sign });
+        // the signal holds x · m (its sign is applied further up): named by that value
+        next.push({ sig: b.binary(op, a.sig, c.sig, rangeWidth(range.lo, range.hi), true, name(m)), m, sign });
       }
       level = next;
     }

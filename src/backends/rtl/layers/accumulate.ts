@@ -5,10 +5,17 @@ import { addFx, type Fx } from '../netlist/fx.ts';
 import { rangeWidth } from '../cmm/products.ts';
 import { fxWidth } from './ports.ts';
 
-/** The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order. */
-export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string): Fx {
+/**
+ * The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order.
+ * Signals: `<hint>_s<i>` the exact sum with term i, `<hint>_a<i>` the accumulator after it (i = `labels[k]`, the
+ * term's input index, or k), the last one `<hint>_acc`.
+ */
+export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, labels?: readonly number[]): Fx {
   let acc = init;
-  terms.forEach((p, k) => (acc = castFx(b, addFx(b, acc, p, `${hint}_s${k}`), accum, `${hint}_a${k}`)));
+  terms.forEach((p, k) => {
+    const i = labels?.[k] ?? k;
+    acc = castFx(b, addFx(b, acc, p, `${hint}_s${i}`), accum, k === terms.length - 1 ? `${hint}_acc` : `${hint}_a${i}`);
+  });
   return acc;
 }
 
@@ -19,14 +26,24 @@ export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: F
  * built exactly as wide as that range needs (no bit that cannot toggle); only sums that could leave the accumulator's
  * range are W-bit wrapping adders. Both are the same value mod 2^W.
  */
-export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, ranges?: readonly Bounds[]): Fx {
+export function tree(
+  b: ModuleBuilder,
+  init: Fx,
+  terms: readonly Fx[],
+  accum: FixedType,
+  hint: string,
+  ranges?: readonly Bounds[],
+  labels?: readonly number[],
+): Fx {
   const full = accumBounds(accum);
   const initValue = b.constValue(init.sig);
   const leaf = (p: Fx, k: number): Item => {
-    const q = castFx(b, p, accum, `${hint}_q${k}`);
+    // `<hint>_p<i>`: Q_accum of the product from input i (then cut to the bits its range needs)
+    const name = `${hint}_p${labels?.[k] ?? k}`;
+    const q = castFx(b, p, accum, name);
     const r = ranges && castBounds(ranges[k], p.frac - q.frac);
     if (!r || r.lo < full.lo || r.hi > full.hi) return { fx: q, ...full };
-    return { fx: { sig: b.resize(q.sig, rangeWidth(r.lo, r.hi), true, `${hint}_q${k}`), frac: q.frac }, ...r };
+    return { fx: { sig: b.resize(q.sig, rangeWidth(r.lo, r.hi), true), frac: q.frac }, ...r };
   };
   const first: Item = initValue === undefined || !ranges ? { fx: init, ...full } : { fx: init, lo: initValue, hi: initValue };
   // narrow terms first, so the tree pairs terms of similar width
@@ -40,14 +57,16 @@ export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: Fi
       }
       const [x, y] = [level[i], level[i + 1]];
       const [lo, hi] = [x.lo + y.lo, x.hi + y.hi];
+      // `<hint>_l<depth>_<k>`: partial sum k of tree level depth; the last sum is the accumulator `<hint>_acc`
+      const name = level.length === 2 ? `${hint}_acc` : `${hint}_l${depth}_${i / 2}`;
       if (lo >= full.lo && hi <= full.hi && ranges) {
-        next.push({ fx: { sig: b.binary('add', x.fx.sig, y.fx.sig, rangeWidth(lo, hi), true, `${hint}_t${depth}`), frac: x.fx.frac }, lo, hi });
-      } else next.push({ fx: wrapAdd(b, x.fx, y.fx, accum, `${hint}_t${depth}`), ...full });
+        next.push({ fx: { sig: b.binary('add', x.fx.sig, y.fx.sig, rangeWidth(lo, hi), true, name), frac: x.fx.frac }, lo, hi });
+      } else next.push({ fx: wrapAdd(b, x.fx, y.fx, accum, name), ...full });
     }
     level = next;
   }
   const root = level[0].fx;
-  return { sig: b.resize(root.sig, fxWidth(accum), true, `${hint}_acc`), frac: root.frac };
+  return { sig: b.resize(root.sig, fxWidth(accum), true), frac: root.frac };
 }
 
 /** Integer bounds of a mantissa. */

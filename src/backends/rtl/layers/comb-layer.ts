@@ -1,10 +1,12 @@
+import { basename } from 'node:path';
 import type { FixedType } from '../../../fixed/fixed-type.ts';
+import { formatFixedType } from '../../../fixed/index.ts';
 import type { Layer } from '../../../ir/layers.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
 import type { Fx } from '../netlist/fx.ts';
 import type { Module, Sig } from '../netlist/netlist.ts';
 import { schedule } from '../netlist/schedule.ts';
-import { verilogComment } from '../names.ts';
+import { signalPrefix, verilogComment } from '../names.ts';
 import { inputPort, pack, packedWidth, unpack } from './ports.ts';
 import { sizeOf } from '../../../ir/graph.ts';
 import type { LayerContext, LayerHardware } from './types.ts';
@@ -34,7 +36,7 @@ export function combLayerN(
   build: (b: ModuleBuilder, xss: Fx[][]) => Sig[],
   notes: string[] = [],
 ): LayerHardware {
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   const n = ctx.inputs.length;
   const xs = ctx.inputs.map((t, k) => {
@@ -49,8 +51,24 @@ export function combLayerN(
   return { module: toModule(b, ctx.moduleName, comment), latency: s.latency, ii: 1, outType: out.type, outSize: out.size, sequential: false, worstStageNs: s.worstStageNs };
 }
 
+/**
+ * The header of a layer module (docs/rtl.md "Reading a layer module"): the model layer, the source op it came from,
+ * its types and reuse factor; the generator adds what it built and its latency/II.
+ */
 export function layerComment(layer: Layer, ctx: LayerContext): string[] {
-  return [`layer '${verilogComment(layer.name)}' (${layer.kind}): module ${ctx.moduleName}`];
+  const o = layer.origin;
+  const from = o ? `${o.op} node '${o.node}'${o.file ? ` in ${basename(o.file)}` : ''}` : 'none (added by hlsforge)';
+  const inputs = ctx.inputs.map((t) => `[${t.shape.join('x')}] ${formatFixedType(t.type)}`).join(', ');
+  const precision = Object.entries(layer.precision)
+    .filter(([k, t]) => k !== 'result' && t !== undefined)
+    .map(([k, t]) => `${k} ${formatFixedType(t)}`);
+  return [
+    `layer '${verilogComment(layer.name)}' (${layer.kind}): module ${ctx.moduleName}`,
+    verilogComment(`source op: ${from}`),
+    `input ${inputs || 'none'} -> result [${layer.shape.join('x')}] ${formatFixedType(layer.precision.result)}`,
+    ...(precision.length > 0 ? [`precision: ${precision.join(', ')}`] : []),
+    `reuse factor ${layer.reuseFactor}, strategy ${layer.strategy}`,
+  ];
 }
 
 export const toModule = (b: ModuleBuilder, name: string, comment: string[]): Module => ({

@@ -19,7 +19,7 @@ export const conv: RtlLayer<'conv'> = (layer, ctx) => {
   const g = geometry(layer, ctx);
   const k = maccConstants(layer, layer.weights, layer.bias, g.taps * layer.nIn, layer.nOut);
   const rowsOf = (xs: Fx[]): DotRow[] =>
-    Array.from({ length: g.positions }, (_, p) => ({ xs: gather(xs, g.index, p, g.taps, layer.nIn, (c) => c, layer.nIn), k, hint: `q${p}_` }));
+    Array.from({ length: g.positions }, (_, p) => ({ xs: gather(xs, g.index, p, g.taps, layer.nIn, (c) => c, layer.nIn), k, hint: `pos${p}_` }));
   const what = `conv ${g.text}, ${layer.nIn} -> ${layer.nOut} channels: ${g.positions} positions in parallel, each a dense ${k.nIn} -> ${k.nOut} over its im2col vector`;
   return build(layer, ctx, { size: g.positions * layer.nOut }, k, rowsOf, what);
 };
@@ -40,7 +40,7 @@ export const depthwiseConv: RtlLayer<'depthwise_conv'> = (layer, ctx) => {
   const rowsOf = (xs: Fx[]): DotRow[] =>
     Array.from({ length: g.positions * cs }, (_, pc) => {
       const [p, c] = [Math.floor(pc / cs), pc % cs];
-      return { xs: gather(xs, g.index, p, g.taps, 1, () => c, cs), k: ks[c], hint: `q${p}_c${c}_` };
+      return { xs: gather(xs, g.index, p, g.taps, 1, () => c, cs), k: ks[c], hint: `pos${p}_c${c}_` };
     });
   const what = `depthwise conv ${g.text}, ${cs} channels × multiplier ${m}: ${g.positions} positions × ${cs} channels in parallel, each a dense ${g.taps} -> ${m}`;
   return build(layer, ctx, { size: g.positions * cs * m }, ks[0], rowsOf, what);

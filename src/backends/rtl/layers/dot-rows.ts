@@ -34,20 +34,27 @@ export function parallelRow(b: ModuleBuilder, row: DotRow): Sig[] {
   const products = xs.map((x, i) => {
     if (!x) return undefined;
     const column = Array.from({ length: k.nOut }, (_, j) => k.weight[i * k.nOut + j]);
-    return columnProducts(b, x, column, fracBits(k.weightType), `${hint}x${i}`, row.dspCost);
+    // named after the input signal (`fc1_x4_c89` = x4 · 89): rows reading the same input share them
+    return columnProducts(b, x, column, fracBits(k.weightType), x.sig.name, row.dspCost);
   });
   const ys: Sig[] = [];
   for (let j = 0; j < k.nOut; j++) {
     const terms: Ranged[] = [];
+    const inputsOf: number[] = [];
     for (let i = 0; i < k.nIn; i++) {
       const w = k.weight[i * k.nOut + j];
       const p = products[i];
-      if (w !== 0 && p) terms.push(p.get(w)!);
+      if (w !== 0 && p) {
+        terms.push(p.get(w)!);
+        inputsOf.push(i);
+      }
     }
     const init: Fx = { sig: b.constant(BigInt(k.accInit[j]), fxWidth(k.accum), true), frac: fracBits(k.accum) };
     const fxs = terms.map((t) => t.fx);
-    const acc = k.orderFree ? tree(b, init, fxs, k.accum, `${hint}o${j}`, terms) : chain(b, init, fxs, k.accum, `${hint}o${j}`);
-    ys.push(castFx(b, acc, k.result, `${hint}y${j}`).sig);
+    // neuron j: `<hint>n<j>_p<i>` its terms, `_l<d>_<k>` tree sums or `_s<i>`/`_a<i>` chain steps, `_acc`, `_y`
+    const n = `${hint}n${j}`;
+    const acc = k.orderFree ? tree(b, init, fxs, k.accum, n, terms, inputsOf) : chain(b, init, fxs, k.accum, n, inputsOf);
+    ys.push(castFx(b, acc, k.result, `${n}_y`).sig);
   }
   return ys;
 }

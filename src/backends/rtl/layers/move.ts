@@ -1,3 +1,4 @@
+import { signalPrefix } from '../names.ts';
 import { sizeOf } from '../../../ir/graph.ts';
 import { spatialSource, type SpatialMoveLayer } from '../../../ir/spatial-move.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
@@ -20,7 +21,7 @@ function wires(layer: SpatialMoveLayer, ctx: LayerContext, what: string): LayerH
   const t = ctx.inType;
   const inShape = ctx.inputs[0].shape;
   const index = spatialSource(layer, inShape);
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   const x = b.port('input', 'x', packedWidth(ctx.inSize, t));
   const outSize = sizeOf(layer.shape);
   const y = b.port('output', 'y', packedWidth(outSize, t));

@@ -1,3 +1,4 @@
+import { signalPrefix } from '../names.ts';
 import { fracBits, type FixedType } from '../../../fixed/index.ts';
 import type { Layer } from '../../../ir/layers.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
@@ -32,7 +33,7 @@ export function reuseLayer(
   notes: (multipliers: number, g: number) => string[],
 ): LayerHardware {
   const r = layer.reuseFactor;
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   b.port('input', 'rst', 1);
   const start = b.port('input', 'start', 1);
@@ -71,7 +72,8 @@ function reuseRows(b: ModuleBuilder, start: Sig, x0: Fx, rows: readonly DotRow[]
     let w = weightMuxes.get(key);
     if (!w) {
       w = b.constant(BigInt(weights[r - 1]), ww, true);
-      for (let c = r - 2; c >= 0; c--) w = b.mux(isCycle[c], b.constant(BigInt(weights[c]), ww, true), w, hint);
+      // `<hint>_k<c>`: the step picking cycle c's weight; the last step is `<hint>`
+      for (let c = r - 2; c >= 0; c--) w = b.mux(isCycle[c], b.constant(BigInt(weights[c]), ww, true), w, c === 0 ? hint : `${hint}_k${c}`);
       weightMuxes.set(key, w);
     }
     return w;

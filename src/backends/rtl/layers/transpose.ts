@@ -1,3 +1,4 @@
+import { signalPrefix } from '../names.ts';
 import { sizeOf } from '../../../ir/graph.ts';
 import { transposeIndex } from '../../../ir/tensor.ts';
 import { ModuleBuilder } from '../netlist/builder.ts';
@@ -12,7 +13,7 @@ import type { RtlLayer } from './types.ts';
 export const transpose: RtlLayer<'transpose'> = (layer, ctx) => {
   const t = ctx.inType;
   const index = transposeIndex(ctx.inputs[0].shape, layer.perm);
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   const x = b.port('input', 'x', packedWidth(ctx.inSize, t));
   const y = b.port('output', 'y', packedWidth(index.length, t));
   pack(b, y, Array.from(index, (i) => rawElement(b, x, i, t)), t);

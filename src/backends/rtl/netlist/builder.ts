@@ -12,12 +12,38 @@ export class ModuleBuilder {
   private readonly consts = new Map<string, Sig>();
   private readonly constValues = new Map<Sig, bigint>();
   private readonly names = new Set<string>();
+  /** next free `_<k>` suffix per name (docs/rtl.md "Signal names") */
+  private readonly suffixes = new Map<string, number>();
 
-  /** A fresh signal; `hint` must already be a safe identifier fragment. */
+  /**
+   * @param prefix the layer's Verilog identifier (names.ts `signalPrefix`): every signal but ports and constants is
+   *   named `<prefix>_<hint>`, so a layer's signals keep their layer's name when a tool flattens the design.
+   */
+  constructor(readonly prefix = '') {}
+
+  /**
+   * A fresh signal; `hint` must already be a safe identifier fragment (a hint that already starts with the prefix,
+   * e.g. one derived from another signal's name, is not prefixed twice). A name already taken gets the next free
+   * `_1`, `_2`, … of that name: the same netlist always gets the same names.
+   */
   sig(width: number, signed: boolean, hint = 's'): Sig {
-    if (!Number.isInteger(width) || width < 1) throw new Error(`signal '${hint}': width must be a positive integer, not ${width}`);
-    let name = hint;
-    for (let k = this.sigs.length; this.names.has(name); k++) name = `${hint}_${k}`;
+    return this.named(width, signed, this.prefixed(hint));
+  }
+
+  private prefixed(hint: string): string {
+    const p = this.prefix;
+    return p === '' || hint === p || hint.startsWith(`${p}_`) ? hint : `${p}_${hint}`;
+  }
+
+  private named(width: number, signed: boolean, base: string): Sig {
+    if (!Number.isInteger(width) || width < 1) throw new Error(`signal '${base}': width must be a positive integer, not ${width}`);
+    let name = base;
+    if (this.names.has(name)) {
+      let k = this.suffixes.get(base) ?? 1;
+      while (this.names.has(`${base}_${k}`)) k++;
+      this.suffixes.set(base, k + 1);
+      name = `${base}_${k}`;
+    }
     this.names.add(name);
     const s: Sig = { id: this.sigs.length, name, width, signed };
     this.sigs.push(s);
@@ -25,7 +51,7 @@ export class ModuleBuilder {
   }
 
   port(dir: 'input' | 'output', name: string, width: number): Sig {
-    const s = this.sig(width, false, name);
+    const s = this.named(width, false, name);
     if (s.name !== name) throw new Error(`port name '${name}' is taken`);
     this.ports.push({ dir, sig: s });
     return s;
@@ -39,7 +65,8 @@ export class ModuleBuilder {
     const key = `${value}:${width}:${signed}`;
     let s = this.consts.get(key);
     if (!s) {
-      s = this.sig(width, signed, value < 0n ? `c_m${-value}` : `c_${value}`);
+      // named by value and width (`c_m3_w5`: −3 in 5 bits; `_u` unsigned), shared by the whole module
+      s = this.named(width, signed, `c_${value < 0n ? `m${-value}` : value}_${signed ? 'w' : 'u'}${width}`);
       this.cells.push({ op: 'const', out: s, value });
       this.consts.set(key, s);
       this.constValues.set(s, value);
@@ -56,7 +83,7 @@ export class ModuleBuilder {
   }
 
   /** Sign- or zero-extend (by a's signedness) or truncate to `width`; the result has signedness `signed`. */
-  resize(a: Sig, width: number, signed = a.signed, hint = a.name): Sig {
+  resize(a: Sig, width: number, signed = a.signed, hint = `${a.name}_w${width}`): Sig {
     if (a.width === width && a.signed === signed) return a;
     const k = this.constValue(a);
     if (k !== undefined) return this.constant(wrapTo(k, width, signed), width, signed); // extension keeps the value
@@ -65,7 +92,7 @@ export class ModuleBuilder {
     return out;
   }
 
-  slice(a: Sig, lo: number, width: number, hint = a.name): Sig {
+  slice(a: Sig, lo: number, width: number, hint = `${a.name}_b${lo + width - 1}_${lo}`): Sig {
     if (lo === 0 && width === a.width && !a.signed) return a;
     if (lo < 0 || lo + width > a.width) throw new Error(`slice [${lo + width - 1}:${lo}] of '${a.name}' is outside its ${a.width} bits`);
     const k = this.constValue(a);
@@ -89,7 +116,7 @@ export class ModuleBuilder {
   }
 
   /** a · 2^n as a wider signal (n ≥ 0): append n zero bits. */
-  shiftLeft(a: Sig, n: number, hint = a.name): Sig {
+  shiftLeft(a: Sig, n: number, hint = `${a.name}_sl${n}`): Sig {
     if (n === 0) return a;
     return this.concat([a, this.constant(0n, n, false)], a.signed, hint);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { cellInputs, type Cell, type Module, type Sig } from './netlist.ts';
+import { cellInputs, type Cell, type Module, type Rom, type Sig } from './netlist.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../../../templates/rtl/module.v.hbs', import.meta.url));
 let render: ((ctx: object) => string) | undefined;
@@ -39,16 +39,25 @@ export function writeVerilog(m: Module): string {
       .filter((s) => !portNames.has(s.name) && (driven.has(s) || isInstOutput(m, s)))
       .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`)
       .concat(mems),
-    roms: m.roms.map((r) => ({
-      name: r.name,
-      comment: r.comment,
-      msb: r.width - 1,
-      last: r.words.length - 1,
-      words: r.words.map((w) => `${r.width}'h${w.toString(16)}`),
-    })),
+    roms: m.roms.map((r) => ({ name: r.name, comment: r.comment, msb: r.width - 1, last: r.words.length - 1, file: romFileName(m, r) })),
     assigns: [...assigns, ...sink],
     regs: regLines,
     instances,
+  });
+}
+
+/**
+ * The file a ROM's contents are read from (docs/rtl.md "ROMs"): `$readmemh` of `<module>_<rom>.mem`, written beside
+ * the module's .v file. Yosys and Vivado find it there; rtl-sim runs the Verilator model in that folder.
+ */
+export const romFileName = (m: Module, r: Rom): string => `${m.name}_${r.name}.mem`;
+
+/** The `$readmemh` files of a module: one per ROM, a header comment then one hex word per line (entry 0 first). */
+export function romFiles(m: Module): { file: string; text: string }[] {
+  return m.roms.map((r) => {
+    const digits = Math.ceil(r.width / 4);
+    const head = [`// ${romFileName(m, r)}: ROM '${r.name}' of module ${m.name}, ${r.words.length} words of ${r.width} bits, entry 0 first`, `// ${r.comment}`];
+    return { file: romFileName(m, r), text: [...head, ...r.words.map((w) => w.toString(16).padStart(digits, '0'))].join('\n') + '\n' };
   });
 }
 

@@ -1,3 +1,4 @@
+import { signalPrefix } from '../names.ts';
 import { reciprocal, type FixedType } from '../../../fixed/index.ts';
 import type { LayerOf } from '../../../ir/layers.ts';
 import { castFx } from '../netlist/cast.ts';
@@ -16,7 +17,7 @@ import type { LayerHardware } from '../layers/types.ts';
  * Pipelined by the scheduler, II 1.
  */
 export function poolDatapath(layer: LayerOf<'pool'>, name: string, taps: number, channels: number, inType: FixedType, stageNs: number): LayerHardware {
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   const x = b.port('input', 'x', taps * channels * inType.width + taps);
   const result = layer.precision.result;

@@ -7,7 +7,7 @@ import { formatVectors } from '../../../data/vectors.ts';
 import { fail } from '../../../diagnostics/diagnostic.ts';
 import { formatFixedType } from '../../../fixed/index.ts';
 import type { Graph } from '../../../ir/graph.ts';
-import { writeVerilog } from '../netlist/verilog.ts';
+import { writeModules } from '../files.ts';
 import { countModule, type RtlDesignInfo } from '../plan.ts';
 import type { RtlProjectMeta, RtlStreamPort, RtlTestVectors } from '../project.ts';
 import { buildStreamDesign, elementsOf, type StreamDesign, type StreamPort } from './design.ts';
@@ -44,8 +44,7 @@ export function writeRtlStreamProject(graph: Graph, config: ProjectConfig, dir: 
   if (data.inputs.length !== data.batch * inputSize || data.predictions.length !== data.batch * outputSize)
     throw fail('input-shape', { file: graph.file }, `test vectors must hold ${data.batch} × ${inputSize} inputs and ${data.batch} × ${outputSize} predictions, not ${data.inputs.length} and ${data.predictions.length}`);
   const modules = [...d.stages.map((p) => p.stage.module), ...d.fifos, d.top];
-  const sources = modules.map((m) => `rtl/${m.name}.v`);
-  modules.forEach((m, i) => write(join(dir, sources[i]), writeVerilog(m)));
+  const { sources, romFiles } = writeModules(dir, modules);
   write(join(dir, 'tb_data/tb_input_features.dat'), formatVectors({ data: data.inputs, batch: data.batch, width: inputSize }, 'dat'));
   write(join(dir, 'tb_data/tb_output_predictions.dat'), formatVectors({ data: data.predictions, batch: data.batch, width: outputSize }, 'dat'));
   const info = streamDesignInfo(d);
@@ -64,6 +63,7 @@ export function writeRtlStreamProject(graph: Graph, config: ProjectConfig, dir: 
     stream: { input: streamPort(d.input, 'input', dir), output: streamPort(d.output, 'output', dir) },
     clockPeriod: config.clockPeriod,
     sources,
+    romFiles,
     samples: data.batch,
     ...info,
   };

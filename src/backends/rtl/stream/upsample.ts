@@ -1,6 +1,6 @@
 import { ModuleBuilder } from '../netlist/builder.ts';
 import type { Sig } from '../netlist/netlist.ts';
-import { verilogComment } from '../names.ts';
+import { signalPrefix, verilogComment } from '../names.ts';
 import { countWidth, increment, stagePorts } from './handshake.ts';
 import { streamShape, type StreamLayer } from './types.ts';
 import { lineBuffer } from './window-stage.ts';
@@ -19,7 +19,7 @@ export const upsampleStream: StreamLayer<'upsample'> = (layer, ctx) => {
   const [inRows, inCols] = sp.length === 2 ? sp : [1, sp[0]];
   const [fr, fc] = layer.factors.length === 2 ? layer.factors : [1, layer.factors[0]];
   const pixel = streamShape(x.shape).elements * x.type.width;
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   const p = stagePorts(b, [pixel], pixel);
   const xi = p.xs[0];
   const yv = b.sig(1, false, 'y_full');

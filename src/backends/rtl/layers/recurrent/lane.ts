@@ -22,7 +22,8 @@ export interface Lane {
   /** this lane's element of a vector (its unit's, selected by the group) */
   own(name: string): Fx;
   /** a constant of type t per unit j, selected by the group (0 for a padding slot) */
-  perUnit(value: (j: number) => number, t: FixedType): Fx;
+  /** `hint`: the role of the constant (signal `l<slot>_<hint>`) */
+  perUnit(value: (j: number) => number, t: FixedType, hint?: string): Fx;
   readonly roms: Map<string, Rom>;
 }
 
@@ -35,7 +36,8 @@ export function groupPicker(b: ModuleBuilder, sel: readonly Sig[]) {
     let m = muxes.get(key);
     if (!m) {
       m = values[values.length - 1];
-      for (let q = values.length - 2; q >= 0; q--) m = b.mux(sel[q], values[q], m, hint);
+      // `<hint>_g<q>`: the chain's step picking group q; the last step is `<hint>`
+      for (let q = values.length - 2; q >= 0; q--) m = b.mux(sel[q], values[q], m, q === 0 ? hint : `${hint}_g${q}`);
       muxes.set(key, m);
     }
     return m;
@@ -60,11 +62,16 @@ export function dotColumn(
 ): Fx {
   const b = lane.b;
   const terms: Fx[] = [];
+  const inputs: number[] = [];
+  // `<hint>w<i>` the weight of input i (a group multiplexer), `<hint>m<i>` the product, `<hint>p<i>` its Q_accum
   v.forEach((x, i) => {
     if (lane.units.every((j) => j < 0 || weight(i, j) === 0)) return;
-    terms.push(mulFx(b, x, lane.perUnit((j) => weight(i, j), k.wType), `${hint}p${i}`));
+    terms.push(mulFx(b, x, lane.perUnit((j) => weight(i, j), k.wType, `${hint}w${i}`), `${hint}m${i}`));
+    inputs.push(i);
   });
-  return (k.orderFree ? tree : chain)(b, lane.perUnit(bias, k.accum), terms, k.accum, hint);
+  const h = hint.replace(/_+$/, '');
+  const init = lane.perUnit(bias, k.accum, `${hint}b`);
+  return k.orderFree ? tree(b, init, terms, k.accum, h, undefined, inputs) : chain(b, init, terms, k.accum, h, inputs);
 }
 
 /** Q_accum(ax + ah): a gate's pre-activation from its input and recurrent parts. */

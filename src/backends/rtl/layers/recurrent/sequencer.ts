@@ -1,3 +1,4 @@
+import { signalPrefix } from '../../names.ts';
 import { fracBits } from '../../../../fixed/index.ts';
 import type { RecurrentLayer } from '../../../../ir/layers.ts';
 import { ModuleBuilder } from '../../netlist/builder.ts';
@@ -30,7 +31,7 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
   const { lanes, groups } = laneGeometry(u, layer.reuseFactor);
   const res = layer.precision.result;
   const outSize = (layer.returnSequences ? T : 1) * u;
-  const b = new ModuleBuilder();
+  const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   b.port('input', 'rst', 1);
   const start = b.port('input', 'start', 1);
@@ -61,8 +62,8 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
         const v = vec(name);
         return { sig: pick(units.map((j) => (j < 0 ? b.constant(0n, v[0].sig.width, true) : v[j].sig)), `l${s}_${name}`), frac: v[0].frac };
       },
-      perUnit: (value, t) => ({
-        sig: pick(units.map((j) => b.constant(BigInt(j < 0 ? 0 : value(j)), fxWidth(t), true)), `l${s}_k`),
+      perUnit: (value, t, hint = 'k') => ({
+        sig: pick(units.map((j) => b.constant(BigInt(j < 0 ? 0 : value(j)), fxWidth(t), true)), hint.startsWith(`l${s}_`) ? hint : `l${s}_${hint}`),
         frac: fracBits(t),
       }),
       roms,
