@@ -89,4 +89,6 @@ for (const r of ['jet-tagger', 'small-cnn'] as const) {
     });
   console.log(`\ncalibration (${recorded.model}): estimate now vs the Yosys counts recorded in bench/yosys-${r}.json (${recorded.tool}); re-run Yosys with --synth`);
   console.log(table(HEADER, rows));
+  const missing = designs.filter((d) => d.record === r && !recorded.results[d.name]).map((d) => d.name);
+  if (missing.length) console.log(`not recorded on today's netlists: ${missing.join(', ')} (--synth --only ${missing.join(',')})`);
 }
