@@ -60,9 +60,27 @@ export function bitNetlist(m: Module): BitNetlist {
     else if (c.op === 'inst') throw new Error('unreachable');
     else if (c.op === 'mul') out = productBits(c as BinaryCell);
     else if (c.op === 'lt' || c.op === 'gt' || c.op === 'eq') out = [decided(c.op, bits(c.a), bits(c.b)) ?? nodeBits(c, 1)[0]];
-    else if (c.op === 'mux') out = foldedMux(c, bits(c.sel)[0], bits(c.a), bits(c.b), () => nodeBits(c, s.width));
+    else if (c.op === 'mux') out = foldedMux(c, bits(c.sel)[0], bits(c.a), bits(c.b), () => merged(c, s.width, [bits(c.sel), bits(c.a), bits(c.b)]));
+    else if (c.op === 'add' || c.op === 'sub' || c.op === 'and' || c.op === 'or' || c.op === 'xor') {
+      const [a, b] = [bits(c.a), bits(c.b)];
+      // commutative operands in a canonical order
+      out = merged(c, s.width, c.op === 'sub' || a.join() <= b.join() ? [a, b] : [b, a]);
+    } else if (c.op === 'not') out = merged(c, s.width, [bits(c.a)]);
     else out = nodeBits(c, s.width);
     memo.set(s, out);
+    return out;
+  };
+
+  /**
+   * `opt_merge`: a gate, mux or adder with the same operand bits as one built before is that one (duplicates built by
+   * different rows, e.g. the same partial sum in two convolution positions, collapse transitively: operands are
+   * already merged bits).
+   */
+  const cells = new Map<string, BitRef[]>();
+  const merged = (c: LogicCell, width: number, operands: readonly BitRef[][]): BitRef[] => {
+    const key = `${c.op}:${width}:${operands.map((o) => o.join(',')).join('|')}`;
+    let out = cells.get(key);
+    if (!out) cells.set(key, (out = nodeBits(c, width)));
     return out;
   };
 

@@ -37,7 +37,7 @@ export function moduleCost(m: Module): ModuleCost {
       case 'sub': {
         const [a, b] = [net.bits(c.a), net.bits(c.b)];
         let low = 0; // low bits where one operand is zero pass straight through
-        while (low <= top && (a[low] === ZERO || (c.op === 'add' && b[low] === ZERO))) low++;
+        while (low <= top && (a[low] === ZERO || b[low] === ZERO)) low++;
         const active = top + 1 - low;
         if (active > 0 && !(allConst(a) && allConst(b))) {
           const dense = denseBits(a, b, low, top);
