@@ -18,8 +18,7 @@ export function streamDesignInfo(d: StreamDesign): RtlDesignInfo {
   return {
     latencyCycles: d.latencyCycles,
     ii: d.ii,
-    stageNs: d.stageNs,
-    worstStageNs: Math.max(0, ...d.stages.map((p) => p.stage.worstStageNs ?? 0)),
+    levelsPerStage: d.levelsPerStage,
     delayBits: d.fifoBits,
     perLayer: d.stages.map((p) => ({
       name: p.layer.name,
