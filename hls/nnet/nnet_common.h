@@ -27,6 +27,18 @@ template <int TABLE_BITS, int SHIFT, class value_T> inline unsigned table_index(
     return index.to_uint();
 }
 
+// The largest of the N values x[0 … N−1] (a softmax slice), compared exactly.
+template <unsigned N, class data_T> inline data_T slice_max(const data_T x[N]) {
+#pragma HLS INLINE
+    data_T mx = x[0];
+SliceMax:
+    for (unsigned i = 1; i < N; i++) {
+#pragma HLS UNROLL
+        if (x[i] > mx) mx = x[i];
+    }
+    return mx;
+}
+
 } // namespace nnet
 
 #endif
