@@ -46,7 +46,7 @@ export function parallelRow(b: ModuleBuilder, row: DotRow): Sig[] {
     }
     const init: Fx = { sig: b.constant(BigInt(k.accInit[j]), fxWidth(k.accum), true), frac: fracBits(k.accum) };
     const fxs = terms.map((t) => t.fx);
-    const acc = k.orderFree ? tree(b, init, fxs, k.accum, `${hint}o${j}`, terms) : chain(b, init, fxs, k.accum, `${hint}o${j}`);
+    const acc = k.orderFree ? tree(b, init, fxs, k.accum, `${hint}o${j}`, terms) : chain(b, init, fxs, k.accum, `${hint}o${j}`, k.castProducts);
     ys.push(castFx(b, acc, k.result, `${hint}y${j}`).sig);
   }
   return ys;
