@@ -99,33 +99,33 @@ RecurrentStreamSteps:
     flush_outputs<res_T, CONFIG_T>(out, held);
 }
 
-// The steps of the three cells (nnet_recurrent.h), with their weights; the LSTM's cell state c lives in lstm_stream.
-template <class in_T, typename CONFIG_T> struct lstm_stream_step {
-    typename CONFIG_T::state_t *c;
+// The weights and activation parameters a gated cell's step (LSTM, GRU) reads.
+template <typename CONFIG_T> struct gated_weights {
     const typename CONFIG_T::weight_t *kernel;
     const typename CONFIG_T::recurrent_weight_t *recurrent_kernel;
     const typename CONFIG_T::bias_t *bias, *recurrent_bias;
     const typename CONFIG_T::table_t *act_table;
     const typename CONFIG_T::recurrent_table_t *ract_table;
     typename CONFIG_T::param_t alpha, beta, ralpha, rbeta;
+};
+
+// The steps of the three cells (nnet_recurrent.h), with their weights; the LSTM's cell state c lives in lstm_stream.
+template <class in_T, typename CONFIG_T> struct lstm_stream_step {
+    gated_weights<CONFIG_T> w;
+    typename CONFIG_T::state_t *c;
 
     void operator()(const in_T x[CONFIG_T::n_feat], typename CONFIG_T::state_t h[CONFIG_T::n_units]) const {
-        lstm_step<in_T, CONFIG_T>(x, h, c, kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta,
-                                  ralpha, rbeta);
+        lstm_step<in_T, CONFIG_T>(x, h, c, w.kernel, w.recurrent_kernel, w.bias, w.recurrent_bias, w.act_table, w.ract_table,
+                                  w.alpha, w.beta, w.ralpha, w.rbeta);
     }
 };
 
 template <class in_T, typename CONFIG_T> struct gru_stream_step {
-    const typename CONFIG_T::weight_t *kernel;
-    const typename CONFIG_T::recurrent_weight_t *recurrent_kernel;
-    const typename CONFIG_T::bias_t *bias, *recurrent_bias;
-    const typename CONFIG_T::table_t *act_table;
-    const typename CONFIG_T::recurrent_table_t *ract_table;
-    typename CONFIG_T::param_t alpha, beta, ralpha, rbeta;
+    gated_weights<CONFIG_T> w;
 
     void operator()(const in_T x[CONFIG_T::n_feat], typename CONFIG_T::state_t h[CONFIG_T::n_units]) const {
-        gru_step<in_T, CONFIG_T>(x, h, kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta,
-                                 ralpha, rbeta);
+        gru_step<in_T, CONFIG_T>(x, h, w.kernel, w.recurrent_kernel, w.bias, w.recurrent_bias, w.act_table, w.ract_table,
+                                 w.alpha, w.beta, w.ralpha, w.rbeta);
     }
 };
 
@@ -150,8 +150,8 @@ void lstm_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const typenam
     typename CONFIG_T::state_t c[CONFIG_T::n_units];
 #pragma HLS ARRAY_PARTITION variable = c complete
     for (unsigned j = 0; j < CONFIG_T::n_units; j++) c[j] = 0;
-    const lstm_stream_step<typename data_T::value_type, CONFIG_T> step = {
-        c, kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const gated_weights<CONFIG_T> w = {kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const lstm_stream_step<typename data_T::value_type, CONFIG_T> step = {w, c};
     recurrent_stream<data_T, res_T, CONFIG_T>(in, out, step);
 }
 
@@ -161,8 +161,8 @@ void gru_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const typename
                 const typename CONFIG_T::bias_t recurrent_bias[], const typename CONFIG_T::table_t act_table[],
                 const typename CONFIG_T::recurrent_table_t ract_table[], typename CONFIG_T::param_t alpha,
                 typename CONFIG_T::param_t beta, typename CONFIG_T::param_t ralpha, typename CONFIG_T::param_t rbeta) {
-    const gru_stream_step<typename data_T::value_type, CONFIG_T> step = {
-        kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const gated_weights<CONFIG_T> w = {kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const gru_stream_step<typename data_T::value_type, CONFIG_T> step = {w};
     recurrent_stream<data_T, res_T, CONFIG_T>(in, out, step);
 }
 

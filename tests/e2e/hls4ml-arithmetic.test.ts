@@ -62,6 +62,18 @@ describe.skipIf(!hasShared)("hls4ml's C simulation of the jet tagger, reproduced
   });
 });
 
+/** `hlsforge verify --arithmetic hls4ml` on 200 samples: every one of `outputs` values equal in all three implementations. */
+function expectThreeWay(model: string, cfg: string, seed: string, name: string, outputs: number): void {
+  const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', seed, '-o', join(work, name), '--json']);
+  expect(r.stderr).toBe('');
+  const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
+  expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
+    ['emulator', outputs, 0],
+    ['hls-csim', outputs, 0],
+    ['rtl-sim', outputs, 0],
+  ]);
+}
+
 /** x[N,6] → four Gemm → Softmax branches, one per hls4ml implementation, and Gemm → Sigmoid, Gemm → Tanh; each its own graph output. */
 function fourSoftmaxes(): Uint8Array {
   const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 6]);
@@ -89,14 +101,7 @@ describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four 
     const types: Record<string, string> = { latency: ", exp_table_t: 'ap_fixed<10,1>', accum_t: 'ap_fixed<8,2,AP_RND,AP_SAT>'" };
     const names = ['stable', 'latency', 'legacy', 'argmax'].map((i) => `    sm_${i}: { Implementation: ${i}${types[i] ?? ''} }`).join('\n');
     writeFileSync(cfg, `HLSConfig:\n  Model: { Precision: 'ap_fixed<12,5>', TableSize: 256 }\n  LayerName:\n${names}\n`);
-    const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', '7', '-o', join(work, 'sm'), '--json']);
-    expect(r.stderr).toBe('');
-    const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
-    expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
-      ['emulator', 6000, 0],
-      ['hls-csim', 6000, 0],
-      ['rtl-sim', 6000, 0],
-    ]);
+    expectThreeWay(model, cfg, '7', 'sm', 6000);
   });
 });
 
@@ -147,13 +152,6 @@ describe("hls4ml's per-product cast (issue 12) on a small conv and MLP with roun
 
   it.skipIf(!hasVerilator)('agrees bit for bit across emulator, C simulation and RTL simulation', { timeout: 600_000 }, () => {
     const { model, cfg } = files();
-    const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', '3', '-o', join(work, 'convmlp'), '--json']);
-    expect(r.stderr).toBe('');
-    const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
-    expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
-      ['emulator', 800, 0],
-      ['hls-csim', 800, 0],
-      ['rtl-sim', 800, 0],
-    ]);
+    expectThreeWay(model, cfg, '3', 'convmlp', 800);
   });
 });

@@ -4,7 +4,6 @@ import type { Layer } from '../../ir/layers.ts';
 import type { Counters, Kernel } from '../kernel.ts';
 import { need, single } from '../precision.ts';
 import { denseBig } from './dense-big.ts';
-import { denseCastProducts } from './dense-cast-products.ts';
 import { denseFloat } from './dense-float.ts';
 import { denseNumber } from './dense-number.ts';
 import { denseSimd } from './dense-simd.ts';
@@ -14,7 +13,7 @@ import { denseSimd } from './dense-simd.ts';
  * Zero weights are skipped (Q_accum(acc + 0) = acc). Weights are kept per output column as (i, mantissa) lists.
  * 32-bit SIMD lanes when they are provably exact (dense-simd.ts), else number arithmetic when every sum acc + x·w
  * fits in 53 bits on the common grid, BigInt otherwise. `Arithmetic: hls4ml` (layer.accumulation) casts each product to
- * accum first: where that differs from this chain, one exact BigInt path (dense-cast-products.ts).
+ * accum first: where that differs from this chain, the BigInt path with that cast (dense-big.ts).
  */
 export interface DenseConstants {
   readonly nIn: number;
@@ -91,7 +90,7 @@ export function denseStep(
   const accStats = counters.stats('accum');
   const hls4ml = 'accumulation' in layer && layer.accumulation === 'hls4ml';
   if (accumulation(accum, hls4ml).castProducts) {
-    const rows = denseCastProducts(k, accStats);
+    const rows = denseBig(k, accStats, true);
     return { type: k.result.type, variant: 'cast-products', begin: () => addConstantOverflows(counters, constant), rows };
   }
   const simd = opts.simd === false ? undefined : denseSimd(k, accStats);
