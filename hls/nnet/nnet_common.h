@@ -27,6 +27,33 @@ template <int TABLE_BITS, int SHIFT, class value_T> inline unsigned table_index(
     return index.to_uint();
 }
 
+// One term of a dense product added to its accumulator (docs/arithmetic.md, "Dense"): the exact product and sum,
+// one cast to accum_t. With CONFIG_T::cast_products (Arithmetic: hls4ml, where it differs) the product is cast to
+// accum_t before it is added, as hls4ml does.
+template <bool CAST_PRODUCTS> struct mac_term {
+    template <class acc_T, class x_T, class w_T> static acc_T add(const acc_T &acc, const x_T &x, const w_T &w) { return acc + x * w; }
+};
+template <> struct mac_term<true> {
+    template <class acc_T, class x_T, class w_T> static acc_T add(const acc_T &acc, const x_T &x, const w_T &w) { return acc + acc_T(x * w); }
+};
+template <typename CONFIG_T, class x_T, class w_T>
+inline typename CONFIG_T::accum_t mac(const typename CONFIG_T::accum_t &acc, const x_T &x, const w_T &w) {
+#pragma HLS INLINE
+    return mac_term<CONFIG_T::cast_products>::add(acc, x, w);
+}
+
+// The largest of the N values x[0 … N−1] (a softmax slice), compared exactly.
+template <unsigned N, class data_T> inline data_T slice_max(const data_T x[N]) {
+#pragma HLS INLINE
+    data_T mx = x[0];
+SliceMax:
+    for (unsigned i = 1; i < N; i++) {
+#pragma HLS UNROLL
+        if (x[i] > mx) mx = x[i];
+    }
+    return mx;
+}
+
 } // namespace nnet
 
 #endif

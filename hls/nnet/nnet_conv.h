@@ -8,7 +8,7 @@
 // [taps][n_chan][n_filt] (the dense layout of the im2col vector), biases [n_filt].
 // io_parallel: every product of every output position is unrolled; PIPELINE II = reuse_factor lets HLS share each
 // multiplier over reuse_factor cycles, as the latency dense does (docs/hls.md, "Convolution family").
-// CONFIG_T provides: n_in, n_chan, n_filt, n_taps, n_positions, reuse_factor, weight_t, bias_t, accum_t.
+// CONFIG_T provides: n_in, n_chan, n_filt, n_taps, n_positions, reuse_factor, cast_products, weight_t, bias_t, accum_t.
 #ifndef NNET_CONV_H_
 #define NNET_CONV_H_
 
@@ -46,8 +46,7 @@ ConvPositions:
             ConvFilters:
                 for (unsigned f = 0; f < CONFIG_T::n_filt; f++) {
 #pragma HLS UNROLL
-                    // exact product and exact sum, one cast to accum_t per term
-                    acc[f] = acc[f] + data[q * CONFIG_T::n_chan + c] * weights[(t * CONFIG_T::n_chan + c) * CONFIG_T::n_filt + f];
+                    acc[f] = mac<CONFIG_T>(acc[f], data[q * CONFIG_T::n_chan + c], weights[(t * CONFIG_T::n_chan + c) * CONFIG_T::n_filt + f]);
                 }
             }
         }

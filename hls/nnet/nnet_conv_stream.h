@@ -1,7 +1,8 @@
 // io_stream convolution and depthwise convolution: each output pixel is exactly the io_parallel arithmetic over its
 // im2col window (docs/arithmetic.md, "Convolution"): acc = Q_accum(b), then for tap t ascending (padding taps
 // skipped), input channel c ascending: acc = Q_accum(acc + x·w), y = Q_result(acc). II per output pixel: reuse_factor.
-// CONFIG_T: the window constants of nnet_window_stream.h and n_filt, weight_t, bias_t, accum_t; depthwise: n_mult.
+// CONFIG_T: the window constants of nnet_window_stream.h and n_filt, cast_products, weight_t, bias_t, accum_t; depthwise:
+// n_mult.
 #ifndef NNET_CONV_STREAM_H_
 #define NNET_CONV_STREAM_H_
 
@@ -26,7 +27,7 @@ template <class elem_T, class res_T, typename CONFIG_T> struct conv_pixel {
             for (unsigned c = 0; c < CONFIG_T::n_chan; c++) {
                 const unsigned i = t * CONFIG_T::n_chan + c;
             ConvFilters:
-                for (unsigned f = 0; f < CONFIG_T::n_filt; f++) acc[f] = acc[f] + win[i] * weights[i * CONFIG_T::n_filt + f];
+                for (unsigned f = 0; f < CONFIG_T::n_filt; f++) acc[f] = mac<CONFIG_T>(acc[f], win[i], weights[i * CONFIG_T::n_filt + f]);
             }
         }
     ConvResult:
@@ -54,7 +55,7 @@ template <class elem_T, class res_T, typename CONFIG_T> struct depthwise_pixel {
             typename CONFIG_T::accum_t acc = biases[o];
         DepthwiseTaps:
             for (unsigned t = 0; t < window_shape<CONFIG_T>::taps; t++)
-                if (valid[t]) acc = acc + win[t * CONFIG_T::n_chan + c] * weights[t * CONFIG_T::n_chan * CONFIG_T::n_mult + o];
+                if (valid[t]) acc = mac<CONFIG_T>(acc, win[t * CONFIG_T::n_chan + c], weights[t * CONFIG_T::n_chan * CONFIG_T::n_mult + o]);
             result[o] = acc;
         }
     }

@@ -9,7 +9,7 @@
 
 namespace nnet {
 
-// CONFIG_T provides: n_in, n_out, reuse_factor, strategy, weight_t, bias_t, accum_t.
+// CONFIG_T provides: n_in, n_out, reuse_factor, strategy, cast_products (nnet_common.h mac), weight_t, bias_t, accum_t.
 template <class data_T, class res_T, typename CONFIG_T>
 void dense(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_out],
            const typename CONFIG_T::weight_t weights[CONFIG_T::n_in * CONFIG_T::n_out],

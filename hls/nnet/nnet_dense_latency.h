@@ -30,8 +30,7 @@ Accumulate:
     Outputs:
         for (unsigned j = 0; j < CONFIG_T::n_out; j++) {
 #pragma HLS UNROLL
-            // exact product and exact sum, one cast to accum_t per term
-            acc[j] = acc[j] + data[i] * weights[i * CONFIG_T::n_out + j];
+            acc[j] = mac<CONFIG_T>(acc[j], data[i], weights[i * CONFIG_T::n_out + j]);
         }
     }
 

@@ -4,7 +4,8 @@
 // with m = depth_multiplier. index[p·n_taps + t] is the im2col table of src/ir/window.ts (−1: padding, skipped, it
 // adds an exact 0). Weights row-major [taps][n_chan][depth_multiplier], biases [n_chan · depth_multiplier].
 // io_parallel: everything unrolled, PIPELINE II = reuse_factor shares the multipliers (docs/hls.md).
-// CONFIG_T provides: n_in, n_chan, depth_multiplier, n_taps, n_positions, reuse_factor, weight_t, bias_t, accum_t.
+// CONFIG_T provides: n_in, n_chan, depth_multiplier, n_taps, n_positions, reuse_factor, cast_products, weight_t, bias_t,
+// accum_t.
 #ifndef NNET_DEPTHWISE_CONV_H_
 #define NNET_DEPTHWISE_CONV_H_
 
@@ -38,8 +39,7 @@ DepthwisePositions:
 #pragma HLS UNROLL
                     const int q = index[p * CONFIG_T::n_taps + t];
                     if (q < 0) continue;
-                    // exact product and exact sum, one cast to accum_t per term
-                    acc = acc + data[q * CONFIG_T::n_chan + c] * weights[t * n_out + o];
+                    acc = mac<CONFIG_T>(acc, data[q * CONFIG_T::n_chan + c], weights[t * n_out + o]);
                 }
                 res[p * n_out + o] = acc;
             }

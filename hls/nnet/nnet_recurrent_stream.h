@@ -77,30 +77,82 @@ FlushSteps:
     }
 }
 
+// The loop every io_stream recurrent kernel runs: the state h starts at 0, then for each step k the step's input x,
+// step(x, h) (one time step of the cell, updating h and any state of its own), and the output of step k.
+template <class data_T, class res_T, typename CONFIG_T, class step_T>
+void recurrent_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const step_T &step) {
+    typedef typename data_T::value_type in_T;
+    in_T seq[recurrent_buffers<CONFIG_T>::in_steps][CONFIG_T::n_feat];
+    typename res_T::value_type held[recurrent_buffers<CONFIG_T>::out_steps][CONFIG_T::n_units];
+    typename CONFIG_T::state_t h[CONFIG_T::n_units];
+#pragma HLS ARRAY_PARTITION variable = h complete
+    for (unsigned j = 0; j < CONFIG_T::n_units; j++) h[j] = 0;
+    buffer_sequence<data_T, CONFIG_T>(in, seq);
+RecurrentStreamSteps:
+    for (unsigned k = 0; k < CONFIG_T::n_steps; k++) {
+#pragma HLS PIPELINE II = CONFIG_T::reuse_factor
+        in_T x[CONFIG_T::n_feat];
+        step_input<data_T, CONFIG_T>(in, seq, k, x);
+        step(x, h);
+        step_output<res_T, CONFIG_T>(out, held, k, h);
+    }
+    flush_outputs<res_T, CONFIG_T>(out, held);
+}
+
+// The weights and activation parameters a gated cell's step (LSTM, GRU) reads.
+template <typename CONFIG_T> struct gated_weights {
+    const typename CONFIG_T::weight_t *kernel;
+    const typename CONFIG_T::recurrent_weight_t *recurrent_kernel;
+    const typename CONFIG_T::bias_t *bias, *recurrent_bias;
+    const typename CONFIG_T::table_t *act_table;
+    const typename CONFIG_T::recurrent_table_t *ract_table;
+    typename CONFIG_T::param_t alpha, beta, ralpha, rbeta;
+};
+
+// The steps of the three cells (nnet_recurrent.h), with their weights; the LSTM's cell state c lives in lstm_stream.
+template <class in_T, typename CONFIG_T> struct lstm_stream_step {
+    gated_weights<CONFIG_T> w;
+    typename CONFIG_T::state_t *c;
+
+    void operator()(const in_T x[CONFIG_T::n_feat], typename CONFIG_T::state_t h[CONFIG_T::n_units]) const {
+        lstm_step<in_T, CONFIG_T>(x, h, c, w.kernel, w.recurrent_kernel, w.bias, w.recurrent_bias, w.act_table, w.ract_table,
+                                  w.alpha, w.beta, w.ralpha, w.rbeta);
+    }
+};
+
+template <class in_T, typename CONFIG_T> struct gru_stream_step {
+    gated_weights<CONFIG_T> w;
+
+    void operator()(const in_T x[CONFIG_T::n_feat], typename CONFIG_T::state_t h[CONFIG_T::n_units]) const {
+        gru_step<in_T, CONFIG_T>(x, h, w.kernel, w.recurrent_kernel, w.bias, w.recurrent_bias, w.act_table, w.ract_table,
+                                 w.alpha, w.beta, w.ralpha, w.rbeta);
+    }
+};
+
+template <class in_T, typename CONFIG_T> struct simple_rnn_stream_step {
+    const typename CONFIG_T::weight_t *kernel;
+    const typename CONFIG_T::recurrent_weight_t *recurrent_kernel;
+    const typename CONFIG_T::bias_t *bias, *recurrent_bias;
+    const typename CONFIG_T::table_t *act_table;
+    typename CONFIG_T::param_t alpha, beta;
+
+    void operator()(const in_T x[CONFIG_T::n_feat], typename CONFIG_T::state_t h[CONFIG_T::n_units]) const {
+        simple_rnn_step<in_T, CONFIG_T>(x, h, kernel, recurrent_kernel, bias, recurrent_bias, act_table, alpha, beta);
+    }
+};
+
 template <class data_T, class res_T, typename CONFIG_T>
 void lstm_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const typename CONFIG_T::weight_t kernel[],
                  const typename CONFIG_T::recurrent_weight_t recurrent_kernel[], const typename CONFIG_T::bias_t bias[],
                  const typename CONFIG_T::bias_t recurrent_bias[], const typename CONFIG_T::table_t act_table[],
                  const typename CONFIG_T::recurrent_table_t ract_table[], typename CONFIG_T::param_t alpha,
                  typename CONFIG_T::param_t beta, typename CONFIG_T::param_t ralpha, typename CONFIG_T::param_t rbeta) {
-    typedef typename data_T::value_type in_T;
-    in_T seq[recurrent_buffers<CONFIG_T>::in_steps][CONFIG_T::n_feat];
-    typename res_T::value_type held[recurrent_buffers<CONFIG_T>::out_steps][CONFIG_T::n_units];
-    typename CONFIG_T::state_t h[CONFIG_T::n_units], c[CONFIG_T::n_units];
-#pragma HLS ARRAY_PARTITION variable = h complete
+    typename CONFIG_T::state_t c[CONFIG_T::n_units];
 #pragma HLS ARRAY_PARTITION variable = c complete
-    for (unsigned j = 0; j < CONFIG_T::n_units; j++) h[j] = c[j] = 0;
-    buffer_sequence<data_T, CONFIG_T>(in, seq);
-LstmStreamSteps:
-    for (unsigned k = 0; k < CONFIG_T::n_steps; k++) {
-#pragma HLS PIPELINE II = CONFIG_T::reuse_factor
-        in_T x[CONFIG_T::n_feat];
-        step_input<data_T, CONFIG_T>(in, seq, k, x);
-        lstm_step<in_T, CONFIG_T>(x, h, c, kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta,
-                                  ralpha, rbeta);
-        step_output<res_T, CONFIG_T>(out, held, k, h);
-    }
-    flush_outputs<res_T, CONFIG_T>(out, held);
+    for (unsigned j = 0; j < CONFIG_T::n_units; j++) c[j] = 0;
+    const gated_weights<CONFIG_T> w = {kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const lstm_stream_step<typename data_T::value_type, CONFIG_T> step = {w, c};
+    recurrent_stream<data_T, res_T, CONFIG_T>(in, out, step);
 }
 
 template <class data_T, class res_T, typename CONFIG_T>
@@ -109,23 +161,9 @@ void gru_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const typename
                 const typename CONFIG_T::bias_t recurrent_bias[], const typename CONFIG_T::table_t act_table[],
                 const typename CONFIG_T::recurrent_table_t ract_table[], typename CONFIG_T::param_t alpha,
                 typename CONFIG_T::param_t beta, typename CONFIG_T::param_t ralpha, typename CONFIG_T::param_t rbeta) {
-    typedef typename data_T::value_type in_T;
-    in_T seq[recurrent_buffers<CONFIG_T>::in_steps][CONFIG_T::n_feat];
-    typename res_T::value_type held[recurrent_buffers<CONFIG_T>::out_steps][CONFIG_T::n_units];
-    typename CONFIG_T::state_t h[CONFIG_T::n_units];
-#pragma HLS ARRAY_PARTITION variable = h complete
-    for (unsigned j = 0; j < CONFIG_T::n_units; j++) h[j] = 0;
-    buffer_sequence<data_T, CONFIG_T>(in, seq);
-GruStreamSteps:
-    for (unsigned k = 0; k < CONFIG_T::n_steps; k++) {
-#pragma HLS PIPELINE II = CONFIG_T::reuse_factor
-        in_T x[CONFIG_T::n_feat];
-        step_input<data_T, CONFIG_T>(in, seq, k, x);
-        gru_step<in_T, CONFIG_T>(x, h, kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta,
-                                 ralpha, rbeta);
-        step_output<res_T, CONFIG_T>(out, held, k, h);
-    }
-    flush_outputs<res_T, CONFIG_T>(out, held);
+    const gated_weights<CONFIG_T> w = {kernel, recurrent_kernel, bias, recurrent_bias, act_table, ract_table, alpha, beta, ralpha, rbeta};
+    const gru_stream_step<typename data_T::value_type, CONFIG_T> step = {w};
+    recurrent_stream<data_T, res_T, CONFIG_T>(in, out, step);
 }
 
 template <class data_T, class res_T, typename CONFIG_T>
@@ -134,22 +172,9 @@ void simple_rnn_stream(hls::stream<data_T> &in, hls::stream<res_T> &out, const t
                        const typename CONFIG_T::bias_t bias[], const typename CONFIG_T::bias_t recurrent_bias[],
                        const typename CONFIG_T::table_t act_table[], typename CONFIG_T::param_t alpha,
                        typename CONFIG_T::param_t beta) {
-    typedef typename data_T::value_type in_T;
-    in_T seq[recurrent_buffers<CONFIG_T>::in_steps][CONFIG_T::n_feat];
-    typename res_T::value_type held[recurrent_buffers<CONFIG_T>::out_steps][CONFIG_T::n_units];
-    typename CONFIG_T::state_t h[CONFIG_T::n_units];
-#pragma HLS ARRAY_PARTITION variable = h complete
-    for (unsigned j = 0; j < CONFIG_T::n_units; j++) h[j] = 0;
-    buffer_sequence<data_T, CONFIG_T>(in, seq);
-SimpleRnnStreamSteps:
-    for (unsigned k = 0; k < CONFIG_T::n_steps; k++) {
-#pragma HLS PIPELINE II = CONFIG_T::reuse_factor
-        in_T x[CONFIG_T::n_feat];
-        step_input<data_T, CONFIG_T>(in, seq, k, x);
-        simple_rnn_step<in_T, CONFIG_T>(x, h, kernel, recurrent_kernel, bias, recurrent_bias, act_table, alpha, beta);
-        step_output<res_T, CONFIG_T>(out, held, k, h);
-    }
-    flush_outputs<res_T, CONFIG_T>(out, held);
+    const simple_rnn_stream_step<typename data_T::value_type, CONFIG_T> step = {kernel, recurrent_kernel, bias,
+                                                                             recurrent_bias, act_table, alpha, beta};
+    recurrent_stream<data_T, res_T, CONFIG_T>(in, out, step);
 }
 
 } // namespace nnet

@@ -48,12 +48,7 @@ void softmax_top_bits(data_T data[CONFIG_T::n_in], res_T res[CONFIG_T::n_in],
 SliceLoop:
     for (unsigned base = 0; base < CONFIG_T::n_in; base += CONFIG_T::n_slice) {
 #pragma HLS UNROLL
-        data_T mx = data[base];
-    MaxLoop:
-        for (unsigned i = 1; i < CONFIG_T::n_slice; i++) {
-#pragma HLS UNROLL
-            if (data[base + i] > mx) mx = data[base + i];
-        }
+        const data_T mx = slice_max<CONFIG_T::n_slice>(&data[base]);
         typename CONFIG_T::accum_t e[CONFIG_T::n_slice];
 #pragma HLS ARRAY_PARTITION variable = e complete
     ExpLoop:

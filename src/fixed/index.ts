@@ -14,6 +14,7 @@ export {
 export { quantizeScaledBig, overflowBig } from './quantize-big.ts';
 export { rangeOf, rangeOfBig, castRange, castRangeBig, valueRangeOf, productType, sumType, differenceType, unionType, accumulatedType } from './range.ts';
 export { commutesWithIntegers, isOrderFreeAccumulator, ROUND_EXACT_DOUBLE } from './rounding.ts';
+export { accumulation, type Accumulation } from './accumulation.ts';
 export { doubleParts, type ScaledInt } from './double-parts.ts';
 export {
   SIGMOID_RANGE,

@@ -59,12 +59,21 @@ export interface AutoPrecision {
 export interface InputLayer extends LayerBase { readonly kind: 'input' }
 
 /** y_j = Σ_i x_i · W[i·nOut + j] + b_j  (weights row-major [in][out]) */
-export interface DenseLayer extends LayerBase {
+export interface DenseLayer extends LayerBase, ProductAccumulation {
   readonly kind: 'dense';
   readonly nIn: number;
   readonly nOut: number;
   readonly weights: Float64Array;
   readonly bias: Float64Array;
+}
+
+/** How a dense product accumulates (dense, conv, depthwise_conv; docs/arithmetic.md). */
+export interface ProductAccumulation {
+  /**
+   * `'hls4ml'` (`Arithmetic: hls4ml`): each product is cast to accum before it is added, acc = Q_accum(acc +
+   * Q_accum(x·w)); absent: the exact chain acc = Q_accum(acc + x·w) ("Dense").
+   */
+  readonly accumulation?: 'hls4ml';
 }
 
 /** y_i = x_i · scale_c + bias_c over the last axis (inference-time BatchNormalization) */
@@ -172,7 +181,7 @@ export interface Window {
  * y[p, f] = b_f + Σ_t Σ_c x[tap(p, t), c] · W[t][c][f]. Weights row-major [taps…][nIn][nOut] (Keras's kernel layout):
  * for each output position, a dense layer over the im2col vector i = t·nIn + c (docs/arithmetic.md, "Convolution").
  */
-export interface ConvLayer extends LayerBase, Window {
+export interface ConvLayer extends LayerBase, Window, ProductAccumulation {
   readonly kind: 'conv';
   /** input channels */
   readonly nIn: number;
@@ -186,7 +195,7 @@ export interface ConvLayer extends LayerBase, Window {
  * Depthwise convolution (Keras DepthwiseConv1D/2D, the first half of SeparableConv, ONNX Conv with group = channels):
  * y[p, c·m + k] = b[c·m + k] + Σ_t x[tap(p, t), c] · W[t][c][k], with m = `multiplier`. Weights row-major [taps…][C][m].
  */
-export interface DepthwiseConvLayer extends LayerBase, Window {
+export interface DepthwiseConvLayer extends LayerBase, Window, ProductAccumulation {
   readonly kind: 'depthwise_conv';
   readonly channels: number;
   readonly multiplier: number;

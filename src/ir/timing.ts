@@ -2,13 +2,16 @@ import type { Graph } from './graph.ts';
 import type { KindRegistry, Layer, LayerKind, LayerOf, RecurrentLayer } from './layers.ts';
 
 /**
- * Initiation interval: the cycles between two samples a layer (or the whole design) can accept. The ONE definition
- * the HLS top-level pragma (backends/hls/build-view.ts), the HLS estimate (estimate/hls) and the RTL design
- * (backends/rtl: each layer's hardware, checked against this in tests/ir/timing.test.ts) share (docs/hls.md, "II").
+ * Initiation interval: the cycles between two samples a layer (or the whole design) can accept. The HLS backend's ONE
+ * definition: the HLS top-level pragma (backends/hls/build-view.ts) and the HLS estimate (estimate/hls) use it
+ * (docs/hls.md, "II"). The RTL backend's hardware has the same II for every kind but the recurrent ones, whose
+ * sequencer plans its own step period P (docs/rtl.md, "Recurrent layers"): there the RTL design, the RTL estimate and
+ * every RTL summary use the plan's T·P, never this. Both checked in tests/ir/timing.test.ts.
  *
  * - dense: II = its ReuseFactor R, whatever the Strategy. The strategy decides where the weights live (Latency:
  *   constants spread over the logic; Resource: a ROM read one word per cycle), not how often a multiplier is reused:
  *   as in hls4ml, a Latency dense with R > 1 still pipelines at II = R and shares each multiplier R times.
+ * - recurrent (lstm, gru, simple_rnn): T·R, the C++ step loop pipelined at II = R over the T steps.
  * - every other kind: II = 1. They have no multipliers to share; a ReuseFactor set on them (hls4ml accepts one at
  *   Model level for every layer) has no effect and does not slow the design down.
  * The design's II is the largest layer II: layers run as a pipeline, the slowest stage sets the pace.
@@ -55,7 +58,7 @@ export const LAYER_II: KindRegistry<{ [K in LayerKind]: IiRule<K> }> = {
   softplus: one,
   softsign: one,
   silu: one,
-  // one cell datapath iterates the T steps, a step every R cycles (R = ReuseFactor): II = T·R
+  // HLS: one cell datapath iterates the T steps, a step every R cycles (R = ReuseFactor): II = T·R (RTL: its plan's T·P)
   lstm: recurrentII,
   gru: recurrentII,
   simple_rnn: recurrentII,

@@ -13,6 +13,8 @@ export type RecurrentOptions = Partial<Pick<RecurrentLayer, 'returnSequences' | 
   recurrentBias?: boolean;
   precision?: Record<string, string>;
   scale?: number;
+  /** Entries of the tanh/sigmoid tables (default 1024). */
+  tableSize?: number;
 };
 
 /** A recurrent layer spec with seeded random weights (10% zeros) reading `from` [steps, nIn]. */
@@ -36,7 +38,7 @@ export function recurrentSpec(kind: keyof typeof GATES, name: string, seed: numb
     recurrentKernel: randomArray(random, o.units * g, scale, 0.1),
     bias: randomArray(random, g, 0.3),
     recurrentBias: o.recurrentBias ? randomArray(random, g, 0.3) : new Float64Array(g),
-    tableSize: 1024,
+    tableSize: o.tableSize ?? 1024,
     precision: o.precision,
   };
   if (kind === 'simple_rnn') return { ...base, kind };

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/pipeline.ts';
 import { emulate } from '../../src/emulator/index.ts';
-import { OnnxModelBuilder, int } from '../fixtures/onnx-builder.ts';
+import { accumulation } from '../../src/fixed/index.ts';
+import { OnnxModelBuilder, int, ints } from '../fixtures/onnx-builder.ts';
+import { randomArray, rng } from '../emulator/build-graph.ts';
 import { ramp } from '../frontends/onnx/helpers.ts';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
@@ -60,6 +62,18 @@ describe.skipIf(!hasShared)("hls4ml's C simulation of the jet tagger, reproduced
   });
 });
 
+/** `hlsforge verify --arithmetic hls4ml` on 200 samples: every one of `outputs` values equal in all three implementations. */
+function expectThreeWay(model: string, cfg: string, seed: string, name: string, outputs: number): void {
+  const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', seed, '-o', join(work, name), '--json']);
+  expect(r.stderr).toBe('');
+  const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
+  expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
+    ['emulator', outputs, 0],
+    ['hls-csim', outputs, 0],
+    ['rtl-sim', outputs, 0],
+  ]);
+}
+
 /** x[N,6] → four Gemm → Softmax branches, one per hls4ml implementation, and Gemm → Sigmoid, Gemm → Tanh; each its own graph output. */
 function fourSoftmaxes(): Uint8Array {
   const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 6]);
@@ -87,13 +101,57 @@ describe.skipIf(!hasVerilator)('hlsforge verify --arithmetic hls4ml on the four 
     const types: Record<string, string> = { latency: ", exp_table_t: 'ap_fixed<10,1>', accum_t: 'ap_fixed<8,2,AP_RND,AP_SAT>'" };
     const names = ['stable', 'latency', 'legacy', 'argmax'].map((i) => `    sm_${i}: { Implementation: ${i}${types[i] ?? ''} }`).join('\n');
     writeFileSync(cfg, `HLSConfig:\n  Model: { Precision: 'ap_fixed<12,5>', TableSize: 256 }\n  LayerName:\n${names}\n`);
-    const r = hlsforge(['verify', model, '-c', cfg, '--arithmetic', 'hls4ml', '-n', '200', '--seed', '7', '-o', join(work, 'sm'), '--json']);
-    expect(r.stderr).toBe('');
-    const j = JSON.parse(r.stdout) as { rows: { backend: string; outputsCompared: number; mismatches: number }[] };
-    expect(j.rows.map((row) => [row.backend, row.outputsCompared, row.mismatches])).toEqual([
-      ['emulator', 6000, 0],
-      ['hls-csim', 6000, 0],
-      ['rtl-sim', 6000, 0],
+    expectThreeWay(model, cfg, '7', 'sm', 6000);
+  });
+});
+
+/** x[N,2,6] → Conv1D (3 filters, 3 taps, pad 1) → Relu → Flatten → Gemm 18→6 → Relu → Gemm 6→4: a small conv and MLP. */
+function convMlp(): Uint8Array {
+  const m = new OnnxModelBuilder({ opset: 13 }).input('x', ['N', 2, 6]);
+  m.initializer('W', [3, 2, 3], ramp(18, 1).map((v) => v * 3)).initializer('B', [3], ramp(3, 2));
+  m.node('Conv', ['x', 'W', 'B'], ['c'], { pads: ints([1, 1]) }, 'conv').node('Relu', ['c'], ['r'], {}, 'relu1');
+  m.node('Flatten', ['r'], ['f'], { axis: int(1) }, 'flatten');
+  m.initializer('W1', [6, 18], ramp(108, 3).map((v) => v * 2)).initializer('b1', [6], ramp(6, 4));
+  m.node('Gemm', ['f', 'W1', 'b1'], ['h'], { transB: int(1) }, 'fc1').node('Relu', ['h'], ['hr'], {}, 'relu2');
+  m.initializer('W2', [4, 6], ramp(24, 5).map((v) => v * 2)).initializer('b2', [4], ramp(4, 6));
+  m.node('Gemm', ['hr', 'W2', 'b2'], ['y'], { transB: int(1) }, 'fc2').output('y', ['N', 4]);
+  return m.encode();
+}
+
+/** rounding and saturating accumulators (conv, fc1) and a convergent-rounding wrapping one (fc2) */
+const CONV_MLP_CONFIG = `HLSConfig:
+  Model: { Precision: 'ap_fixed<10,4>' }
+  LayerName:
+    conv: { Precision: { accum: 'ap_fixed<9,3,AP_RND,AP_SAT>' } }
+    fc1: { Precision: { accum: 'ap_fixed<9,3,AP_RND,AP_SAT>' } }
+    fc2: { Precision: { accum: 'ap_fixed<10,3,AP_RND_CONV,AP_WRAP>' } }
+`;
+
+describe("hls4ml's per-product cast (issue 12) on a small conv and MLP with rounding, saturating accumulators", () => {
+  const files = () => {
+    const [model, cfg] = [join(work, 'convmlp.onnx'), join(work, 'convmlp.yml')];
+    writeFileSync(model, convMlp());
+    writeFileSync(cfg, CONV_MLP_CONFIG);
+    return { model, cfg };
+  };
+
+  it('casts each product to accum in every dense product, which changes the values', () => {
+    const { model, cfg } = files();
+    const hls4ml = compile({ model, configFile: cfg, overrides: { arithmetic: 'hls4ml' } }).graph;
+    const own = compile({ model, configFile: cfg }).graph;
+    const products = hls4ml.layers.filter((l) => l.kind === 'dense' || l.kind === 'conv');
+    expect(products.map((l) => [l.kind, 'accumulation' in l && l.accumulation, accumulation(l.precision.accum!, true).castProducts])).toEqual([
+      ['conv', 'hls4ml', true],
+      ['dense', 'hls4ml', true],
+      ['dense', 'hls4ml', true],
     ]);
+    const x = randomArray(rng(3), 300 * 12, 6);
+    const [a, b] = [emulate(hls4ml, x, 300).output, emulate(own, x, 300).output];
+    expect(a.filter((v, i) => v !== b[i]).length).toBeGreaterThan(30);
+  });
+
+  it.skipIf(!hasVerilator)('agrees bit for bit across emulator, C simulation and RTL simulation', { timeout: 600_000 }, () => {
+    const { model, cfg } = files();
+    expectThreeWay(model, cfg, '3', 'convmlp', 800);
   });
 });

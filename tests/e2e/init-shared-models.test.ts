@@ -16,6 +16,7 @@ import { onWarning } from '../../src/diagnostics/warnings.ts';
 import { configGraph } from '../../src/init/config-graph.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { HlsforgeError } from '../../src/diagnostics/diagnostic.ts';
 
 /** Every model of the shared corpus that hlsforge supports (tests/e2e/shared-models.test.ts and its neighbours). */
 const MODELS = [
@@ -112,4 +113,32 @@ describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
     const cs = await runCsim(join(dir, 'prj_jets'), {});
     expect([cs.outputsCompared, cs.mismatches]).toEqual([1000, 0]);
   }, 240_000);
+
+  /**
+   * Issue 12: init's output "converts and verifies for every model in ../shared/models that hlsforge supports".
+   * HLSFORGE_SLOW=1 (a C simulation and a Verilator build per model): verify three ways; a model too large to unroll
+   * in io_parallel is verified in io_stream; one the RTL backend refuses (unsupported-op) is checked emulator = C
+   * simulation.
+   */
+  it.skipIf(!SLOW || !hasVerilator).each(MODELS.map((m, i) => [m, GRANULARITIES[i % 3]] as const))(
+    'writes a config for %s (granularity %s) that converts and verifies as written',
+    async (model, granularity) => {
+      const { output } = initFor(model, granularity, true);
+      const work = join(dir, `verify_${model.replace(/[^A-Za-z0-9]+/g, '_')}`);
+      const run = (ioType?: string) => verify({ configFile: output, overrides: ioType ? { ioType } : undefined, samples: SAMPLES, seed: 4, workDir: work, force: true });
+      const code = (e: unknown) => (e instanceof HlsforgeError ? e.code : undefined);
+      try {
+        const r = await run().catch((e: unknown) => (code(e) === 'too-large-for-io-parallel' ? run('io_stream') : Promise.reject(e)));
+        expect(r.rows.map((row) => [row.backend, row.mismatches])).toEqual([['emulator', 0], ['hls-csim', 0], ['rtl-sim', 0]]);
+        expect(r.ok).toBe(true);
+      } catch (e) {
+        if (code(e) !== 'unsupported-op') throw e;
+        console.warn(`[hlsforge tests] ${model}: the RTL backend refuses it (${(e as Error).message}); emulator = C simulation only`);
+        const c = await convert({ configFile: output, overrides: { outputDir: join(work, 'hls-only'), backend: 'Vitis' } });
+        const cs = await runCsim(join(work, 'hls-only'), {});
+        expect([cs.outputsCompared, cs.mismatches]).toEqual([c.emulation.output.length, 0]);
+      }
+    },
+    900_000,
+  );
 });

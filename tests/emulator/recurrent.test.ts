@@ -2,51 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { emulate } from '../../src/emulator/index.ts';
 import { KERNELS } from '../../src/emulator/kernels/index.ts';
 import { tensor } from '../../src/ir/tensor.ts';
-import type { CellActivation, RecurrentLayer } from '../../src/ir/layers.ts';
+import type { RecurrentLayer } from '../../src/ir/layers.ts';
 import { HARD_SIGMOID_KERAS2, HARD_SIGMOID_KERAS3 } from '../../src/ir/recurrent.ts';
 import { verifyGraph } from '../../src/ir/verify.ts';
 import { chain, randomArray, rng, type LayerSpec } from './build-graph.ts';
+import { GATES, recurrentSpec as spec, type RecurrentOptions } from '../csim/recurrent-specs.ts';
 import { referenceEmulate } from './reference.ts';
 import { floatRecurrent } from '../helpers/float-recurrent.ts';
 
 const T = 5;
 const N_IN = 3;
 const U = 4;
-const G = { lstm: 4, gru: 3, simple_rnn: 1 } as const;
+type Options = Omit<RecurrentOptions, 'from' | 'steps' | 'nIn' | 'units'>;
 
-type Options = Partial<Pick<RecurrentLayer, 'returnSequences' | 'goBackwards' | 'reverseOutputs' | 'activation'>> & {
-  recurrentActivation?: CellActivation;
-  resetAfter?: boolean;
-  recurrentBias?: boolean;
-  precision?: Record<string, string>;
-  scale?: number;
-};
-
-function recurrentSpec(kind: keyof typeof G, seed: number, o: Options = {}): LayerSpec {
-  const random = rng(seed);
-  const g = G[kind] * U;
-  const returnSequences = o.returnSequences ?? false;
-  const scale = o.scale ?? 0.6;
-  const base = {
-    name: 'rnn',
-    shape: returnSequences ? [T, U] : [U],
-    units: U,
-    nIn: N_IN,
-    steps: T,
-    returnSequences,
-    goBackwards: o.goBackwards ?? false,
-    reverseOutputs: o.reverseOutputs ?? false,
-    activation: o.activation ?? { fn: 'tanh' },
-    kernel: randomArray(random, N_IN * g, scale, 0.1),
-    recurrentKernel: randomArray(random, U * g, scale, 0.1),
-    bias: randomArray(random, g, 0.3),
-    recurrentBias: o.recurrentBias ? randomArray(random, g, 0.3) : new Float64Array(g),
-    tableSize: 1024,
-    precision: o.precision,
-  };
-  if (kind === 'simple_rnn') return { ...base, kind };
-  const recurrentActivation = o.recurrentActivation ?? { fn: 'sigmoid' };
-  return kind === 'lstm' ? { ...base, kind, recurrentActivation } : { ...base, kind, recurrentActivation, resetAfter: o.resetAfter ?? true };
+/** The layer 'rnn' reading x [T, N_IN] with seeded random weights (10% zeros). */
+function recurrentSpec(kind: keyof typeof GATES, seed: number, o: Options = {}): LayerSpec {
+  const { from: _, ...layer } = spec(kind, 'rnn', seed, { from: 'x', steps: T, nIn: N_IN, units: U, ...o });
+  return layer;
 }
 
 const graphOf = (layer: LayerSpec, input = 'ap_fixed<16,6>') => chain([{ kind: 'input', name: 'x', shape: [T, N_IN], precision: { result: input } }, layer]);

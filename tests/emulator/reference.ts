@@ -103,6 +103,9 @@ function inputPart(graph: Graph, layer: Layer, inputs: Float64Array, batch: numb
 
 type Cast = (v: Exact, variable: PrecisionVar) => Exact;
 
+/** A product as its accumulator adds it: exact, or cast to accum first under Arithmetic: hls4ml (docs/arithmetic.md). */
+const productTerm = (layer: Layer, Q: Cast) => (p: Exact): Exact => ('accumulation' in layer && layer.accumulation === 'hls4ml' ? Q(p, 'accum') : p);
+
 type Windowed = LayerOf<'conv' | 'depthwise_conv' | 'pool' | 'pad' | 'crop' | 'upsample'>;
 const isWindowed = (l: Layer): l is Windowed => ['conv', 'depthwise_conv', 'pool', 'pad', 'crop', 'upsample'].includes(l.kind);
 
@@ -140,6 +143,7 @@ function referenceWindowed(layer: Windowed, x: Exact[], inShape: readonly number
   };
   const weights = layer.kind === 'pool' ? [] : Array.from(layer.weights, (w) => Q(exact(w), 'weight'));
   const bias = layer.kind === 'pool' ? [] : Array.from(layer.bias, (b) => Q(exact(b), 'bias'));
+  const term = productTerm(layer, Q);
   for (let s = 0; s < batch; s++)
     for (let pi = 0; pi < positions; pi++) {
       const o = coords(pi, outSpatial);
@@ -148,7 +152,7 @@ function referenceWindowed(layer: Windowed, x: Exact[], inShape: readonly number
         for (let f = 0; f < layer.nOut; f++) {
           let acc = Q(bias[f], 'accum');
           kernelTaps.forEach((i, t) => {
-            if (i) for (let c = 0; c < C; c++) acc = Q(add(acc, mul(at(s, i, c), weights[(t * C + c) * layer.nOut + f])), 'accum');
+            if (i) for (let c = 0; c < C; c++) acc = Q(add(acc, term(mul(at(s, i, c), weights[(t * C + c) * layer.nOut + f]))), 'accum');
           });
           out.push(Q(acc, 'result'));
         }
@@ -157,7 +161,7 @@ function referenceWindowed(layer: Windowed, x: Exact[], inShape: readonly number
           for (let k = 0; k < layer.multiplier; k++) {
             let acc = Q(bias[c * layer.multiplier + k], 'accum');
             kernelTaps.forEach((i, t) => {
-              if (i) acc = Q(add(acc, mul(at(s, i, c), weights[(t * C + c) * layer.multiplier + k])), 'accum');
+              if (i) acc = Q(add(acc, term(mul(at(s, i, c), weights[(t * C + c) * layer.multiplier + k]))), 'accum');
             });
             out.push(Q(acc, 'result'));
           }
@@ -284,11 +288,12 @@ function referenceLayer(layer: Layer, xs: Exact[][], Q: Cast, batch: number): Ex
       // constants are quantized once per run (their overflows count once), the accumulation per sample
       const weights = Array.from(layer.weights, (w) => Q(exact(w), 'weight'));
       const bias = Array.from(layer.bias, (b) => Q(exact(b), 'bias'));
+      const term = productTerm(layer, Q);
       const out: Exact[] = [];
       for (let r = 0; r < x.length / layer.nIn; r++)
         for (let j = 0; j < layer.nOut; j++) {
           let acc = Q(bias[j], 'accum');
-          for (let i = 0; i < layer.nIn; i++) acc = Q(add(acc, mul(x[r * layer.nIn + i], weights[i * layer.nOut + j])), 'accum');
+          for (let i = 0; i < layer.nIn; i++) acc = Q(add(acc, term(mul(x[r * layer.nIn + i], weights[i * layer.nOut + j]))), 'accum');
           out.push(Q(acc, 'result'));
         }
       return out;

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildProjectView } from '../../src/backends/hls/build-view.ts';
 import { plannedSources } from '../../src/backends/hls/file-plan.ts';
 import { projectMeta } from '../../src/backends/hls/metadata.ts';
+import { buildDesign } from '../../src/backends/rtl/design.ts';
 import { planRtl } from '../../src/backends/rtl/index.ts';
 import { estimate } from '../../src/estimate/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
 import { designInitiationInterval, layerInitiationInterval, pipelineStyle } from '../../src/ir/timing.ts';
 import { ChainBuilder, fx, projectConfig } from '../backends/hls/graph-builders.ts';
+import { recurrent, recurrentGraph } from '../rtlsim/recurrent-graphs.ts';
 
 const config = projectConfig('timing', '/tmp/unused');
 
@@ -93,5 +95,36 @@ describe('initiation interval', () => {
     const g = new ChainBuilder('one', 4, fx('ap_fixed<8,3>'), 1).dense(4).relu().dense(2).build();
     expect(hlsII(g)).toEqual({ style: 'pipeline', ii: 1 });
     expect(allIIs(g)).toEqual({ hls: 1, rtl: 1, rtlEstimate: 1, hlsEstimate: 1 });
+  });
+
+  it('of a recurrent design is one figure per backend: T·R in the HLS pragma and HLS estimate, the RTL plan\'s T·P in the RTL design, its estimate and summaries', () => {
+    const T = 4;
+    const layers = [
+      recurrent('lstm', 'lstm', 1, { steps: T, reuseFactor: 2 }),
+      recurrent('gru', 'gru', 2, { steps: T, resetAfter: false, returnSequences: true, reuseFactor: 3 }),
+      recurrent('simple_rnn', 'rnn', 3, { steps: T }),
+    ];
+    const g = recurrentGraph('rec', layers, ['lstm', 'gru', 'rnn'], { shape: [T, 3], type: 'ap_fixed<16,6>' });
+    const rf = new Map(layers.map((l) => [l.name, l.reuseFactor]));
+    // HLS: the step loop pipelines at II = R, T steps per sample
+    expect(layers.map((l) => layerInitiationInterval(g.layers.find((x) => x.name === l.name)!))).toEqual([T * 2, T * 3, T]);
+    expect(hlsII(g)).toEqual({ style: 'pipeline', ii: T * 3 });
+    const e = estimate(g, { ...config, backend: 'RTL' });
+    expect(e.hls.ii).toBe(T * 3);
+    expect(e.hls.layers.map((l) => [l.name, l.ii])).toEqual(layers.map((l) => [l.name, T * rf.get(l.name)!]));
+    // RTL: each layer's II is T·P with the step period P its module comment states, and every RTL figure agrees
+    const d = buildDesign(g, { ...config, backend: 'RTL' });
+    const periods = d.layers.map((p) => Number(/ = (\d+) cycles$/m.exec(p.hw.module.comment.join('\n'))![1]));
+    expect(periods.every((p) => p >= 2)).toBe(true); // a step waits for the state to leave the lane pipeline
+    const rtlII = d.layers.map((p, i) => [p.layer.name, T * periods[i]]);
+    expect(d.layers.map((p) => [p.layer.name, p.hw.ii])).toEqual(rtlII);
+    const plan = planRtl(g, { ...config, backend: 'RTL' });
+    expect(plan.perLayer.map((l) => [l.name, l.ii])).toEqual(rtlII);
+    const designII = Math.max(...rtlII.map(([, ii]) => ii as number));
+    expect([plan.ii, d.ii, e.rtl!.ii]).toEqual([designII, designII, designII]);
+    expect(e.rtl!.layers.filter((l) => rf.has(l.name)).map((l) => [l.name, l.ii])).toEqual(rtlII);
+    expect(d.top.comment.join('\n')).toContain(`; II ${designII} (in_valid is ignored for ${designII - 1} cycles`);
+    // the two backends' figures differ only where the RTL plan has its own (here every layer is recurrent)
+    expect(designII).not.toBe(T * 3);
   });
 });

@@ -25,13 +25,23 @@ function check(yaml: string) {
   return collectWarnings(() => checkHls4mlArithmetic.run(applyConfig.run(graph, config), config));
 }
 
+const accumulationOf = (g: Graph) => g.layers.map((l) => ('accumulation' in l ? l.accumulation : undefined));
+
 describe('check-hls4ml-arithmetic', () => {
-  it('refuses a rounding or saturating dense accumulator under Arithmetic: hls4ml, with the catalogued error', () => {
-    for (const accum of ['ap_fixed<20,8,AP_RND>', 'ap_fixed<20,8,AP_TRN,AP_SAT>']) {
-      const e = thrown(() => check(`Arithmetic: hls4ml\nHLSConfig: { LayerName: { fc: { accum_t: '${accum}' } } }\n`));
-      expect(e.code).toBe('unsupported-precision');
-      expect(e.message).toMatch(/layer 'fc' \(dense\): key 'accum': precision outside what the emulator computes exactly: accum must truncate and wrap under Arithmetic: hls4ml \(hls4ml casts each product to accum_t first\), not ap_fixed<20,8,AP_(RND|TRN),?(AP_SAT)?>; supported: AP_TRN with AP_WRAP \(or Arithmetic: hlsforge\)$/);
+  it('marks dense products for hls4ml accumulation, rounding and saturating accumulators included, under Arithmetic: hls4ml only', () => {
+    for (const accum of ['ap_fixed<20,8,AP_RND>', 'ap_fixed<20,8,AP_TRN,AP_SAT>', 'ap_fixed<20,8>']) {
+      const { result } = check(`Arithmetic: hls4ml\nHLSConfig: { LayerName: { fc: { accum_t: '${accum}' } } }\n`);
+      expect(accumulationOf(result)).toEqual([undefined, 'hls4ml', undefined]);
+      expect(accumulationOf(check(`HLSConfig: { LayerName: { fc: { accum_t: '${accum}' } } }\n`).result)).toEqual([undefined, undefined, undefined]);
     }
+  });
+
+  it("refuses a saturating accumulator with Strategy: Resource and ReuseFactor > 1 (hls4ml's resource kernel adds in another order)", () => {
+    const e = thrown(() => check(`Arithmetic: hls4ml\nHLSConfig: { LayerName: { fc: { accum_t: 'ap_fixed<20,8,AP_RND,AP_SAT>', Strategy: Resource, ReuseFactor: 2 } } }\n`));
+    expect(e.code).toBe('unsupported-precision');
+    expect(e.message).toMatch(/layer 'fc' \(dense\): key 'accum': precision outside what the emulator computes exactly: accum must wrap under Arithmetic: hls4ml with Strategy: Resource and ReuseFactor 2 \(hls4ml's resource kernel adds the products in another order\), not ap_fixed<20,8,AP_RND,AP_SAT>; supported: AP_WRAP, Strategy: Latency, or Arithmetic: hlsforge$/);
+    for (const ok of ["accum_t: 'ap_fixed<20,8,AP_RND_CONV>', Strategy: Resource, ReuseFactor: 2", "accum_t: 'ap_fixed<20,8,AP_RND,AP_SAT>', Strategy: Latency, ReuseFactor: 2", "accum_t: 'ap_fixed<20,8,AP_RND,AP_SAT>', Strategy: Resource, ReuseFactor: 1"])
+      expect(accumulationOf(check(`Arithmetic: hls4ml\nHLSConfig: { LayerName: { fc: { ${ok} } } }\n`).result)[1]).toBe('hls4ml');
   });
 
   it('accepts the same accumulator under hlsforge arithmetic, and a truncating, wrapping one under hls4ml', () => {

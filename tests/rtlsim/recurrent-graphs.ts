@@ -1,53 +1,14 @@
 import type { Graph } from '../../src/ir/graph.ts';
-import type { CellActivation, RecurrentLayer } from '../../src/ir/layers.ts';
 import { verifyGraph } from '../../src/ir/verify.ts';
-import { dag, randomArray, rng, type LayerSpec } from '../emulator/build-graph.ts';
-
-export const GATES = { lstm: 4, gru: 3, simple_rnn: 1 } as const;
-
-export interface RecurrentOptions extends Partial<Pick<RecurrentLayer, 'returnSequences' | 'goBackwards' | 'reverseOutputs' | 'activation'>> {
-  steps?: number;
-  nIn?: number;
-  units?: number;
-  recurrentActivation?: CellActivation;
-  resetAfter?: boolean;
-  recurrentBias?: boolean;
-  precision?: Record<string, string>;
-  scale?: number;
-  reuseFactor?: number;
-}
+import { dag, type LayerSpec } from '../emulator/build-graph.ts';
+import { GATES, recurrentSpec, type RecurrentOptions } from '../csim/recurrent-specs.ts';
 
 export type RecurrentSpec = LayerSpec & { from: string[]; reuseFactor: number };
 
-/** A recurrent layer reading `x` with seeded random weights (10% zeros). */
-export function recurrent(kind: keyof typeof GATES, name: string, seed: number, o: RecurrentOptions = {}): RecurrentSpec {
-  const random = rng(seed);
-  const [T, nIn, u] = [o.steps ?? 4, o.nIn ?? 3, o.units ?? 3];
-  const g = GATES[kind] * u;
-  const returnSequences = o.returnSequences ?? false;
-  const scale = o.scale ?? 0.6;
-  const base = {
-    name,
-    from: ['x'],
-    reuseFactor: o.reuseFactor ?? 1,
-    shape: returnSequences ? [T, u] : [u],
-    units: u,
-    nIn,
-    steps: T,
-    returnSequences,
-    goBackwards: o.goBackwards ?? false,
-    reverseOutputs: o.reverseOutputs ?? false,
-    activation: o.activation ?? { fn: 'tanh' },
-    kernel: randomArray(random, nIn * g, scale, 0.1),
-    recurrentKernel: randomArray(random, u * g, scale, 0.1),
-    bias: randomArray(random, g, 0.3),
-    recurrentBias: o.recurrentBias ? randomArray(random, g, 0.3) : new Float64Array(g),
-    tableSize: 256,
-    precision: o.precision,
-  };
-  if (kind === 'simple_rnn') return { ...base, kind };
-  const recurrentActivation = o.recurrentActivation ?? { fn: 'sigmoid' };
-  return kind === 'lstm' ? { ...base, kind, recurrentActivation } : { ...base, kind, recurrentActivation, resetAfter: o.resetAfter ?? true };
+/** A recurrent layer reading x [4, 3] (3 units, 256-entry tables unless told) with seeded random weights (10% zeros). */
+export function recurrent(kind: keyof typeof GATES, name: string, seed: number, o: Partial<RecurrentOptions> & { reuseFactor?: number } = {}): RecurrentSpec {
+  const { reuseFactor, ...rest } = o;
+  return { ...recurrentSpec(kind, name, seed, { from: 'x', steps: 4, nIn: 3, units: 3, tableSize: 256, ...rest }), reuseFactor: reuseFactor ?? 1 };
 }
 
 /** Several layers on one input x [T, nIn] (each an output unless merged): one Verilator build for all of them. */

@@ -1,5 +1,6 @@
 import type { FixedType } from '../../fixed/fixed-type.ts';
-import type { Layer, LayerKind, LayerOf, PrecisionVar } from '../../ir/layers.ts';
+import type { Layer, LayerKind, LayerOf, PrecisionVar, ProductAccumulation } from '../../ir/layers.ts';
+import { accumulation } from '../../fixed/accumulation.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { ArrayFileView, CallView, ConstantView, LocalView, TypedefView } from './view-model.ts';
 import { decimalRows } from './cpp-literal.ts';
@@ -65,6 +66,13 @@ export type LayerEmission = KernelEmission | AliasEmission;
 export type LayerEmitter<K extends LayerKind> = (layer: LayerOf<K>, ctx: EmitContext) => LayerEmission;
 
 export const unsignedConstant = (name: string, value: number): ConstantView => ({ cType: 'unsigned', name, value: String(value) });
+
+/** `cast_products` of a dense product's config (nnet_common.h `mac`): true where hls4ml's per-product cast differs. */
+export const castProductsConstant = (layer: ProductAccumulation, ctx: EmitContext): ConstantView => ({
+  cType: 'bool',
+  name: 'cast_products',
+  value: String(accumulation(ctx.precision('accum'), layer.accumulation === 'hls4ml').castProducts),
+});
 
 /** A constant array header `firmware/weights/<name>.h` holding exact quantized values. */
 export function arrayFile(ctx: EmitContext, name: string, v: PrecisionVar, values: Float64Array, what: string): ArrayFileView {

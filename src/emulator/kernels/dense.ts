@@ -1,4 +1,4 @@
-import { Caster, fracBits, quantizeDouble, toValue, type FixedType } from '../../fixed/index.ts';
+import { accumulation, Caster, fracBits, quantizeDouble, toValue, type FixedType } from '../../fixed/index.ts';
 import { maxMagnitude } from '../exact.ts';
 import type { Layer } from '../../ir/layers.ts';
 import type { Counters, Kernel } from '../kernel.ts';
@@ -12,7 +12,8 @@ import { denseSimd } from './dense-simd.ts';
  * Dense, docs/arithmetic.md: acc = Q_accum(bq_j); for i ascending: acc = Q_accum(acc + x_i · wq_ij); y_j = Q_result(acc).
  * Zero weights are skipped (Q_accum(acc + 0) = acc). Weights are kept per output column as (i, mantissa) lists.
  * 32-bit SIMD lanes when they are provably exact (dense-simd.ts), else number arithmetic when every sum acc + x·w
- * fits in 53 bits on the common grid, BigInt otherwise.
+ * fits in 53 bits on the common grid, BigInt otherwise. `Arithmetic: hls4ml` (layer.accumulation) casts each product to
+ * accum first: where that differs from this chain, the BigInt path with that cast (dense-big.ts).
  */
 export interface DenseConstants {
   readonly nIn: number;
@@ -87,18 +88,25 @@ export function denseStep(
     result: new Caster(fracBits(accum), need(layer, 'result'), counters.stats('result')),
   };
   const accStats = counters.stats('accum');
+  const hls4ml = 'accumulation' in layer && layer.accumulation === 'hls4ml';
+  if (accumulation(accum, hls4ml).castProducts) {
+    const rows = denseBig(k, accStats, true);
+    return { type: k.result.type, variant: 'cast-products', begin: () => addConstantOverflows(counters, constant), rows };
+  }
   const simd = opts.simd === false ? undefined : denseSimd(k, accStats);
   const variant = simd ? 'simd' : fitsNumbers(k) ? 'number' : 'bigint';
   const run = simd ?? (variant === 'number' ? denseNumber(k, accStats) : denseBig(k, accStats));
   return {
     type: k.result.type,
     variant,
-    begin() {
-      counters.stats('weight').overflows += constant.weight.overflows;
-      counters.stats('bias').overflows += constant.bias.overflows;
-    },
+    begin: () => addConstantOverflows(counters, constant),
     rows: run,
   };
+}
+
+function addConstantOverflows(counters: Counters, constant: { weight: { overflows: number }; bias: { overflows: number } }): void {
+  counters.stats('weight').overflows += constant.weight.overflows;
+  counters.stats('bias').overflows += constant.bias.overflows;
 }
 
 /** On the grid G = max(F_accum, F_x + F_w): |acc| · 2^(G−F_accum) + |x|·|w| · 2^(G−F_x−F_w) < 2^52 for every term

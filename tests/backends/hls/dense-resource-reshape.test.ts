@@ -26,7 +26,7 @@ const cases = LAYERS.flatMap(([nIn, nOut]) => validReuseFactors(nIn).filter((r) 
 
 function driver(): string {
   const configs = cases.map(
-    (c, n) => `struct config${n} { static const unsigned n_in = ${c.nIn}, n_out = ${c.nOut}, reuse_factor = ${c.r}; typedef W weight_t; typedef B bias_t; typedef Acc accum_t; };`,
+    (c, n) => `struct config${n} { static const unsigned n_in = ${c.nIn}, n_out = ${c.nOut}, reuse_factor = ${c.r}; static const bool cast_products = false; typedef W weight_t; typedef B bias_t; typedef Acc accum_t; };`,
   );
   const calls = cases.map(
     (c, n) => `  { static D d[${c.nIn}]; static W w[${c.nIn * c.nOut}]; static B b[${c.nOut}]; static Acc y[${c.nOut}];

@@ -1,6 +1,6 @@
 import { quantizeArray } from '../../../fixed/index.ts';
 import { windowIndex, windowOutputSpatial, windowTaps } from '../../../ir/window.ts';
-import { arrayFile, expectInputSize, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
+import { arrayFile, expectInputSize, castProductsConstant, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
 import { indexTable, rankName, spatialOf } from './index-table.ts';
 import { expectParallelFits } from './parallel-limit.ts';
 
@@ -27,6 +27,7 @@ export const emitConv: LayerEmitter<'conv'> = (layer, ctx) => {
       unsignedConstant('n_taps', taps),
       unsignedConstant('n_positions', positions),
       unsignedConstant('reuse_factor', Math.max(1, layer.reuseFactor)),
+      castProductsConstant(layer, ctx),
     ],
     kernel: `nnet::conv_${rankName(spatial)}_cl`,
     args: [ctx.input.name, ctx.output.name, index.name, w.name, b.name],

@@ -1,5 +1,5 @@
 import { quantizeArray } from '../../../fixed/index.ts';
-import { arrayFile, expectInputSize, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
+import { arrayFile, expectInputSize, castProductsConstant, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
 
 /** nnet::dense: weights row-major [n_in][n_out] as in the IR, quantized once to the weight and bias types. */
 export const emitDense: LayerEmitter<'dense'> = (layer, ctx) => {
@@ -12,6 +12,7 @@ export const emitDense: LayerEmitter<'dense'> = (layer, ctx) => {
     constants: [
       unsignedConstant('n_out', layer.nOut),
       unsignedConstant('reuse_factor', layer.reuseFactor),
+      castProductsConstant(layer, ctx),
       { cType: 'nnet::strategy', name: 'strategy', value: layer.strategy === 'resource' ? 'nnet::resource' : 'nnet::latency' },
     ],
     kernel: 'nnet::dense',

@@ -1,6 +1,6 @@
 import { quantizeArray } from '../../../fixed/index.ts';
 import { windowIndex, windowOutputSpatial, windowTaps } from '../../../ir/window.ts';
-import { arrayFile, expectInputSize, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
+import { arrayFile, expectInputSize, castProductsConstant, unsignedConstant, type LayerEmitter } from '../emit-context.ts';
 import { indexTable, spatialOf } from './index-table.ts';
 import { expectParallelFits } from './parallel-limit.ts';
 
@@ -26,6 +26,7 @@ export const emitDepthwiseConv: LayerEmitter<'depthwise_conv'> = (layer, ctx) =>
       unsignedConstant('n_taps', taps),
       unsignedConstant('n_positions', positions),
       unsignedConstant('reuse_factor', Math.max(1, layer.reuseFactor)),
+      castProductsConstant(layer, ctx),
     ],
     kernel: 'nnet::depthwise_conv_cl',
     args: [ctx.input.name, ctx.output.name, index.name, w.name, b.name],

@@ -2,7 +2,7 @@ import { accumulatedType, formatFixedType, fixedType, quantizeArray, reciprocal 
 import type { LayerOf, Window } from '../../../ir/layers.ts';
 import { layerInitiationInterval } from '../../../ir/timing.ts';
 import { exactDecimal } from '../cpp-literal.ts';
-import { arrayFile, unsignedConstant, type EmitContext } from '../emit-context.ts';
+import { arrayFile, castProductsConstant, unsignedConstant, type EmitContext } from '../emit-context.ts';
 import { expectApTypes } from '../emitters/exact-type.ts';
 import type { ConstantView } from '../view-model.ts';
 import type { KernelStream, StreamEmitter } from './stream-emission.ts';
@@ -50,7 +50,7 @@ export const streamConv: StreamEmitter<'conv'> = (layer, ctx) => {
     kernel: 'nnet::conv_stream',
     args: [w.name, b.name],
     types: ['weight', 'bias', 'accum'],
-    constants: [unsignedConstant('n_filt', layer.nOut)],
+    constants: [unsignedConstant('n_filt', layer.nOut), castProductsConstant(layer, ctx)],
     arrays: [w, b],
     headers: ['nnet_conv_stream.h'],
   });
@@ -63,7 +63,7 @@ export const streamDepthwise: StreamEmitter<'depthwise_conv'> = (layer, ctx) => 
     kernel: 'nnet::depthwise_conv_stream',
     args: [w.name, b.name],
     types: ['weight', 'bias', 'accum'],
-    constants: [unsignedConstant('n_mult', layer.multiplier)],
+    constants: [unsignedConstant('n_mult', layer.multiplier), castProductsConstant(layer, ctx)],
     arrays: [w, b],
     headers: ['nnet_conv_stream.h'],
   });

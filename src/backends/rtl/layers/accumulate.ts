@@ -6,21 +6,29 @@ import { rangeWidth } from '../cmm/products.ts';
 import { fxWidth } from './ports.ts';
 
 /**
- * The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order.
- * Signals: `<hint>_s<i>` the exact sum with term i, `<hint>_a<i>` the accumulator after it (i = `labels[k]`, the
- * term's input index, or k), the last one `<hint>_acc`.
+ * The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order;
+ * `castTerms` (Arithmetic: hls4ml, accumulation() in src/fixed): acc = Q_accum(acc + Q_accum(p)).
+ * Signals: `<hint>_q<i>` the cast term, `<hint>_s<i>` the exact sum with term i, `<hint>_a<i>` the accumulator after it
+ * (i = `labels[k]`, the term's input index, or k), the last one `<hint>_acc`.
  */
-export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, labels?: readonly number[]): Fx {
+export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, labels?: readonly number[], castTerms = false): Fx {
   let acc = init;
   terms.forEach((p, k) => {
     const i = labels?.[k] ?? k;
-    acc = castFx(b, addFx(b, acc, p, `${hint}_s${i}`), accum, k === terms.length - 1 ? `${hint}_acc` : `${hint}_a${i}`);
+    const term = castTerms ? castFx(b, p, accum, `${hint}_q${i}`) : p;
+    acc = castFx(b, addFx(b, acc, term, `${hint}_s${i}`), accum, k === terms.length - 1 ? `${hint}_acc` : `${hint}_a${i}`);
   });
   return acc;
 }
 
+/** The accumulation a dense product's hardware builds (module comments); `trees` and `chains` name its two forms. */
+export function accumulationNote(k: { orderFree: boolean; castProducts: boolean }, trees: string, chains: string): string {
+  return `${k.orderFree ? trees : chains}${k.castProducts ? ', each product cast to accum first (Arithmetic: hls4ml)' : ''}`;
+}
+
 /**
- * Order-free accumulation (accum AP_TRN/AP_RND/AP_RND_MIN_INF with AP_WRAP): init + Σ Q_accum(p) mod 2^W, summed by a
+ * Order-free accumulation (accum AP_TRN/AP_RND/AP_RND_MIN_INF with AP_WRAP, or any AP_WRAP accum under Arithmetic:
+ * hls4ml): init + Σ Q_accum(p) mod 2^W, summed by a
  * balanced tree of W-bit wrapping adders (a wrap cast of an on-grid sum is keeping its low W bits). With `ranges`
  * (the mantissa bounds of each term), every cast term and every partial sum whose exact range fits the accumulator is
  * built exactly as wide as that range needs (no bit that cannot toggle); only sums that could leave the accumulator's

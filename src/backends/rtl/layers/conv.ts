@@ -7,6 +7,7 @@ import { parallelMultipliers, parallelRow, type DotRow } from './dot-rows.ts';
 import { reuseLayer } from './reuse-rows.ts';
 import { checkUnrolled } from './unroll-limit.ts';
 import type { LayerContext, LayerHardware, RtlLayer } from './types.ts';
+import { accumulationNote } from './accumulate.ts';
 
 /**
  * conv and depthwise_conv in io_parallel (docs/arithmetic.md, "Convolution"): every output position at once, each
@@ -92,7 +93,7 @@ function build(
   const operations = probe.reduce((n, row) => n + parallelMultipliers(row), 0);
   checkUnrolled(layer, ctx.file, { operations, unit: 'multipliers', outputs: out.size, shared: true });
   // output j of row i is element i·nOut + j of the channels-last result (conv: [p][f]; depthwise: [p][c·m + k])
-  const mode = k.orderFree ? 'adder trees' : 'ascending add+cast chains (accum mode is order-dependent)';
+  const mode = accumulationNote(k, 'adder trees', 'ascending add+cast chains (accum mode is order-dependent)');
   if (r <= 1) {
     return combLayer(layer, ctx, { type, size: out.size }, (b, xs) => rowsOf(xs).flatMap((row) => parallelRow(b, { ...row, dspCost: ctx.dspCost })), [
       what,

@@ -1,5 +1,5 @@
-import { fracBits, isOrderFreeAccumulator, quantizeDouble, quantizeScaled, type FixedType } from '../../../fixed/index.ts';
-import type { Layer, LayerOf } from '../../../ir/layers.ts';
+import { accumulation, fracBits, quantizeDouble, quantizeScaled, type FixedType } from '../../../fixed/index.ts';
+import type { Layer, LayerOf, ProductAccumulation } from '../../../ir/layers.ts';
 import { need } from './elementwise.ts';
 
 /** The quantized constants of a dense layer, as integer mantissas. */
@@ -15,6 +15,8 @@ export interface DenseConstants {
   readonly result: FixedType;
   /** true when the accumulation order does not matter (adder tree allowed) */
   readonly orderFree: boolean;
+  /** each product cast to accum before it is added (Arithmetic: hls4ml), where that differs from the exact chain */
+  readonly castProducts: boolean;
 }
 
 
@@ -27,7 +29,7 @@ export function denseConstants(layer: LayerOf<'dense'>): DenseConstants {
  * [nIn][nOut] (for a depthwise channel: its [taps][m] slice), biases [nOut].
  */
 export function maccConstants(
-  layer: Layer & { precision: Partial<Record<string, FixedType>> },
+  layer: Layer & ProductAccumulation & { precision: Partial<Record<string, FixedType>> },
   weights: ArrayLike<number>,
   bias: ArrayLike<number>,
   nIn: number,
@@ -42,6 +44,6 @@ export function maccConstants(
     accInit: Array.from(bias, (v) => quantizeScaled(quantizeDouble(v, biasType), fracBits(biasType), accum)),
     accum,
     result: layer.precision.result,
-    orderFree: isOrderFreeAccumulator(accum),
+    ...accumulation(accum, layer.accumulation === 'hls4ml'),
   };
 }

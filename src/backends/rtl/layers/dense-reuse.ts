@@ -2,6 +2,7 @@ import type { LayerOf } from '../../../ir/layers.ts';
 import type { DenseConstants } from './dense-constants.ts';
 import { reuseLayer } from './reuse-rows.ts';
 import type { LayerContext, LayerHardware } from './types.ts';
+import { accumulationNote } from './accumulate.ts';
 
 /**
  * Dense with reuse factor R > 1 (reuse-rows.ts): G = ceil(nIn / R) multipliers per output, each shared over R
@@ -9,7 +10,7 @@ import type { LayerContext, LayerHardware } from './types.ts';
  */
 export function denseReuse(layer: LayerOf<'dense'>, ctx: LayerContext, k: DenseConstants): LayerHardware {
   const r = layer.reuseFactor;
-  const mode = k.orderFree ? 'adder tree per cycle' : 'ascending add+cast chain per cycle';
+  const mode = accumulationNote(k, 'adder tree per cycle', 'ascending add+cast chain per cycle');
   return reuseLayer(
     layer,
     ctx,

@@ -51,9 +51,9 @@ export function parallelRow(b: ModuleBuilder, row: DotRow): Sig[] {
     }
     const init: Fx = { sig: b.constant(BigInt(k.accInit[j]), fxWidth(k.accum), true), frac: fracBits(k.accum) };
     const fxs = terms.map((t) => t.fx);
-    // neuron j: `<hint>n<j>_p<i>` its terms, `_l<d>_<k>` tree sums or `_s<i>`/`_a<i>` chain steps, `_acc`, `_y`
+    // neuron j: `<hint>n<j>_p<i>` its terms, `_l<d>_<k>` tree sums or `_q<i>`/`_s<i>`/`_a<i>` chain steps, `_acc`, `_y`
     const n = `${hint}n${j}`;
-    const acc = k.orderFree ? tree(b, init, fxs, k.accum, n, terms, inputsOf) : chain(b, init, fxs, k.accum, n, inputsOf);
+    const acc = k.orderFree ? tree(b, init, fxs, k.accum, n, terms, inputsOf) : chain(b, init, fxs, k.accum, n, inputsOf, k.castProducts);
     ys.push(castFx(b, acc, k.result, `${n}_y`).sig);
   }
   return ys;
