@@ -51,4 +51,25 @@ describe('check-hls4ml-arithmetic', () => {
       ['config-not-honoured', "elu keeps hlsforge's lookup table (docs/arithmetic.md); hls4ml's table indexing is not reproduced yet"],
     ]);
   });
+
+  it("warns once that recurrent layers keep hlsforge's gate arithmetic under Arithmetic: hls4ml, and not under hlsforge's", () => {
+    const graph = {
+      name: 'g',
+      layers: [
+        { kind: 'input', name: 'x', inputs: [], shape: [5, 3], precision: {} },
+        { kind: 'lstm', name: 'lstm1', inputs: ['x'], shape: [4], precision: {} },
+        { kind: 'gru', name: 'gru1', inputs: ['x'], shape: [4], precision: {} },
+      ],
+      outputs: ['lstm1', 'gru1'],
+    } as unknown as Graph;
+    const run = (arithmetic: string) => {
+      const config = loadConfig({ configFile: join(temp.write({ 'r.yml': `OnnxModel: m.onnx\nArithmetic: ${arithmetic}\n` }), 'r.yml') });
+      return collectWarnings(() => checkHls4mlArithmetic.run(graph, config));
+    };
+    expect(run('hls4ml').warnings.map((w) => [w.code, w.where.layer, w.detail])).toEqual([
+      ['config-not-honoured', 'lstm1', "lstm keeps hlsforge's exact gate arithmetic (docs/arithmetic.md); hls4ml's recurrent cells are not reproduced yet"],
+      ['config-not-honoured', 'gru1', "gru keeps hlsforge's exact gate arithmetic (docs/arithmetic.md); hls4ml's recurrent cells are not reproduced yet"],
+    ]);
+    expect(run('hlsforge').warnings).toEqual([]);
+  });
 });
