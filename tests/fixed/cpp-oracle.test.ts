@@ -24,6 +24,7 @@ if (!present) console.warn(`SKIPPED: the vendor truth table ${DIR} is missing, h
 describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
   const lines = new Map<string, CastLine[]>();
   const outputs = new Map<string, { fromDouble: string[]; fromWide: string[] }>();
+  const dir = buildDir('cpp-oracle');
 
   beforeAll(async () => {
     if (!gxx || !present) return;
@@ -32,7 +33,6 @@ describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
     // One C++ type per line of the data, spelled by our own parser/formatter; the wide source alternates between
     // a 64-bit and a 128-bit ap_fixed so that both internal paths of the cast are checked.
     const types = all.map((l, i) => `${i % 2 ? 'Wide128' : 'Wide64'}, ${formatFixedType(parseFixedType(l.type))}`);
-    const dir = buildDir('cpp-oracle');
     const exe = join(dir, 'oracle');
     const units = typeTableUnits(dir, join(DRIVER_DIR, 'oracle-types.cpp'), types, 8);
     await build([{ source: join(DRIVER_DIR, 'oracle-main.cpp') }, ...units], exe);

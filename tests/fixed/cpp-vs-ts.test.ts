@@ -60,10 +60,10 @@ describe('hls/ap_fixed.h agrees with the TypeScript fixed-point core', () => {
   let arith = '';
   const pairs: [number, number][] = [];
   const steps: [number, number][] = [];
+  const dir = buildDir('cpp-vs-ts');
 
   beforeAll(async () => {
     if (!gxx) return;
-    const dir = buildDir('cpp-vs-ts');
     const gridExe = join(dir, 'grid');
     const arithExe = join(dir, 'arith');
     const units = typeTableUnits(dir, join(DRIVER_DIR, 'grid-types.cpp'), types.map(formatFixedType), 8);

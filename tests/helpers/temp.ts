@@ -5,7 +5,8 @@ import { afterAll, onTestFinished } from 'vitest';
 
 /**
  * A fresh `hlsforge-<name>-*` temporary folder, removed when the test that asked for it ends (called inside a test)
- * or after the test file (called at file or describe level).
+ * or after the test file (called at file or describe level; not inside a beforeAll hook, where vitest takes no
+ * afterAll).
  */
 export function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `hlsforge-${name}-`));
