@@ -3,7 +3,8 @@
  * taggers of hls4ml's paper (Fahim et al. 2021: Vivado HLS, VU9P, 200 MHz): our RTL estimate now, our Yosys 0.23
  * synth_xilinx -family xcup -abc9 counts recorded in bench/yosys-acceptance.json, hls4ml's published figures, and the
  * ratio of LUT + 55·DSP. With --synth, Yosys runs again on each design (tens of minutes each on a shared machine) and
- * the record is updated. Needs the shared model corpus (tests/helpers/shared.ts finds it).
+ * the record is updated. The latency column is the planned one, and the Verilator-measured one recorded by
+ * bench/acceptance-latency.ts. Needs the shared model corpus (tests/helpers/shared.ts finds it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ import { synthesize } from '../src/synth/index.ts';
 import { sharedPath } from '../tests/helpers/shared.ts';
 
 const FILE = new URL('./yosys-acceptance.json', import.meta.url);
+/** Verilator-measured latencies (bench/acceptance-latency.ts) */
+const LATENCY_FILE = new URL('./acceptance-latency.json', import.meta.url);
+const measured: Record<string, { measured: number; planned: number; mismatches: number }> = existsSync(LATENCY_FILE) ? JSON.parse(readFileSync(LATENCY_FILE, 'utf8')).results : {};
 const DSP_WEIGHT = 55;
 
 /** hls4ml's published figures, as quoted in issue 13 */
@@ -67,10 +71,10 @@ const rows = DESIGNS.map((d) => {
     d.name,
     `${k(e.total.lut)} + ${e.total.dsp} DSP = ${k(score(e.total))}`,
     y ? `${k(y.lut)} + ${y.dsp} DSP = ${k(score(y))}` : 'not recorded',
-    `${e.latencyCycles} (${e.latencyNs} ns)`,
+    `${e.latencyCycles} (${e.latencyNs} ns)${measured[d.name] ? `; Verilator ${measured[d.name].measured}` : ''}`,
     `${k(d.hls4ml.lut)} + ${d.hls4ml.dsp} DSP = ${k(score(d.hls4ml))}, ${d.hls4ml.ns} ns`,
     `${(score(ours) / score(d.hls4ml)).toFixed(2)}${y ? '' : ' (estimate)'}`,
   ];
 });
 console.log(`\nissue 13 acceptance: LUT + ${DSP_WEIGHT}·DSP, ours (RTL backend, 5 ns; Yosys: ${record.tool}) against hls4ml's published (Vivado HLS, VU9P, 200 MHz)`);
-console.log(table(['design', 'ours: estimate', 'ours: Yosys (recorded)', 'latency cycles', 'hls4ml', 'ratio ours / hls4ml'], rows));
+console.log(table(['design', 'ours: estimate', 'ours: Yosys (recorded)', 'latency cycles: planned; Verilator', 'hls4ml', 'ratio ours / hls4ml'], rows));

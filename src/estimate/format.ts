@@ -22,7 +22,10 @@ export function formatBackend(e: BackendEstimate): string {
   return (
     `${e.backend} backend (${e.method})\n` +
     table(['layer', 'kind', 'LUT', 'FF', 'DSP', 'CARRY', 'BRAM', 'mult dsp/lut/free', 'latency', 'II'], rows) +
-    `\nlatency ${e.latencyCycles} cycles = ${fmt(e.latencyNs)} ns at ${e.clockPeriod} ns, II ${e.ii}\n`
+    `\nlatency ${e.latencyCycles} cycles = ${fmt(e.latencyNs)} ns at ${e.clockPeriod} ns, II ${e.ii}\n` +
+    (e.pipeline
+      ? `deepest pipeline stage: ${e.pipeline.worstNs.toFixed(2)} ns of logic (layer '${e.pipeline.layer}') against a stage budget of ${e.pipeline.budgetNs.toFixed(2)} ns (docs/rtl.md, "Pipelining rule")\n`
+      : '')
   );
 }
 

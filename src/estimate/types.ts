@@ -43,10 +43,33 @@ export interface BackendEstimate {
   readonly latencyNs: number;
   readonly ii: number;
   readonly clockPeriod: number;
+  /** RTL: the deepest pipeline stage's logic delay against the stage budget (docs/rtl.md, "Pipelining rule") */
+  readonly pipeline?: StageDepth;
+}
+
+export interface StageDepth {
+  /** the largest logic delay (ns) one stage of the scheduled layers holds */
+  readonly worstNs: number;
+  /** the layer (row) holding it */
+  readonly layer: string;
+  /** what a stage may hold at this clock period (ns) */
+  readonly budgetNs: number;
+}
+
+/** The deepest stage among the rows (undefined when no layer was pipelined by the scheduler). */
+export function deepestStage(rows: readonly { name: string; worstStageNs?: number }[], budgetNs: number): StageDepth | undefined {
+  let worst: StageDepth | undefined;
+  for (const r of rows) if (r.worstStageNs !== undefined && (!worst || r.worstStageNs > worst.worstNs)) worst = { worstNs: r.worstStageNs, layer: r.name, budgetNs };
+  return worst;
 }
 
 /** A backend's figures from its layer rows: the total is their sum, the latency also in ns at the clock period. */
-export function backendEstimate(backend: BackendEstimate['backend'], method: string, layers: readonly LayerEstimate[], timing: { latencyCycles: number; ii: number; clockPeriod: number }): BackendEstimate {
+export function backendEstimate(
+  backend: BackendEstimate['backend'],
+  method: string,
+  layers: readonly LayerEstimate[],
+  timing: { latencyCycles: number; ii: number; clockPeriod: number; pipeline?: StageDepth },
+): BackendEstimate {
   return {
     backend,
     method,
@@ -56,6 +79,7 @@ export function backendEstimate(backend: BackendEstimate['backend'], method: str
     latencyNs: timing.latencyCycles * timing.clockPeriod,
     ii: timing.ii,
     clockPeriod: timing.clockPeriod,
+    ...(timing.pipeline && { pipeline: timing.pipeline }),
   };
 }
 

@@ -9,7 +9,7 @@ import { RTL_LAYERS } from './layers/index.ts';
 import type { LayerContext, LayerHardware, RtlLayer } from './layers/types.ts';
 import { verilogIdentifier } from './names.ts';
 import type { Module } from './netlist/netlist.ts';
-import { levelsPerStage } from './timing.ts';
+import { stageBudgetNs } from './timing.ts';
 import { buildTop } from './top.ts';
 
 /**
@@ -52,7 +52,8 @@ export interface RtlDesign {
   /** cycles from in_valid (accepted) to out_valid */
   readonly latencyCycles: number;
   readonly ii: number;
-  readonly levelsPerStage: number;
+  /** logic delay one pipeline stage may hold, ns (timing.ts) */
+  readonly stageNs: number;
   /** flip-flop bits of the delay lines that balance paths into merges and align the outputs */
   readonly delayBits: number;
 }
@@ -66,7 +67,7 @@ const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: LayerContext): La
  * delayed to that cycle by the top), and the outputs are delayed to the latest one.
  */
 export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
-  const levels = levelsPerStage(config.clockPeriod);
+  const stageNs = stageBudgetNs(config.clockPeriod);
   const taken = new Set<string>([verilogIdentifier(config.projectName)]);
   const placed: PlacedLayer[] = [];
   const inputs: PortSegment[] = [];
@@ -77,7 +78,7 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     }
     const tensors = ins.map((v) => v.tensor);
     const moduleName = verilogIdentifier(`${config.projectName}_${layer.name}`, taken);
-    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), levels, file: graph.file, dspCost: config.dspCost };
+    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), stageNs, file: graph.file, dspCost: config.dspCost };
     const hw = generate(layer, ctx);
     if (!hw) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
     const offset = Math.max(...ins.map((v) => v.at));
@@ -100,7 +101,7 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     outputValues,
     latencyCycles: Math.max(...outputValues.map((v) => v.at)) + 1, // + the top's input register
     ii: Math.max(1, ...placed.map((p) => p.hw.ii)),
-    levelsPerStage: levels,
+    stageNs,
   };
   const top = buildTop(verilogIdentifier(config.projectName), design, graph.name);
   return { ...design, top: top.module, delayBits: top.delayBits };

@@ -14,6 +14,8 @@ export interface RtlLayerInfo {
   readonly start: number;
   readonly latency: number;
   readonly ii: number;
+  /** the largest logic delay one of its pipeline stages holds (ns; undefined when not pipelined by the scheduler) */
+  readonly worstStageNs?: number;
   /** multiply cells (constant or shared) */
   readonly multipliers: number;
   /** add/sub cells, including the rounding adders of casts */
@@ -30,7 +32,10 @@ export interface RtlDesignInfo {
   readonly latencyCycles: number;
   /** cycles between accepted samples */
   readonly ii: number;
-  readonly levelsPerStage: number;
+  /** logic delay one pipeline stage may hold (ns, timing.ts) */
+  readonly stageNs: number;
+  /** the largest logic delay any pipelined stage holds (ns): at most stageNs unless one cell alone is longer */
+  readonly worstStageNs: number;
   /** flip-flop bits of the top's delay lines (paths into merges balanced, outputs aligned) */
   readonly delayBits: number;
   readonly perLayer: readonly RtlLayerInfo[];
@@ -50,7 +55,8 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
   return {
     latencyCycles: d.latencyCycles,
     ii: d.ii,
-    levelsPerStage: d.levelsPerStage,
+    stageNs: d.stageNs,
+    worstStageNs: Math.max(0, ...d.layers.map((p) => p.hw.worstStageNs ?? 0)),
     delayBits: d.delayBits,
     perLayer: d.layers.map((p) => ({
       name: p.layer.name,
@@ -59,6 +65,7 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
       start: p.offset + 1,
       latency: p.hw.latency,
       ii: p.hw.ii,
+      worstStageNs: p.hw.worstStageNs,
       ...countModule(p.hw.module),
       outputType: formatFixedType(p.hw.outType),
     })),

@@ -78,7 +78,7 @@ export function buildTop(name: string, d: Omit<RtlDesign, 'top' | 'delayBits'>, 
     ...segmentLines('in_data', d.inputs),
     ...segmentLines('out_data', d.outputs),
     `latency ${d.latencyCycles} cycles from in_valid to out_valid; II ${d.ii}${d.ii > 1 ? ` (in_valid is ignored for ${d.ii - 1} cycles after an accepted sample)` : ''}`,
-    `pipeline: ${d.levelsPerStage} logic levels per stage; ${delayBits} delay register bits balance the paths`,
+    `pipeline: stages of at most ${d.stageNs} ns of logic (docs/rtl.md, "Pipelining rule"); ${delayBits} delay register bits balance the paths`,
     ...d.layers.map((p) => `  ${p.hw.module.name}: latency ${p.hw.latency}, II ${p.hw.ii}, starts at cycle ${p.offset + 1}`),
   ];
   return { module: { name, comment: comment.map(verilogComment), ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms }, delayBits };

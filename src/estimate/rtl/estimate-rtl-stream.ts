@@ -1,7 +1,7 @@
 import { buildStreamDesign } from '../../backends/rtl/stream/design.ts';
 import type { ProjectConfig } from '../../config/project-config.ts';
 import type { Graph } from '../../ir/graph.ts';
-import { addResources, backendEstimate, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
+import { addResources, backendEstimate, deepestStage, NO_RESOURCES, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { moduleCost } from './module-cost.ts';
 
 export const STREAM_TOP_ROW = '(top: forks, and FIFOs into joins)';
@@ -29,5 +29,10 @@ export function estimateRtlStream(graph: Graph, config: ProjectConfig): BackendE
   const fifos = d.top.cells.flatMap((c) => (c.op === 'inst' && fifoCost.has(c.module) ? [fifoCost.get(c.module)!] : []));
   const top = fifos.reduce<typeof NO_RESOURCES>((t, f) => addResources(t, f), glue);
   const withTop: LayerEstimate[] = [...layers, { name: STREAM_TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: 0, ii: 1 }];
-  return backendEstimate('RTL', 'counted on the generated io_stream netlist; cells mapped as Yosys synth_xilinx -family xcup maps them; latency and II from the simulated handshakes', withTop, { latencyCycles: d.latencyCycles, ii: d.ii, clockPeriod: config.clockPeriod });
+  return backendEstimate('RTL', 'counted on the generated io_stream netlist; cells mapped as Yosys synth_xilinx -family xcup maps them; latency and II from the simulated handshakes', withTop, {
+    latencyCycles: d.latencyCycles,
+    ii: d.ii,
+    clockPeriod: config.clockPeriod,
+    pipeline: deepestStage(d.stages.map((p) => ({ name: p.layer.name, worstStageNs: p.stage.worstStageNs })), d.stageNs),
+  });
 }

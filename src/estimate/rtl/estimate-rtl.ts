@@ -1,7 +1,7 @@
 import { buildDesign } from '../../backends/rtl/design.ts';
 import type { ProjectConfig } from '../../config/project-config.ts';
 import type { Graph } from '../../ir/graph.ts';
-import { backendEstimate, type BackendEstimate, type LayerEstimate } from '../types.ts';
+import { backendEstimate, deepestStage, type BackendEstimate, type LayerEstimate } from '../types.ts';
 import { estimateRtlStream } from './estimate-rtl-stream.ts';
 import { moduleCost } from './module-cost.ts';
 
@@ -24,5 +24,10 @@ export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimat
   const { multipliers, ...top } = moduleCost(design.top);
   // the top holds the input register, the valid pipeline and the delay lines that balance branches (design.delayBits)
   const withTop: LayerEstimate[] = [...layers, { name: TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: 1, ii: 1 }];
-  return backendEstimate('RTL', 'counted on the generated netlist; cells mapped as Yosys synth_xilinx -family xcup maps them', withTop, { latencyCycles: design.latencyCycles, ii: design.ii, clockPeriod: config.clockPeriod });
+  return backendEstimate('RTL', 'counted on the generated netlist; cells mapped as Yosys synth_xilinx -family xcup maps them', withTop, {
+    latencyCycles: design.latencyCycles,
+    ii: design.ii,
+    clockPeriod: config.clockPeriod,
+    pipeline: deepestStage(design.layers.map((p) => ({ name: p.layer.name, worstStageNs: p.hw.worstStageNs })), design.stageNs),
+  });
 }

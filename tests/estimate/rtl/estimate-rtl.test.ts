@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRtl } from '../../../src/backends/rtl/index.ts';
 import { estimateRtl, TOP_ROW } from '../../../src/estimate/rtl/estimate-rtl.ts';
+import { formatBackend } from '../../../src/estimate/format.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { dag } from '../../emulator/build-graph.ts';
 import { configFor } from '../../rtlsim/rtl-harness.ts';
@@ -25,6 +26,11 @@ describe('estimateRtl on branching graphs', () => {
       expect([e.latencyCycles, e.ii]).toEqual([plan.latencyCycles, plan.ii]);
       expect(e.layers.filter((l) => l.kind !== 'top').map((l) => [l.name, l.latencyCycles, l.ii])).toEqual(plan.perLayer.map((l) => [l.name, l.latency, l.ii]));
       expect(e.layers[e.layers.length - 1].name).toBe(TOP_ROW);
+      // the deepest stage of the scheduled layers, within the budget of the clock period (no single cell is longer here)
+      const deepest = plan.perLayer.reduce((m, l) => ((l.worstStageNs ?? -1) > (m?.worstStageNs ?? -1) ? l : m), undefined as (typeof plan.perLayer)[number] | undefined);
+      expect(e.pipeline).toEqual(deepest && { worstNs: deepest.worstStageNs, layer: deepest.name, budgetNs: plan.stageNs });
+      expect(plan.worstStageNs).toBeLessThanOrEqual(plan.stageNs);
+      if (deepest) expect(formatBackend(e)).toContain(`deepest pipeline stage: ${deepest.worstStageNs!.toFixed(2)} ns of logic (layer '${deepest.name}') against a stage budget of 4.35 ns`);
     });
 
   it('counts a short skip line as flip-flops in the top, beside the input register and the valid pipeline', () => {
@@ -39,10 +45,12 @@ describe('estimateRtl on branching graphs', () => {
 
   it('counts a long skip line as shift-register LUTs, as Yosys maps it', () => {
     const g = mergeOfTwo();
-    const plan = planRtl(g, config);
+    // a 2.5 ns clock: the dense layer takes at least 3 cycles, so x's line is long enough for shift registers
+    const fast = { ...config, clockPeriod: 2.5 };
+    const plan = planRtl(g, fast);
     const dense = plan.perLayer.find((l) => l.name === 'd')!;
     expect(dense.latency).toBeGreaterThanOrEqual(3);
-    const top = estimateRtl(g, config).layers.find((l) => l.name === TOP_ROW)!;
+    const top = estimateRtl(g, fast).layers.find((l) => l.name === TOP_ROW)!;
     // x (60 bits) waits `dense.latency` cycles: one SRL LUT per bit instead of dense.latency flip-flops
     expect(top.lut).toBeGreaterThanOrEqual(60);
     expect(top.ff).toBeLessThan(6 * 10 + plan.latencyCycles + plan.delayBits);

@@ -45,10 +45,10 @@ export function combLayerN(
   });
   const y = b.port('output', 'y', packedWidth(out.size, out.type));
   const ys = build(b, xs);
-  const s = schedule(b, ys, ctx.levels);
+  const s = schedule(b, ys, ctx.stageNs);
   pack(b, y, s.outputs, out.type);
   const comment = [...layerComment(layer, ctx), ...notes, `latency ${s.latency} cycles, II 1`];
-  return { module: toModule(b, ctx.moduleName, comment), latency: s.latency, ii: 1, outType: out.type, outSize: out.size, sequential: false };
+  return { module: toModule(b, ctx.moduleName, comment), latency: s.latency, ii: 1, outType: out.type, outSize: out.size, sequential: false, worstStageNs: s.worstStageNs };
 }
 
 /**

@@ -12,8 +12,8 @@ export interface LayerContext {
   /** type and element count of the first input (for the single-input generators) */
   readonly inType: FixedType;
   readonly inSize: number;
-  /** logic levels per pipeline stage (timing.ts) */
-  readonly levels: number;
+  /** logic delay one pipeline stage may hold, ns (timing.ts stageBudgetNs) */
+  readonly stageNs: number;
   /** the model file, for diagnostics */
   readonly file?: string;
   /** LUTs one DSP48E2 slice is worth when choosing constant multipliers (ProjectConfig.dspCost; default 55) */
@@ -34,6 +34,8 @@ export interface LayerHardware {
    * clock at all when the latency is 0 (wires)
    */
   readonly sequential: boolean;
+  /** the largest logic delay one pipeline stage of it holds (ns, timing.ts), when the scheduler pipelined it */
+  readonly worstStageNs?: number;
 }
 
 /** A layer generator; `undefined` means the layer is a wire (input, identity). */

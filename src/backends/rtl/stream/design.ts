@@ -6,7 +6,7 @@ import { tensor, type Tensor } from '../../../ir/tensor.ts';
 import { walk } from '../../../ir/walk.ts';
 import { verilogIdentifier } from '../names.ts';
 import type { Module } from '../netlist/netlist.ts';
-import { levelsPerStage } from '../timing.ts';
+import { stageBudgetNs } from '../timing.ts';
 import { STREAM_LAYERS } from './layers.ts';
 import { streamEdges, type EdgePortOrder } from './edges.ts';
 import { planStreamTiming } from './timing-plan.ts';
@@ -50,7 +50,7 @@ export interface StreamDesign {
   readonly latencyCycles: number;
   /** cycles between tensors (images) presented back to back (timing-plan.ts) */
   readonly ii: number;
-  readonly levelsPerStage: number;
+  readonly stageNs: number;
   /** flip-flop bits of the FIFOs balancing branches into joins */
   readonly fifoBits: number;
 }
@@ -68,7 +68,7 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const inputs = graph.layers.filter((l) => l.kind === 'input');
   if (inputs.length !== 1 || graph.outputs.length !== 1)
     throw fail('unsupported-topology', where, `io_stream RTL designs must have one input and one output layer, not ${inputs.length} and ${graph.outputs.length}`);
-  const levels = levelsPerStage(config.clockPeriod);
+  const stageNs = stageBudgetNs(config.clockPeriod);
   const taken = new Set<string>([verilogIdentifier(config.projectName)]);
   const stages: PlacedStage[] = [];
   // edge transposes (and size-1 reshapes) are not built: the ports stream channels-last, rtl-sim converts the rows
@@ -81,7 +81,7 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
     if (edges.skipped.has(layer.name)) return ins[0];
     const base = `${config.projectName}_${layer.name}`;
     const moduleName = verilogIdentifier(base, taken);
-    const ctx: StreamContext = { moduleName, name: (s) => verilogIdentifier(`${base}_${s}`, taken), inputs: ins.map((v) => v.tensor), levels };
+    const ctx: StreamContext = { moduleName, name: (s) => verilogIdentifier(`${base}_${s}`, taken), inputs: ins.map((v) => v.tensor), stageNs };
     const made = generate(layer, ctx);
     if (!made || made.length === 0) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
     let vs = ins;
@@ -98,7 +98,7 @@ export function buildStreamDesign(graph: Graph, config: ProjectConfig): StreamDe
   const out = values.get(graph.outputs[0]);
   if (!out) throw fail('unsupported-topology', where, `output '${graph.outputs[0]}' must be a layer of the graph`);
   const output = { ...out, name: graph.outputs[0], order: edges.outputOrder };
-  const design = { stages, input, output, levelsPerStage: levels };
+  const design = { stages, input, output, stageNs };
   const top = buildStreamTop(verilogIdentifier(config.projectName), design, graph.name, (s) => verilogIdentifier(`${config.projectName}_${s}`, taken));
   const t = planStreamTiming(top.module, [...stages.map((p) => p.stage.module), ...top.fifos], input.stream.transfers, output.stream.transfers);
   const planned = { ...design, latencyCycles: t.latencyCycles, ii: t.ii };

@@ -24,7 +24,7 @@ export function transferStage(layer: Layer, ctx: StreamContext, perPixel: (l: La
   if (ins.some((s) => s.transfers !== out.transfers))
     throw fail('unsupported-op', { layer: layer.name, op: opOf(layer) }, `in io_stream, every input must have the ${out.transfers} pixel(s) of the output, not ${ins.map((s) => s.transfers).join(' and ')}`);
   const inputs = one ? ctx.inputs : ctx.inputs.map((t, k) => tensor([ins[k].elements], t.type));
-  const hw = datapath(l, { moduleName: ctx.moduleName, inputs, inType: inputs[0].type, inSize: sizeOf(inputs[0].shape), levels: ctx.levels });
+  const hw = datapath(l, { moduleName: ctx.moduleName, inputs, inType: inputs[0].type, inSize: sizeOf(inputs[0].shape), stageNs: ctx.stageNs });
   if (!hw) return undefined;
   const n = out.transfers;
   const comment = [
@@ -39,6 +39,7 @@ export function transferStage(layer: Layer, ctx: StreamContext, perPixel: (l: La
       role: 'datapath',
       latency: hw.latency,
       ii: hw.ii,
+      worstStageNs: hw.worstStageNs,
       outType: hw.outType,
       outShape: layer.shape,
       timing: (a) => pipeTimes(a, hw.latency, hw.ii),

@@ -16,7 +16,7 @@ import type { LayerHardware } from '../layers/types.ts';
  * window's n (a ROM over the count of inside flags unless countPad), on the common grid of r_taps, one Q_result.
  * Pipelined by the scheduler, II 1.
  */
-export function poolDatapath(layer: LayerOf<'pool'>, name: string, taps: number, channels: number, inType: FixedType, levels: number): LayerHardware {
+export function poolDatapath(layer: LayerOf<'pool'>, name: string, taps: number, channels: number, inType: FixedType, stageNs: number): LayerHardware {
   const b = new ModuleBuilder(signalPrefix(layer.name));
   b.port('input', 'clk', 1);
   const x = b.port('input', 'x', taps * channels * inType.width + taps);
@@ -49,10 +49,10 @@ export function poolDatapath(layer: LayerOf<'pool'>, name: string, taps: number,
       ys.push(castFx(b, mulFx(b, s, r, `avg${c}`), result, `y${c}`).sig);
     }
   }
-  const sch = schedule(b, ys, levels);
+  const sch = schedule(b, ys, stageNs);
   pack(b, y, sch.outputs, result);
   const comment = [`layer '${layer.name}' (pool ${layer.op}): per-window datapath ${name}, ${taps} taps x ${channels} channels, latency ${sch.latency}, II 1`];
-  return { module: { name, comment, ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms }, latency: sch.latency, ii: 1, outType: result, outSize: channels, sequential: false };
+  return { module: { name, comment, ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms }, latency: sch.latency, ii: 1, outType: result, outSize: channels, sequential: false, worstStageNs: sch.worstStageNs };
 }
 
 /** A balanced tree of a binary op (ascending pairs; max and exact sums do not depend on the shape). */

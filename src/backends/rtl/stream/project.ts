@@ -18,7 +18,8 @@ export function streamDesignInfo(d: StreamDesign): RtlDesignInfo {
   return {
     latencyCycles: d.latencyCycles,
     ii: d.ii,
-    levelsPerStage: d.levelsPerStage,
+    stageNs: d.stageNs,
+    worstStageNs: Math.max(0, ...d.stages.map((p) => p.stage.worstStageNs ?? 0)),
     delayBits: d.fifoBits,
     perLayer: d.stages.map((p) => ({
       name: p.layer.name,

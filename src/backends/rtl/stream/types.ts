@@ -43,6 +43,8 @@ export interface StreamStage {
   readonly latency: number;
   /** cycles between transfers taken (datapath) */
   readonly ii: number;
+  /** the largest logic delay one pipeline stage of a datapath holds (ns, timing.ts) */
+  readonly worstStageNs?: number;
   readonly outType: FixedType;
   readonly outShape: readonly number[];
   /**
@@ -58,7 +60,8 @@ export interface StreamContext {
   readonly name: (suffix: string) => string;
   /** the input tensors (types as produced by the hardware), in layer.inputs order */
   readonly inputs: readonly Tensor[];
-  readonly levels: number;
+  /** logic delay one pipeline stage may hold, ns (timing.ts stageBudgetNs) */
+  readonly stageNs: number;
 }
 
 /** A layer's stream stages, in order (each feeding the next); `undefined`: the layer is a wire. */

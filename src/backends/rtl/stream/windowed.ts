@@ -54,7 +54,7 @@ function datapathStage(layer: Layer, ctx: StreamContext, hw: LayerHardware, inBi
   const comment = [`layer '${layer.name}' (${layer.kind}): module ${ctx.moduleName}, io_stream per-window datapath`, ...hw.module.comment.slice(1)];
   return {
     module: pipeStage(ctx.moduleName, comment.map(verilogComment), hw, [inBits]),
-    role: 'datapath', latency: hw.latency, ii: hw.ii, outType: hw.outType, outShape: layer.shape,
+    role: 'datapath', latency: hw.latency, ii: hw.ii, worstStageNs: hw.worstStageNs, outType: hw.outType, outShape: layer.shape,
     timing: (a) => pipeTimes(a, hw.latency, hw.ii),
   };
 }
@@ -66,7 +66,7 @@ function convLike(layer: LayerOf<'conv'> | LayerOf<'depthwise_conv'>, ctx: Strea
   const taps = windowTaps(layer);
   const im2col = tensor([taps * c], x.type);
   const asDense: LayerOf<'dense'> = { ...layer, kind: 'dense', nIn: taps * c, nOut, weights, bias: layer.bias, shape: [nOut] } as unknown as LayerOf<'dense'>;
-  const hw = dense(asDense, { moduleName: ctx.moduleName, inputs: [im2col], inType: x.type, inSize: taps * c, levels: ctx.levels })!;
+  const hw = dense(asDense, { moduleName: ctx.moduleName, inputs: [im2col], inType: x.type, inSize: taps * c, stageNs: ctx.stageNs })!;
   const w = windowStage(layer, ctx, layer, hw.ii, false, ctx.name('window'), 'window generator');
   return [w.stage, datapathStage(layer, ctx, hw, taps * c * x.type.width)];
 }
@@ -86,7 +86,7 @@ export const poolStream: StreamLayer<'pool'> = (layer, ctx) => {
   const x = ctx.inputs[0];
   const c = streamShape(x.shape).elements;
   const taps = windowTaps(layer);
-  const hw = poolDatapath(layer, ctx.moduleName, taps, c, x.type, ctx.levels);
+  const hw = poolDatapath(layer, ctx.moduleName, taps, c, x.type, ctx.stageNs);
   const w = windowStage(layer, ctx, layer, 1, true, ctx.name('window'), 'window generator');
   return [w.stage, datapathStage(layer, ctx, hw, taps * c * x.type.width + taps)];
 };

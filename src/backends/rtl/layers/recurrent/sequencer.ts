@@ -71,7 +71,7 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
   };
   const built = spec.passes.map((pass) => Array.from({ length: lanes }, (_, s) => pass(laneOf(s))));
   const flat = built.flatMap((ls) => ls.flatMap((o) => Object.values(o).map((f) => f.sig)));
-  const scheduled = schedule(b, flat, ctx.levels);
+  const scheduled = schedule(b, flat, ctx.stageNs);
   const depth = scheduled.latency;
   let n = 0;
   const outs = built.map((ls) => ls.map((o) => Object.fromEntries(Object.keys(o).map((key) => [key, scheduled.outputs[n++]]))));
@@ -121,5 +121,5 @@ export function recurrentModule(layer: RecurrentLayer, ctx: LayerContext, spec: 
     `${lanes} lane(s) x ${groups} group(s): a step is ${spec.passes.length} pass(es) of ${groups} issue + ${depth} pipeline cycles = ${period} cycles`,
     `latency ${latency} cycles (T = ${T} steps x ${period} + 1), II ${T * period}: start must be high only with a valid x, at most every ${T * period} cycles`,
   ];
-  return { module: toModule(b, ctx.moduleName, comment), latency, ii: T * period, outType: res, outSize, sequential: true };
+  return { module: toModule(b, ctx.moduleName, comment), latency, ii: T * period, outType: res, outSize, sequential: true, worstStageNs: scheduled.worstStageNs };
 }
