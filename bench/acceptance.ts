@@ -1,5 +1,5 @@
 /**
- * `node bin/run-ts.js bench/acceptance.ts [--synth [--only <name,…>]]`: issue 13's acceptance table. For the two jet
+ * `node bin/run-ts.js bench/acceptance.ts [--synth [--only <name,…>] [--per-module]]`: issue 13's acceptance table. For the two jet
  * taggers of hls4ml's paper (Fahim et al. 2021: Vivado HLS, VU9P, 200 MHz): our RTL estimate now, our Yosys 0.23
  * synth_xilinx -family xcup -abc9 counts recorded in bench/yosys-acceptance.json, hls4ml's published figures, and the
  * ratio of LUT + 55·DSP. With --synth, Yosys runs again on each design (tens of minutes each on a shared machine) and
@@ -7,7 +7,7 @@
  * bench/acceptance-latency.ts. Needs the shared model corpus (tests/helpers/shared.ts finds it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../src/cli/summary.ts';
 import { randomInputs } from '../src/data/random-inputs.ts';
@@ -32,6 +32,8 @@ const DESIGNS = [
 ];
 
 const args = process.argv.slice(2);
+/** --per-module: each module synthesized on its own, all cores at once (docs/estimation.md, "Per-module synthesis") */
+const perModule = args.includes('--per-module');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 const score = (r: { lut: number; dsp: number }) => r.lut + DSP_WEIGHT * r.dsp;
 const k = (n: number) => `${(n / 1000).toFixed(1)}k`;
@@ -53,9 +55,9 @@ if (args.includes('--synth')) {
       const width = inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0);
       const v = randomInputs(4, width, 1);
       await writeProject(graph, { ...config, outputDir: dir }, dir, { inputs: v.data, predictions: emulate(graph, v.data, v.batch).output, batch: v.batch });
-      const s = await synthesize(dir, { onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
+      const s = await synthesize(dir, { perModule, jobs: availableParallelism(), onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
       const { lut, ff, dsp, carry } = s.resources;
-      record.results[d.name] = { lut, ff, dsp, carry, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
+      record.results[d.name] = { lut, ff, dsp, carry, mode: s.mode, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
       writeFileSync(FILE, JSON.stringify(record, null, 2) + '\n');
     }
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `node bin/run-ts.js bench/estimate.ts [--synth [--synth-only] [--only <name,…>]]`: the estimator and the sweep on the jet tagger.
+ * `node bin/run-ts.js bench/estimate.ts [--synth [--synth-only] [--only <name,…>] [--per-module]]`: the estimator and the sweep on the jet tagger.
  *   - estimate time (RTL netlist + HLS model) of the jet tagger
  *   - sweep: 5 precisions × 3 reuse factors on 10 000 inputs (must finish in under 30 s)
  *   - the calibration tables: today's estimate against the Yosys counts recorded in bench/yosys-jet-tagger.json (jet
@@ -10,7 +10,7 @@
  * Figures are printed, never asserted (docs/estimation.md holds the measured tables).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../src/cli/summary.ts';
 import { randomInputs } from '../src/data/random-inputs.ts';
@@ -27,6 +27,8 @@ import { recordFile, YOSYS_DESIGNS, type YosysRecord } from '../tests/estimate/r
 const MODEL = 'examples/jet_tagger/jet_tagger.onnx';
 const CONFIG = 'examples/jet_tagger/config.yml';
 const args = process.argv.slice(2);
+/** --per-module: each module synthesized on its own, all cores at once (docs/estimation.md, "Per-module synthesis") */
+const perModule = args.includes('--per-module');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 
 const compileAt = (precision: string, reuse: number) =>
@@ -65,11 +67,11 @@ if (args.includes('--synth')) {
       const dir = join(work, d.name);
       const v = randomInputs(4, inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0), 1);
       await writeProject(graph, { ...config, outputDir: dir }, dir, { inputs: v.data, predictions: emulate(graph, v.data, v.batch).output, batch: v.batch });
-      const s = await synthesize(dir, { onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
+      const s = await synthesize(dir, { perModule, jobs: availableParallelism(), onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
       process.stderr.write('\n');
       const { lut, ff, dsp, carry, bram } = s.resources;
       const record = readRecord(d.record);
-      record.results[d.name] = { ...d.describe, lut, ff, dsp, carry, bram, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
+      record.results[d.name] = { ...d.describe, lut, ff, dsp, carry, bram, mode: s.mode, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
       writeFileSync(recordFile(d.record), JSON.stringify(record, null, 2) + '\n');
       console.log(table(HEADER, [tableRow(d.name, compareResources(estimateRtl(graph, config).total, s.resources), s.seconds)]));
     }

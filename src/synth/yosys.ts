@@ -28,10 +28,13 @@ export interface YosysRun {
   readonly seconds: number;
 }
 
-/** The synthesis script: read the Verilog, synthesize for UltraScale+ flattened, the final `stat` is in the log. */
+/** The synthesis command, for UltraScale+ (its final `stat` is in the log). */
+export const YOSYS_TARGET = 'synth_xilinx -family xcup -abc9';
+
+/** The synthesis script: read the Verilog, synthesize for UltraScale+ flattened. */
 export function synthScript(sources: readonly string[], top: string): string {
   const files = sources.map((s) => `"${s.replace(/["\\]/g, '')}"`).join(' ');
-  return `read_verilog ${files}; synth_xilinx -family xcup -abc9 -flatten -top ${top}`;
+  return `read_verilog ${files}; ${YOSYS_TARGET} -flatten -top ${top}`;
 }
 
 /**
