@@ -16,7 +16,7 @@ export function fromRowMax(b: ModuleBuilder, row: readonly Fx[], f: (d: Fx, hint
   const n = row.length;
   const frac = row[0].frac;
   if (row.some((x) => x.frac !== frac)) throw new Error('fromRowMax: the elements of a row share one grid');
-  if (n > PARALLEL_MAX_ROW) {
+  if (n === 1 || n > PARALLEL_MAX_ROW) {
     const mx = maxTree(b, row);
     return row.map((x, i) => f({ sig: b.sub(mx.sig, x.sig, `nd${hint}${i}`), frac }, `${hint}${i}`));
   }

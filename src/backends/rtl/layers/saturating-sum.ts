@@ -10,12 +10,14 @@ import { addFx, type Fx } from '../netlist/fx.ts';
  *  - no step rounds: every term is on acc's grid (F_t ≤ F_acc), so each partial sum is too; and
  *  - O = AP_WRAP: Q is reduction mod 2^W_acc, a ring homomorphism, so any order gives Q(Σ t); or
  *  - O ∈ {AP_SAT, AP_SAT_SYM} and every term is ≥ 0: with M = max(acc) ≥ 0, by induction every node equals
- *    min(its exact sum, M): a node over parts min(L, M) and min(R, M) is min(min(L, M) + min(R, M), M) (no lower
- *    clamp, all ≥ 0 ≥ min(acc)), which is L + R when both are ≤ M and M otherwise (then L + R > M too).
+ *    min(its exact sum, M) (a leaf of a tree is a term as it is): a node over parts L' ∈ {L, min(L, M)} and
+ *    R' ∈ {R, min(R, M)} is min(L' + R', M) (no lower clamp: all ≥ 0 ≥ min(acc)), which is L + R when both are ≤ M
+ *    and M otherwise (then L' + R' ≥ M and L + R > M). The chain is the tree ((0 + t_0) + t_1) + ….
  * Otherwise (a term finer than acc: each step rounds, which does not associate; a term that may be negative; AP_SAT_ZERO
  * or AP_WRAP_SM) it builds `order` literally.
  */
 export function castSum(b: ModuleBuilder, terms: readonly Fx[], acc: FixedType, order: 'chain' | ReduceTree, nonNegative: boolean, hint: string): Fx {
+  if (typeof order === 'number') return terms[order]; // a tree of one leaf has no node to cast
   if (shallowSumExact(terms, acc, nonNegative)) return castFx(b, exactSum(b, terms, hint), acc, `${hint}_acc`);
   if (order === 'chain') {
     let s: Fx = { sig: b.constant(0n, 1, true), frac: fracBits(acc) };
