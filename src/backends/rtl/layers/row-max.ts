@@ -21,10 +21,15 @@ export function fromRowMax(b: ModuleBuilder, row: readonly Fx[], f: (d: Fx, hint
     return row.map((x, i) => f({ sig: b.sub(mx.sig, x.sig, `nd${hint}${i}`), frac }, `${hint}${i}`));
   }
   const diff: Sig[][] = row.map((xm, m) => row.map((xi, i) => (m === i ? xm.sig : b.sub(xm.sig, xi.sig, `nd${hint}${m}_${i}`))));
-  const neg = (m: number, i: number): Sig => b.slice(diff[m][i], diff[m][i].width - 1, 1, `neg${hint}${m}_${i}`);
+  const negs = new Map<Sig, Sig>();
+  const neg = (m: number, i: number): Sig => {
+    const d = diff[m][i];
+    if (!negs.has(d)) negs.set(d, b.slice(d, d.width - 1, 1, `neg${hint}${m}_${i}`));
+    return negs.get(d)!;
+  };
   const hot = row.map((_, m) => {
     const terms = row.flatMap((_, j) => (j === m ? [] : [j > m ? b.not(neg(m, j), `ge${hint}${m}_${j}`) : neg(j, m)]));
-    return terms.length === 0 ? b.constant(1n, 1, false) : terms.reduce((acc, t) => b.and(acc, t, `max${hint}${m}`));
+    return terms.reduce((acc, t, k) => b.and(acc, t, `max${hint}${m}_${k}`));
   });
   const mapped = row.map((_, m) => row.map((_, i) => (m === i ? undefined : f({ sig: diff[m][i], frac }, `${hint}${m}_${i}`))));
   return row.map((_, i) => {
@@ -40,8 +45,8 @@ function oneHot(b: ModuleBuilder, items: readonly { hot: Sig; value: Sig }[], no
   if (items.length === 1) return b.mux(items[0].hot, items[0].value, none, hint);
   const h = Math.ceil(items.length / 2);
   const [left, right] = [items.slice(0, h), items.slice(h)];
-  const anyLeft = left.map((t) => t.hot).reduce((a, t) => b.or(a, t, `${hint}_any`));
-  return b.mux(anyLeft, oneHot(b, left.slice(0, -1), left[left.length - 1].value, hint), oneHot(b, right, none, hint), hint);
+  const anyLeft = left.map((t) => t.hot).reduce((a, t, k) => b.or(a, t, `${hint}_any${k}`));
+  return b.mux(anyLeft, oneHot(b, left.slice(0, -1), left[left.length - 1].value, `${hint}l`), oneHot(b, right, none, `${hint}r`), hint);
 }
 
 function maxTree(b: ModuleBuilder, xs: readonly Fx[]): Fx {

@@ -68,7 +68,7 @@ export function clampIndex(b: ModuleBuilder, v: Sig, n: number, hint: string): S
   const magnitude = v.width - (v.signed ? 1 : 0);
   let a = magnitude === 0 ? b.constant(0n, bits, false) : b.resize(b.slice(v, 0, Math.min(bits, magnitude), `${hint}_v`), bits, false);
   if (magnitude > bits) a = b.mux(b.redor(b.slice(v, bits, magnitude - bits, `${hint}_h`), `${hint}_hi`), b.constant(BigInt(n - 1), bits, false), a, `${hint}_c`);
-  if (v.signed) a = b.mux(b.slice(v, v.width - 1, 1, `${hint}_lo`), b.constant(0n, bits, false), a, `${hint}_c`);
+  if (v.signed) a = b.mux(b.slice(v, v.width - 1, 1, `${hint}_lo`), b.constant(0n, bits, false), a, hint);
   return a;
 }
 
