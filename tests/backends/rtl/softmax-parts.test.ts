@@ -84,7 +84,7 @@ describe('f(max − x_i) for every element of a row (row-max.ts)', () => {
       const [width, frac, k, bits] = [int(rnd, 3, 12), int(rnd, -1, 6), int(rnd, -1, 4), int(rnd, 1, 6)];
       const b = new ModuleBuilder();
       const { ports, xs } = inputs(b, n, width, frac);
-      const ys = fromRowMax(b, xs, (d, h) => clampIndex(b, floorShift(b, d, k, `f${h}`), 2 ** bits, `a${h}`), 'r');
+      const ys = fromRowMax(b, xs, (d, h) => clampIndex(b, floorShift(b, d, k, `f${h}`), 2 ** bits, `a${h}`), b.constant(0n, bits, false), 'r');
       const top = 2 ** (width - 1);
       for (let s = 0; s < 20; s++) {
         // a few distinct values, so that maxima tie

@@ -7,12 +7,13 @@ export const PARALLEL_MAX_ROW = 8;
 
 /**
  * For every element of a row, f(max − x_i) (docs/rtl.md "softmax"), where f maps a non-negative exact difference to
- * an unsigned signal (a table address) and f(0) = 0. Up to PARALLEL_MAX_ROW elements, in about three LUT levels after
- * one carry chain instead of a max tree (a compare and a mux per level) followed by the subtraction: all
- * differences D_mi = x_m − x_i at once; x_m is the (first) maximum when D_mj ≥ 0 for j > m and D_jm < 0 for j < m
- * (one-hot); element i takes f(D_mi) of the hot m, and 0 when m = i. Longer rows: max tree, then f(mx − x_i).
+ * a signal (a table address or a table read) and `atMax` = f(0). Up to PARALLEL_MAX_ROW elements, f of every
+ * difference is built and the right one picked, two LUT levels after f, instead of a max tree (a compare and a mux per
+ * level) followed by the subtraction and f: all differences D_mi = x_m − x_i at once; x_m is the (first) maximum when
+ * D_mj ≥ 0 for j > m and D_jm < 0 for j < m (one-hot); element i takes f(D_mi) of the hot m, and atMax when m = i.
+ * Longer rows: max tree, then f(mx − x_i).
  */
-export function fromRowMax(b: ModuleBuilder, row: readonly Fx[], f: (d: Fx, hint: string) => Sig, hint: string): Sig[] {
+export function fromRowMax(b: ModuleBuilder, row: readonly Fx[], f: (d: Fx, hint: string) => Sig, atMax: Sig, hint: string): Sig[] {
   const n = row.length;
   const frac = row[0].frac;
   if (row.some((x) => x.frac !== frac)) throw new Error('fromRowMax: the elements of a row share one grid');
@@ -34,8 +35,7 @@ export function fromRowMax(b: ModuleBuilder, row: readonly Fx[], f: (d: Fx, hint
   const mapped = row.map((_, m) => row.map((_, i) => (m === i ? undefined : f({ sig: diff[m][i], frac }, `${hint}${m}_${i}`))));
   return row.map((_, i) => {
     const others = row.flatMap((_, m) => (m === i ? [] : [{ hot: hot[m], value: mapped[m][i]! }]));
-    const zero = b.constant(0n, Math.max(...others.map((o) => o.value.width)), false);
-    return oneHot(b, others, zero, `sel${hint}${i}`);
+    return oneHot(b, others, atMax, `sel${hint}${i}`);
   });
 }
 

@@ -20,8 +20,8 @@ import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fromRowMax } from './row-max.ts';
 import { castSum } from './saturating-sum.ts';
-import { clampIndex, romOf, romValue } from './tables.ts';
-import { variableProduct } from './variable-product.ts';
+import { blockRomIfFewReads, clampIndex, romOf, romValue } from './tables.ts';
+import { productDspCost, variableProduct } from './variable-product.ts';
 import type { LayerContext, LayerHardware } from './types.ts';
 
 /** hls4ml's softmax implementations in Verilog (docs/arithmetic.md, "hls4ml-compatible arithmetic"), plan from src/fixed. */
@@ -41,15 +41,15 @@ function topBitsSoftmax(layer: LayerOf<'softmax'>, ctx: LayerContext, impl: 'sta
   const [expT, invT, accT, res] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum'), layer.precision.result];
   const plan = topBitsSoftmaxPlan({ impl, n, tableSize: layer.tableSize, expTableSize: layer.expTableSize, invTableSize: layer.invTableSize, input, expTable: expT, invTable: invT });
   const expRom = romOf('exp_table', plan.expTable, expT, `hls4ml ${impl} exp table, ${plan.expSize} entries, by the top bits of ${impl === 'stable' ? 'max - x' : 'x'}`);
-  const invRom = romOf('inv_table', plan.invTable, invT, `hls4ml 1/x table, ${plan.invSize} entries, by the top bits of the sum`);
+  const invRom = blockRomIfFewReads(romOf('inv_table', plan.invTable, invT, `hls4ml 1/x table, ${plan.invSize} entries, by the top bits of the sum`), ctx.inSize / n);
   return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => {
     const ys: Sig[] = [];
     for (let g = 0; g < xs.length; g += n) {
       const row = xs.slice(g, g + n);
-      // stable: the top bits of Q_inp_norm(mx − x_i), 0 for mx = x_i as fromRowMax requires; latency: of x_i
+      // stable: the top bits of Q_inp_norm(mx − x_i) (0 for mx = x_i); latency: of x_i
       const addrs =
         impl === 'stable'
-          ? fromRowMax(b, row, (d, h) => topBits(b, castFx(b, d, plan.expIndexType, `norm${h}`), plan.expIndexType, plan.expBits, `ea${h}`), `${g}_`)
+          ? fromRowMax(b, row, (d, h) => topBits(b, castFx(b, d, plan.expIndexType, `norm${h}`), plan.expIndexType, plan.expBits, `ea${h}`), b.constant(0n, plan.expBits, false), `${g}_`)
           : row.map((x, i) => topBits(b, x, plan.expIndexType, plan.expBits, `ea${g + i}`));
       const es = addrs.map((a, i) => romValue(b, expRom, a, fracBits(expT), `e${g + i}`));
       // hls4ml sums and multiplies Q_accum(e_i), which stays ≥ 0 for e_i ≥ 0 unless accum wraps
@@ -57,7 +57,7 @@ function topBitsSoftmax(layer: LayerOf<'softmax'>, ctx: LayerContext, impl: 'sta
       const sum = castSum(b, leaves.map((l) => l.fx), accT, plan.tree, leaves.every((l) => l.nonNegative), `s${g}`);
       const s = castFx(b, sum, plan.invIndexType, `sin${g}`);
       const inv = romValue(b, invRom, topBits(b, s, plan.invIndexType, plan.invBits, `ia${g}`), fracBits(invT), `inv${g}`);
-      leaves.forEach((e, i) => ys.push(castFx(b, variableProduct(b, e, inv, ctx.dspCost, `ep${g + i}`), res, `y${g + i}`).sig));
+      leaves.forEach((e, i) => ys.push(castFx(b, variableProduct(b, e, inv, productDspCost(invRom, ctx.dspCost), `ep${g + i}`), res, `y${g + i}`).sig));
     }
     return ys;
   });

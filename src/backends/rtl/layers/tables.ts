@@ -23,6 +23,8 @@ import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
+import { BRAM_PORTS } from '../../../estimate/rtl/costs.ts';
+import { BRAM_ADDRESS_BITS } from '../timing.ts';
 import { truncAddress } from './softmax-hls4ml.ts';
 
 /**
@@ -31,6 +33,14 @@ import { truncAddress } from './softmax-hls4ml.ts';
  * in Yosys), where a block RAM costs a register stage and ~1 ns clock-to-out in the next. Larger tables: by size.
  */
 export const LUT_ROM_MAX_WORDS = 1024;
+
+/**
+ * The ROM as a block RAM when it has at most two reads (a RAMB18's ports) and at least 1024 words: its read then ends
+ * a stage at the address pins (0.45 ns) and the word arrives ~0.9 ns into the next, where a 1024-word LUT ROM takes
+ * 2.25 ns of its stage (timing.ts romReadNs). The softmax's 1/x table: the product's stage has room for those 0.9 ns.
+ */
+export const blockRomIfFewReads = (rom: Rom, reads: number): Rom =>
+  reads <= BRAM_PORTS && rom.words.length >= 2 ** BRAM_ADDRESS_BITS ? { ...rom, style: 'block' } : rom;
 
 /** A ROM holding the mantissas of `values` (exact values of type t), in t's internal width. */
 export function romOf(name: string, values: Float64Array, t: FixedType, comment: string): Rom {
@@ -45,9 +55,15 @@ export function romOf(name: string, values: Float64Array, t: FixedType, comment:
  * is wiring), and whether every word is ≥ 0 (what saturating-sum.ts and variable-product.ts may rely on).
  */
 export function romValue(b: ModuleBuilder, rom: Rom, addr: Sig, frac: number, hint: string): { fx: Fx; nonNegative: boolean } {
+  const r = romRange(rom);
+  return { fx: { sig: b.resize(b.rom(rom, addr, true, hint), r.width, true), frac }, nonNegative: r.nonNegative };
+}
+
+/** A ROM's words as signed values, the signed width they need, and whether all are ≥ 0. */
+export function romRange(rom: Rom): { values: bigint[]; width: number; nonNegative: boolean } {
   const values = rom.words.map((w) => (w >= 1n << BigInt(rom.width - 1) ? w - (1n << BigInt(rom.width)) : w));
   const width = Math.max(...values.map((v) => (v < 0n ? (-v - 1n).toString(2).length + 1 : v.toString(2).length + 1)));
-  return { fx: { sig: b.resize(b.rom(rom, addr, true, hint), Math.min(width, rom.width), true), frac }, nonNegative: values.every((v) => v >= 0n) };
+  return { values, width: Math.min(width, rom.width), nonNegative: values.every((v) => v >= 0n) };
 }
 
 /** floor(x · 2^k) as a signed integer: an arithmetic shift of the mantissa. */

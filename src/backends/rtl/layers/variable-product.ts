@@ -2,6 +2,7 @@ import { LUT_PER_BIT } from '../../../estimate/rtl/costs.ts';
 import { DSP_MIN_PRODUCT, dspSlices } from '../../../estimate/multiplier.ts';
 import type { ModuleBuilder } from '../netlist/builder.ts';
 import { mulFx, type Fx } from '../netlist/fx.ts';
+import type { Rom } from '../netlist/netlist.ts';
 import { exactSum } from './saturating-sum.ts';
 import { DEFAULT_DSP_COST } from '../cmm/cost.ts';
 
@@ -42,3 +43,10 @@ function pickMultiplier(p: Factor, q: Factor): [Factor, Factor | undefined] {
 
 /** Bits of a non-negative value below its sign bit (all bits of an unsigned signal). */
 const magnitudeBits = (x: Fx): number => x.sig.width - (x.sig.signed ? 1 : 0);
+
+/**
+ * The DspCost a softmax's products e_i · 1/s are chosen with: after a block-RAM 1/x table the word arrives ~0.9 ns into
+ * the products' stage, where a LUT array (3.35 ns for 12 × 12 bits) still fits and a DSP multiply needs a stage of its
+ * own, so the products are LUT arrays then unless DspCost is 0 (keep every DSP); else the DspCost given.
+ */
+export const productDspCost = (inverse: Rom, dspCost = DEFAULT_DSP_COST): number => (inverse.style === 'block' && dspCost > 0 ? Infinity : dspCost);
