@@ -14,8 +14,9 @@ import { productDspCost, variableProduct } from './variable-product.ts';
 /**
  * softmax over the last axis (docs/arithmetic.md): mx = max x, e_i = expTable[clamp(floor((mx − x_i) · N/8))],
  * s = Q_accum(s + e_i) in ascending i, inv = invTable[clamp(floor(s · N/R_inv))], y_i = Q_result(e_i · inv).
- * Built in three stages at 5 ns for short rows (docs/rtl.md "softmax"): the differences to the maximum and the exp
- * LUT ROM; the sum (one tree and one saturation, saturating-sum.ts) and the 1/x LUT ROM; the products.
+ * Built in three stages at 5 ns for short rows (docs/rtl.md "softmax"): every difference to a possible maximum and its
+ * exp LUT ROM read; the one-hot choice, the sum (one tree and one saturation, saturating-sum.ts) and the 1/x block-RAM
+ * address; the products (LUT arrays after the block RAM).
  */
 export const softmax: RtlLayer<'softmax'> = (layer, ctx) => {
   if (layer.implementation && layer.implementation !== 'hlsforge') return hls4mlSoftmax(layer, ctx);

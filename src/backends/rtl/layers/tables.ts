@@ -29,8 +29,9 @@ import { truncAddress } from './softmax-hls4ml.ts';
 
 /**
  * Tables up to this many words are LUT ROMs (docs/rtl.md "ROMs"): read in the stage of their address logic (timing.ts
- * romReadNs: at most 3 LUT levels and a MUXF7, 1.45 ns) for about 16 LUTs per word bit (a 1024 × 11 table: 176 LUTs
- * in Yosys), where a block RAM costs a register stage and ~1 ns clock-to-out in the next. Larger tables: by size.
+ * romReadNs: 1024 words 5 LUT levels, 2.25 ns, as Yosys maps them) for about 16 LUTs per word bit (a 1024 × 11 table:
+ * 176 LUTs in Yosys), where a block RAM ends the stage and delivers ~0.9 ns into the next (blockRomIfFewReads).
+ * Larger tables: by size.
  */
 export const LUT_ROM_MAX_WORDS = 1024;
 
