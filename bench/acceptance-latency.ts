@@ -16,8 +16,10 @@ import { sharedPath } from '../tests/helpers/shared.ts';
 
 const FILE = new URL('./acceptance-latency.json', import.meta.url);
 const DESIGNS = [
-  { name: 'jet-16b-rf1', model: 'models/onnx/three_layer_keras.onnx', precision: 'ap_fixed<16,6>' as string | undefined },
-  { name: 'qkeras-6b-rf1', model: 'models/QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx', precision: undefined },
+  { name: 'jet-16b-rf1', model: 'models/onnx/three_layer_keras.onnx', precision: 'ap_fixed<16,6>' as string | undefined, dspCost: undefined as number | undefined },
+  { name: 'qkeras-6b-rf1', model: 'models/QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx', precision: undefined, dspCost: undefined },
+  // DspCost none: no DSP at all (the softmax products are LUT arrays)
+  { name: 'qkeras-6b-rf1-nodsp', model: 'models/QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx', precision: undefined, dspCost: Infinity },
 ];
 
 const args = process.argv.slice(2);
@@ -25,7 +27,9 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',
 const record = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : { tool: 'hlsforge rtl-sim (Verilator), 500 random inputs', results: {} };
 for (const d of DESIGNS) {
   if (only && !only.includes(d.name)) continue;
-  const { config, graph } = compile({ model: sharedPath(d.model), overrides: { precision: d.precision, reuseFactor: 1, backend: 'RTL' } });
+  const compiled = compile({ model: sharedPath(d.model), overrides: { precision: d.precision, reuseFactor: 1, backend: 'RTL' } });
+  const { graph } = compiled;
+  const config = d.dspCost === undefined ? compiled.config : { ...compiled.config, dspCost: d.dspCost };
   const dir = mkdtempSync(join(tmpdir(), `hlsforge-latency-${d.name}-`));
   try {
     const width = inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0);

@@ -82,23 +82,29 @@ export function cellDelayNs(c: Exclude<Cell, { op: 'reg' | 'inst' | 'ram' | 'rom
 }
 
 /**
- * A ROM read in LUTs with `addressBits` address bits, as Yosys maps it: a LUT6 holds 64 words of one bit; 128 words
- * add an F7 multiplexer, 256 words a second LUT level (rom8x16: LUT, MUXF7, LUT), and every further 2 address bits a
- * 4:1 multiplexer level of LUTs. A ROM of 1024 words or more is a block RAM (Yosys maps rom10x16 to one): its
+ * A ROM read in LUTs with `addressBits` address bits (`style` 'logic', or unset and under 1024 words), as Yosys maps it: a LUT6 holds 64 words of one bit; 128 words
+ * add an F7 multiplexer, 256 words a second LUT level (rom8x16: LUT, MUXF7, LUT), and every further address bit a
+ * LUT level (no MUXF: 512 words 4 levels, 1024 words 5). A ROM of 1024 words or more is a block RAM (Yosys maps rom10x16 to one): its
  * stage ends at the address pins (a net and the address setup, about one LUT level), and the word appears
  * `romOutputNs` after the clock edge in the next stage.
  */
-export function romReadNs(addressBits: number): number {
-  if (addressBits >= BRAM_ADDRESS_BITS) return LUT_LEVEL_NS;
+export function romReadNs(addressBits: number, style?: 'logic' | 'block'): number {
+  if (isBlockRom(addressBits, style)) return LUT_LEVEL_NS;
+  // from 512 words Yosys/ABC map the mux tree without MUXF7/F8, one LUT level per address bit above 5: the softmax
+  // tables (exp, 1/x, 18 bits) measure 4 levels at 512 words and 5 at 1024 (2.25 ns; docs/rtl.md "ROMs")
+  if (addressBits > 8) return (addressBits - 5) * LUT_LEVEL_NS;
   const muxf = addressBits > 6 ? MUXF_NS : 0;
-  const levels = 1 + (addressBits > 7 ? 1 : 0) + Math.ceil(Math.max(0, addressBits - 8) / 2);
+  const levels = 1 + (addressBits > 7 ? 1 : 0);
   return levels * LUT_LEVEL_NS + muxf;
 }
 
-const BRAM_ADDRESS_BITS = 10;
+export const BRAM_ADDRESS_BITS = 10;
+
+/** Whether a ROM read is a block RAM's: as its `style` says (netlist.ts Rom), else from 1024 words on. */
+export const isBlockRom = (addressBits: number, style?: 'logic' | 'block'): boolean => (style ? style === 'block' : addressBits >= BRAM_ADDRESS_BITS);
 
 /** Logic delay at the start of the stage after a ROM read: a block RAM's clock-to-out beyond a flip-flop's (≈ 1.0 ns). */
-export const romOutputNs = (addressBits: number): number => (addressBits >= BRAM_ADDRESS_BITS ? 1.0 - DELAY_NS.clockToOut : 0);
+export const romOutputNs = (addressBits: number, style?: 'logic' | 'block'): number => (isBlockRom(addressBits, style) ? 1.0 - DELAY_NS.clockToOut : 0);
 
 /** F7/F8/F9 multiplexers combine LUT outputs inside a CLB (no net between them). */
 export const MUXF_NS = 0.1;

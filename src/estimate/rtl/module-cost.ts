@@ -23,7 +23,7 @@ export function moduleCost(m: Module): ModuleCost {
   const merged = mergedAdders(net, readers);
   const selectKey = selectFunctions(net);
   const selectLogic = new Set<string>();
-  const romReads = new Map<string, { bits: number; reads: number; logicBits: number }>();
+  const romReads = new Map<string, { bits: number; reads: number; logicBits: number; style?: 'logic' | 'block' }>();
   const fromProduct = productDerived(net);
 
   net.nodes.forEach((node, index) => {
@@ -95,14 +95,15 @@ export function moduleCost(m: Module): ModuleCost {
       case 'rom': {
         // constant address bits (an index shifted left) leave only part of the table reachable from this read
         const reachable = Math.min(c.rom.words.length, 2 ** net.bits(c.addr).filter((b) => !isConst(registeredConst(net, b))).length);
-        const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, reads: 0, logicBits: 0 };
-        romReads.set(c.rom.name, { bits: r.bits, reads: r.reads + 1, logicBits: r.logicBits + reachable * c.rom.width });
+        const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, reads: 0, logicBits: 0, style: c.rom.style };
+        romReads.set(c.rom.name, { ...r, reads: r.reads + 1, logicBits: r.logicBits + reachable * c.rom.width });
         break;
       }
     }
   });
   for (const r of romReads.values()) {
-    if (r.bits >= BRAM_MIN_BITS && r.reads <= BRAM_PORTS) bram += Math.ceil(r.bits / BRAM18_BITS) / 2;
+    // a `rom_style` attribute decides; else Yosys's rule (costs.ts)
+    if (r.style ? r.style === 'block' : r.bits >= BRAM_MIN_BITS && r.reads <= BRAM_PORTS) bram += Math.ceil(r.bits / BRAM18_BITS) / 2;
     else lut += (r.logicBits / LUTROM_BITS) * LUT_PER_BIT.romLogic;
   }
 

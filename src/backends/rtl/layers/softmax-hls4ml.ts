@@ -10,16 +10,18 @@ import {
   quantizeDouble,
   topBitsSoftmaxPlan,
   type FixedType,
-  type ReduceTree,
 } from '../../../fixed/index.ts';
 import type { LayerOf } from '../../../ir/layers.ts';
 import type { ModuleBuilder } from '../netlist/builder.ts';
 import { castFx } from '../netlist/cast.ts';
-import { addFx, mulFx, type Fx } from '../netlist/fx.ts';
+import { addFx, type Fx } from '../netlist/fx.ts';
 import type { Sig } from '../netlist/netlist.ts';
 import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
-import { clampIndex, romOf } from './tables.ts';
+import { fromRowMax } from './row-max.ts';
+import { castSum } from './saturating-sum.ts';
+import { blockRomIfFewReads, clampIndex, romOf, romValue } from './tables.ts';
+import { productDspCost, variableProduct } from './variable-product.ts';
 import type { LayerContext, LayerHardware } from './types.ts';
 
 /** hls4ml's softmax implementations in Verilog (docs/arithmetic.md, "hls4ml-compatible arithmetic"), plan from src/fixed. */
@@ -39,21 +41,23 @@ function topBitsSoftmax(layer: LayerOf<'softmax'>, ctx: LayerContext, impl: 'sta
   const [expT, invT, accT, res] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum'), layer.precision.result];
   const plan = topBitsSoftmaxPlan({ impl, n, tableSize: layer.tableSize, expTableSize: layer.expTableSize, invTableSize: layer.invTableSize, input, expTable: expT, invTable: invT });
   const expRom = romOf('exp_table', plan.expTable, expT, `hls4ml ${impl} exp table, ${plan.expSize} entries, by the top bits of ${impl === 'stable' ? 'max - x' : 'x'}`);
-  const invRom = romOf('inv_table', plan.invTable, invT, `hls4ml 1/x table, ${plan.invSize} entries, by the top bits of the sum`);
+  const invRom = blockRomIfFewReads(romOf('inv_table', plan.invTable, invT, `hls4ml 1/x table, ${plan.invSize} entries, by the top bits of the sum`), ctx.inSize / n);
   return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => {
     const ys: Sig[] = [];
     for (let g = 0; g < xs.length; g += n) {
       const row = xs.slice(g, g + n);
-      const mx = maxOf(b, row);
-      const es = row.map((x, i) => {
-        const key = impl === 'stable' ? castFx(b, { sig: b.sub(mx.sig, x.sig, `nd${g + i}`), frac: x.frac }, plan.expIndexType, `norm${g + i}`) : x;
-        const e: Fx = { sig: b.rom(expRom, topBits(b, key, plan.expIndexType, plan.expBits, `ea${g + i}`), true, `e${g + i}`), frac: fracBits(expT) };
-        return castFx(b, e, accT, `el${g + i}`);
-      });
-      const sum = (t: ReduceTree): Fx => (typeof t === 'number' ? es[t] : castFx(b, addFx(b, sum(t[0]), sum(t[1]), `s${g}`), accT, `acc${g}`));
-      const s = castFx(b, sum(plan.tree), plan.invIndexType, `sin${g}`);
-      const inv: Fx = { sig: b.rom(invRom, topBits(b, s, plan.invIndexType, plan.invBits, `ia${g}`), true, `inv${g}`), frac: fracBits(invT) };
-      es.forEach((e, i) => ys.push(castFx(b, mulFx(b, e, inv, `ep${g + i}`), res, `y${g + i}`).sig));
+      // stable: the top bits of Q_inp_norm(mx − x_i) (0 for mx = x_i); latency: of x_i
+      const addrs =
+        impl === 'stable'
+          ? fromRowMax(b, row, (d, h) => topBits(b, castFx(b, d, plan.expIndexType, `norm${h}`), plan.expIndexType, plan.expBits, `ea${h}`), b.constant(0n, plan.expBits, false), `${g}_`)
+          : row.map((x, i) => topBits(b, x, plan.expIndexType, plan.expBits, `ea${g + i}`));
+      const es = addrs.map((a, i) => romValue(b, expRom, a, fracBits(expT), `e${g + i}`));
+      // hls4ml sums and multiplies Q_accum(e_i), which stays ≥ 0 for e_i ≥ 0 unless accum wraps
+      const leaves = es.map((e, i) => ({ fx: castFx(b, e.fx, accT, `el${g + i}`), nonNegative: e.nonNegative && accT.overflow.startsWith('AP_SAT') }));
+      const sum = castSum(b, leaves.map((l) => l.fx), accT, plan.tree, leaves.every((l) => l.nonNegative), `s${g}`);
+      const s = castFx(b, sum, plan.invIndexType, `sin${g}`);
+      const inv = romValue(b, invRom, topBits(b, s, plan.invIndexType, plan.invBits, `ia${g}`), fracBits(invT), `inv${g}`);
+      leaves.forEach((e, i) => ys.push(castFx(b, variableProduct(b, e, inv, productDspCost(invRom, ctx.dspCost), `ep${g + i}`), res, `y${g + i}`).sig));
     }
     return ys;
   });
@@ -120,10 +124,4 @@ function argmaxSoftmax(layer: LayerOf<'softmax'>, ctx: LayerContext): LayerHardw
     }
     return ys;
   });
-}
-
-function maxOf(b: ModuleBuilder, xs: Fx[]): Fx {
-  let mx = xs[0];
-  for (let i = 1; i < xs.length; i++) mx = { sig: b.mux(b.gt(xs[i].sig, mx.sig, 'gtm'), xs[i].sig, mx.sig, 'mx'), frac: mx.frac };
-  return mx;
 }

@@ -17,19 +17,54 @@ import {
 import type { Layer } from '../../../ir/layers.ts';
 import type { ModuleBuilder } from '../netlist/builder.ts';
 import { castFx } from '../netlist/cast.ts';
-import { addFx, maxFx, mulFx, type Fx } from '../netlist/fx.ts';
+import type { Fx } from '../netlist/fx.ts';
 import type { Rom, Sig } from '../netlist/netlist.ts';
 import { combLayer } from './comb-layer.ts';
 import { need } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
-import { hls4mlSoftmax, truncAddress } from './softmax-hls4ml.ts';
+import { BRAM_PORTS } from '../../../estimate/rtl/costs.ts';
+import { BRAM_ADDRESS_BITS } from '../timing.ts';
+import { truncAddress } from './softmax-hls4ml.ts';
+
+/**
+ * Tables up to this many words are LUT ROMs (docs/rtl.md "ROMs"): read in the stage of their address logic (timing.ts
+ * romReadNs: 1024 words 5 LUT levels, 2.25 ns, as Yosys maps them) for about 16 LUTs per word bit (a 1024 × 11 table:
+ * 176 LUTs in Yosys), where a block RAM ends the stage and delivers ~0.9 ns into the next (blockRomIfFewReads).
+ * Larger tables: by size.
+ */
+export const LUT_ROM_MAX_WORDS = 1024;
+
+/**
+ * The ROM as a block RAM when it has at most two reads (a RAMB18's ports) and at least 1024 words: its read then ends
+ * a stage at the address pins (0.45 ns) and the word arrives ~0.9 ns into the next, where a 1024-word LUT ROM takes
+ * 2.25 ns of its stage (timing.ts romReadNs). The softmax's 1/x table: the product's stage has room for those 0.9 ns.
+ */
+export const blockRomIfFewReads = (rom: Rom, reads: number): Rom =>
+  reads <= BRAM_PORTS && rom.words.length >= 2 ** BRAM_ADDRESS_BITS ? { ...rom, style: 'block' } : rom;
 
 /** A ROM holding the mantissas of `values` (exact values of type t), in t's internal width. */
 export function romOf(name: string, values: Float64Array, t: FixedType, comment: string): Rom {
   const w = fxWidth(t);
   const mask = (1n << BigInt(w)) - 1n;
-  return { name, width: w, words: Array.from(values, (v) => BigInt(quantizeDouble(v, t)) & mask), comment };
+  const words = Array.from(values, (v) => BigInt(quantizeDouble(v, t)) & mask);
+  return { name, width: w, words, comment, ...(words.length <= LUT_ROM_MAX_WORDS ? { style: 'logic' as const } : {}) };
+}
+
+/**
+ * rom[addr] as a value on the 2^−frac grid, only as wide as the words need (the ROM keeps its type's width; the cut
+ * is wiring), and whether every word is ≥ 0 (what saturating-sum.ts and variable-product.ts may rely on).
+ */
+export function romValue(b: ModuleBuilder, rom: Rom, addr: Sig, frac: number, hint: string): { fx: Fx; nonNegative: boolean } {
+  const r = romRange(rom);
+  return { fx: { sig: b.resize(b.rom(rom, addr, true, hint), r.width, true), frac }, nonNegative: r.nonNegative };
+}
+
+/** A ROM's words as signed values, the signed width they need, and whether all are ≥ 0. */
+export function romRange(rom: Rom): { values: bigint[]; width: number; nonNegative: boolean } {
+  const values = rom.words.map((w) => (w >= 1n << BigInt(rom.width - 1) ? w - (1n << BigInt(rom.width)) : w));
+  const width = Math.max(...values.map((v) => (v < 0n ? (-v - 1n).toString(2).length + 1 : v.toString(2).length + 1)));
+  return { values, width: Math.min(width, rom.width), nonNegative: values.every((v) => v >= 0n) };
 }
 
 /** floor(x · 2^k) as a signed integer: an arithmetic shift of the mantissa. */
@@ -40,14 +75,18 @@ export function floorShift(b: ModuleBuilder, x: Fx, k: number, hint: string): Si
   return w > s ? b.resize(b.slice(x.sig, s, w - s, hint), w - s, true, hint) : b.resize(b.slice(x.sig, w - 1, 1, hint), 1, true, hint);
 }
 
-/** clamp(v, 0, n−1) as an unsigned log2(n)-bit address. */
+/**
+ * clamp(v, 0, n−1) as an unsigned log2(n)-bit address, in about one LUT level: v < 0 is v's sign bit, v > n − 1 (v ≥ 0)
+ * is an OR of its magnitude bits from log2(n) up; only the tests v's width allows are built.
+ */
 export function clampIndex(b: ModuleBuilder, v: Sig, n: number, hint: string): Sig {
   const bits = log2Exact(n, 'table size');
-  const lo = b.lt(v, b.constant(0n, 1, true), `${hint}_lo`);
-  const hi = b.gt(v, b.constant(BigInt(n - 1), bits + 1, true), `${hint}_hi`);
-  const top = b.constant(BigInt(n - 1), bits + 1, true);
-  const c = b.mux(lo, b.constant(0n, 1, true), b.mux(hi, top, v, `${hint}_c`), `${hint}_c`);
-  return b.slice(c, 0, Math.max(bits, 1), hint);
+  if (bits === 0) return b.constant(0n, 1, false);
+  const magnitude = v.width - (v.signed ? 1 : 0);
+  let a = magnitude === 0 ? b.constant(0n, bits, false) : b.resize(b.slice(v, 0, Math.min(bits, magnitude), `${hint}_v`), bits, false);
+  if (magnitude > bits) a = b.mux(b.redor(b.slice(v, bits, magnitude - bits, `${hint}_h`), `${hint}_hi`), b.constant(BigInt(n - 1), bits, false), a, `${hint}_c`);
+  if (v.signed) a = b.mux(b.slice(v, v.width - 1, 1, `${hint}_lo`), b.constant(0n, bits, false), a, hint);
+  return a;
 }
 
 /**
@@ -85,47 +124,4 @@ function hls4mlLookup(layer: Extract<Layer, { kind: 'sigmoid' | 'tanh' }>, ctx: 
   const rom = romOf(`${layer.kind}_table`, table.map((v) => quantizeDouble(v, res) * 2 ** -fracBits(res)), res, `Q_result(hls4ml ${layer.kind} table[i]), ${n} entries`);
   const k = log2Exact(n / range, 'table size / range');
   return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => xs.map((x, i) => b.rom(rom, truncAddress(b, x, k, n / 2, n, `addr${i}`), true, `y${i}`)));
-}
-
-/**
- * softmax over the last axis (docs/arithmetic.md): mx = max x (a compare tree), e_i = expTable[clamp(floor((mx − x_i) ·
- * N/8))], s = Q_accum(s + e_i) in ascending i, inv = invTable[clamp(floor(s · N/R_inv))], y_i = Q_result(e_i · inv).
- */
-export const softmax: RtlLayer<'softmax'> = (layer, ctx) => {
-  if (layer.implementation && layer.implementation !== 'hlsforge') return hls4mlSoftmax(layer, ctx);
-  const n = layer.shape[layer.shape.length - 1];
-  const size = layer.tableSize;
-  const [expT, invT, accT, res] = [need(layer, 'exp_table'), need(layer, 'inv_table'), need(layer, 'accum'), layer.precision.result];
-  const expRom = romOf('exp_table', expTable(size, expT), expT, `exp_table: Q(exp(-i * ${EXP_RANGE} / ${size}))`);
-  const invRom = romOf('inv_table', invTable(size, n, invT), invT, `inv_table: Q(1 / max((i + 0.5) * ${invRange(n)} / ${size}, 1))`);
-  const kExp = log2Exact(size / EXP_RANGE, 'table size / exp range');
-  const kInv = log2Exact(size / invRange(n), 'table size / inverse range');
-  return combLayer(layer, ctx, { type: res, size: ctx.inSize }, (b, xs) => {
-    const ys: Sig[] = [];
-    for (let g = 0; g < xs.length; g += n) {
-      const row = xs.slice(g, g + n);
-      const mx = maxTree(b, row);
-      const es = row.map((x, i) => {
-        const d = { sig: b.sub(mx.sig, x.sig, `nd${g + i}`), frac: x.frac }; // −d_i = mx − x_i ≥ 0, exact
-        const addr = clampIndex(b, floorShift(b, d, kExp, `ei${g + i}`), size, `ea${g + i}`);
-        return { sig: b.rom(expRom, addr, true, `e${g + i}`), frac: fracBits(expT) };
-      });
-      let s: Fx = { sig: b.constant(0n, 1, true), frac: fracBits(accT) };
-      es.forEach((e, i) => (s = castFx(b, addFx(b, s, e, `s${g + i}`), accT, `acc${g + i}`)));
-      const addr = clampIndex(b, floorShift(b, s, kInv, `ii${g}`), size, `ia${g}`);
-      const inv: Fx = { sig: b.rom(invRom, addr, true, `inv${g}`), frac: fracBits(invT) };
-      es.forEach((e, i) => ys.push(castFx(b, mulFx(b, e, inv, `ep${g + i}`), res, `y${g + i}`).sig));
-    }
-    return ys;
-  });
-};
-
-function maxTree(b: ModuleBuilder, xs: Fx[]): Fx {
-  let level = xs;
-  while (level.length > 1) {
-    const next: Fx[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? maxFx(b, level[i], level[i + 1], 'mx') : level[i]);
-    level = next;
-  }
-  return level[0];
 }

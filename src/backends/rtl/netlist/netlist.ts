@@ -18,6 +18,11 @@ export interface Rom {
   readonly words: readonly bigint[];
   /** what it holds, for the comment above it */
   readonly comment: string;
+  /**
+   * Where it is built (docs/rtl.md "ROMs"), written as the array's `rom_style` attribute: 'logic' a LUT ROM read in
+   * the stage of its address logic, 'block' a block RAM whose read costs a register stage. Unset: by size (timing.ts).
+   */
+  readonly style?: 'logic' | 'block';
 }
 
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor' | 'lt' | 'gt' | 'eq';

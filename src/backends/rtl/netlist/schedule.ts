@@ -57,7 +57,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
       const comb = b.sig(c.out.width, c.out.signed, `${c.out.name}_c`);
       b.cell({ ...placed, out: comb } as Cell);
       b.reg(comb, { out: c.out });
-      arrival.set(c.out, { stage: stage + 1, depth: c.op === 'rom' ? romOutputNs(c.addr.width) : 0 });
+      arrival.set(c.out, { stage: stage + 1, depth: c.op === 'rom' ? romOutputNs(c.addr.width, c.rom.style) : 0 });
     } else {
       b.cell(placed);
       arrival.set(c.out, { stage, depth: depth + cost });
@@ -101,7 +101,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
     const gate = c.op === 'and' || c.op === 'or' || c.op === 'xor' || c.op === 'mux' || c.op === 'redor';
     const costAt = (st: number, d: number): number => {
       if (c.op === 'mul') return budgetNs;
-      if (c.op === 'rom') return romReadNs(c.addr.width);
+      if (c.op === 'rom') return romReadNs(c.addr.width, c.rom.style);
       if (gate) return packGate(c, st).depth - d;
       // an adder fed by an adder of the same stage costs no second carry chain (timing.ts cellDelayNs)
       return cellDelayNs(c, cellInputs(c).some((s) => sums.has(s) && arrive(s).stage === st && arrive(s).depth > 0));

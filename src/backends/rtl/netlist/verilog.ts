@@ -39,7 +39,7 @@ export function writeVerilog(m: Module): string {
       .filter((s) => !portNames.has(s.name) && (driven.has(s) || isInstOutput(m, s)))
       .map((s) => `${regs.has(s) ? 'reg' : 'wire'} ${s.signed ? 'signed ' : ''}${range(s)}${s.name};`)
       .concat(mems),
-    roms: m.roms.map((r) => ({ name: r.name, comment: r.comment, msb: r.width - 1, last: r.words.length - 1, file: romFileName(m, r) })),
+    roms: m.roms.map((r) => ({ name: r.name, comment: r.comment, attr: r.style ? `(* rom_style = "${r.style}" *) ` : '', msb: r.width - 1, last: r.words.length - 1, file: romFileName(m, r) })),
     assigns: [...assigns, ...sink],
     regs: regLines,
     instances,
