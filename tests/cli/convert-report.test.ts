@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.ts';
 import { hlsforge } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
-const dir = tempDir('convert-report');
+const dir = tempDirForFile('convert-report');
 
 function convert(out: string, ...extra: string[]) {
   const r = hlsforge(['convert', join(EXAMPLE, 'jet_tagger.onnx'), '-c', join(EXAMPLE, 'config.yml'), '--precision', 'ap_fixed<8,3>', '-n', '200', '--seed', '5', '-o', out, '--json', ...extra], { cwd: dir });

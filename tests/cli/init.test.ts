@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { hlsforge } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const MODEL = resolve(import.meta.dirname, '../../examples/jet_tagger/jet_tagger.onnx');
 
 describe('hlsforge init', () => {
-  const dir = tempDir('init-cli');
+  const dir = tempDirForFile('init-cli');
 
   it('writes a commented config that loads, with one LayerType block per kind at granularity type', () => {
     const r = hlsforge(['init', MODEL, '--granularity', 'type', '-o', 'c.yml'], { cwd: dir });

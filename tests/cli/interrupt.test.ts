@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../fuzz/run-cli.ts';
 import { hasGxx, hasVerilator, hasYosys } from '../helpers/oracles.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { fakeYosys } from '../sweep/fake-yosys.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hlsforge.js');
 const JET = resolve(import.meta.dirname, '../../examples/jet_tagger/jet_tagger.onnx');
-const work = tempDir('interrupt');
+const work = tempDirForFile('interrupt');
 let n = 0;
 const caseDir = () => {
   const d = join(work, `case-${++n}`);

@@ -12,7 +12,7 @@ import type { Graph } from '../../src/ir/graph.ts';
 import { counterparts } from '../e2e/qonnx-trace.ts';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const JETS = sharedPath('models/QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx');
 const BNN = sharedPath('models/onnx/bnn_model_fc_1layer.onnx');
@@ -62,7 +62,7 @@ function qonnxFloat(config: string, x: Float64Array): { graph: Graph; trace: Rec
 const flat = (rows: number[][]) => Float64Array.from(rows.flat(), (v) => v + 0);
 
 describe.skipIf(!hasShared)('predict: the float reference of a quantized model is the model with its quantizers', () => {
-  const dir = tempDir('quantized-reference');
+  const dir = tempDirForFile('quantized-reference');
   let jets: ReturnType<typeof predictJson> | undefined;
   const jetsRun = () => (jets ??= predictJson(dir, JETS, 16, 11));
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const MODEL = resolve(import.meta.dirname, '../../examples/jet_tagger/jet_tagger.onnx');
-const dir = tempDir('cli-report');
+const dir = tempDirForFile('cli-report');
 
 describe('hlsforge report on the command line', () => {
   it('writes report.html in the working directory by default and says so', () => {

@@ -6,12 +6,12 @@ import { CATALOG } from '../../src/diagnostics/catalog.ts';
 import { pruneUnreachable } from '../../src/frontends/onnx/prune.ts';
 import { safeIdentifier } from '../../src/util/identifier.ts';
 import { OnnxModelBuilder } from '../fixtures/onnx-builder.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
 const JET = join(EXAMPLE, 'jet_tagger.onnx');
 const INPUTS = join(EXAMPLE, 'inputs.dat');
-const work = tempDir('robust');
+const work = tempDirForFile('robust');
 
 let n = 0;
 /** A fresh folder per case, inside the file's temporary folder. */

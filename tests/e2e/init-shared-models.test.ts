@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { onWarning } from '../../src/diagnostics/warnings.ts';
 import { configGraph } from '../../src/init/config-graph.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { HlsforgeError } from '../../src/diagnostics/diagnostic.ts';
 
 /** Every model of the shared corpus that hlsforge supports (tests/e2e/shared-models.test.ts and its neighbours). */
@@ -49,7 +49,7 @@ if (!SLOW) console.warn('[hlsforge tests] init on the MNIST-sized shared models:
 const SAMPLES = 4;
 
 describe.skipIf(!hasShared)('hlsforge init on the shared models', () => {
-  const dir = tempDir('init-models');
+  const dir = tempDirForFile('init-models');
 
   /** init's YAML for a model (on 4 random vectors when withData), written to the temp folder; its path. */
   function initFor(model: string, granularity: Granularity, withData: boolean, annotate = true): { output: string; width: number } {

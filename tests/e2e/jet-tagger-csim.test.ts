@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/pipeline.ts';
 import { runCsim } from '../../src/csim/index.ts';
 import { hlsforge } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
 const MODEL = join(EXAMPLE, 'jet_tagger.onnx');
-const work = tempDir('e2e');
+const work = tempDirForFile('e2e');
 
 const MIXED = `OnnxModel: ${MODEL}
 ProjectName: jets_mixed

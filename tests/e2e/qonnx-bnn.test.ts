@@ -7,10 +7,10 @@ import { formatFixedType } from '../../src/fixed/index.ts';
 import { convert } from '../../src/pipeline.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { compareLayers } from './qonnx-trace.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const MODEL = sharedPath('models/onnx/bnn_model_fc_1layer.onnx');
-const work = tempDir('qonnx-bnn');
+const work = tempDirForFile('qonnx-bnn');
 const CONFIG = join(work, 'config.yml');
 // everything else is stated by the model; the accumulator of 3 products ±1 plus a 4-bit bias needs 5 integer bits
 writeFileSync(

@@ -9,14 +9,14 @@ import { verify } from '../../src/verify.ts';
 import { hasVerilator } from '../rtlsim/rtl-harness.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { compareLayers } from './qonnx-trace.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 // building the jet tagger's Verilator model takes minutes: CI runs it, a developer sets HLSFORGE_SLOW=1
 const SLOW = !!(process.env.CI || process.env.HLSFORGE_SLOW);
 if (!SLOW) console.warn('[hlsforge tests] QONNX jet tagger RTL verification SKIPPED: set HLSFORGE_SLOW=1 (CI runs it)');
 
 const MODEL = sharedPath('models/QONNX_model_zoo/models/JetTagging/QKeras_hls4ml_3layer/qkeras_jettagging.onnx');
-const work = tempDir('qonnx-jets');
+const work = tempDirForFile('qonnx-jets');
 // The QONNX graph states weight, bias and activation types; the accumulators and the dense results (not quantized
 // in the model: the last one feeds the softmax) must be wide enough to be exact: 16 products of 16-bit inputs and
 // 6-bit weights, 15 fractional bits.

@@ -1,10 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasGxx } from '../helpers/oracles.ts';
 import { hasVerilator } from '../rtlsim/rtl-harness.ts';
-import { ready, tempDir, values, writeFullH5 } from '../frontends/keras/fixtures.ts';
+import { ready, values, writeFullH5 } from '../frontends/keras/fixtures.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 /**
  * Issue 11's acceptance on repo-made model files: `hlsforge verify` (emulator = C simulation = RTL simulation, bit for
@@ -14,9 +14,8 @@ import { ready, tempDir, values, writeFullH5 } from '../frontends/keras/fixtures
  * ReuseFactor 1. The other kinds and options are covered one layer per case by tests/rtlsim/recurrent.test.ts and
  * tests/csim/onnx-recurrent.test.ts.
  */
-const work = tempDir();
+const work = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type Row = { backend: string; outputsCompared: number; mismatches: number; latencyCycles?: number; expectedLatencyCycles?: number; ii?: number; expectedIi?: number };
 const SAMPLES = 40;

@@ -6,13 +6,13 @@ import { runCsim } from '../../src/csim/index.ts';
 import { emulate } from '../../src/emulator/index.ts';
 import { compareToFloat } from '../../src/emulator/compare.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForTest } from '../helpers/temp.ts';
 
 const MODEL = sharedPath('models/onnx/three_layer_keras.onnx');
 
 describe.skipIf(!hasShared)('real model: three_layer_keras.onnx (hls4ml example-models)', () => {
   it('converts, C simulation is bit-exact with the emulator, and float mode matches onnxruntime to 1e-6', async () => {
-    const outputDir = join(tempDir('3layer'), 'prj');
+    const outputDir = join(tempDirForTest('3layer'), 'prj');
     const r = await convert({ model: MODEL, overrides: { outputDir, projectName: 'three_layer' }, samples: 1000, seed: 5 });
     expect(r.graph.layers.map((l) => l.kind)).toEqual(['input', 'dense', 'relu', 'dense', 'relu', 'dense', 'relu', 'dense', 'softmax']);
 

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { hasVerilator } from '../rtlsim/rtl-harness.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForTest } from '../helpers/temp.ts';
 
 const MODEL = sharedPath('models/onnx/three_layer_keras.onnx');
 
 describe.skipIf(!hasShared || !hasVerilator)('hlsforge verify on three_layer_keras.onnx (hls4ml example-models)', () => {
   it('agrees bit for bit across emulator, C simulation and RTL simulation on 1000 inputs, with the predicted latency', () => {
-    const out = join(tempDir('verify'), 'prj');
+    const out = join(tempDirForTest('verify'), 'prj');
     const r = hlsforge(['verify', MODEL, '-n', '1000', '--seed', '7', '--project-name', 'three_layer', '-o', out, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

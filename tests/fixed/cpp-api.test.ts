@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedType, quantizeDouble, toValue } from '../../src/fixed/index.ts';
-import { build, buildDir, DRIVER_DIR, hasGxx, run } from './cpp/gxx.ts';
+import { tempDirForTest } from '../helpers/temp.ts';
+import { build, DRIVER_DIR, hasGxx, run } from './cpp/gxx.ts';
 
 const gxx = hasGxx();
 if (!gxx) console.warn('SKIPPED: g++ not found, the API of hls/ap_fixed.h is not checked');
@@ -33,7 +34,7 @@ function expectedLines(): string[] {
 describe('the public API of our ap_fixed.h, ap_int.h, hls_stream.h and hls_math.h', () => {
   for (const std of ['c++14', 'c++17'] as const) {
     it.skipIf(!gxx)(`compiles warning-free with -std=${std} -Wall -Wextra -Werror and prints what it should`, async () => {
-      const exe = join(buildDir(`cpp-api-${std}`), 'api');
+      const exe = join(tempDirForTest(`cpp-api-${std}`), 'api');
       await build([{ source: join(DRIVER_DIR, 'api-main.cpp') }], exe, { std, flags: ['-Wall', '-Wextra', '-Werror'] });
       expect(run(exe, '').trim().split('\n')).toEqual(expectedLines());
     });

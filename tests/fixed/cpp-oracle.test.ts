@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readCastLines, TRUTH_TABLE_DIR, type CastLine } from '../helpers/truth-table.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixedType, fracBits, parseFixedType } from '../../src/fixed/index.ts';
-import { build, buildDir, DRIVER_DIR, hasGxx, run, typeTableUnits } from './cpp/gxx.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
+import { build, DRIVER_DIR, hasGxx, run, typeTableUnits } from './cpp/gxx.ts';
 
 const DIR = TRUTH_TABLE_DIR;
 const FILES = ['casts-small.jsonl.gz', 'casts-wide.jsonl.gz'];
@@ -24,7 +25,7 @@ if (!present) console.warn(`SKIPPED: the vendor truth table ${DIR} is missing, h
 describe('hls/ap_fixed.h against the Xilinx ap_fixed truth table', () => {
   const lines = new Map<string, CastLine[]>();
   const outputs = new Map<string, { fromDouble: string[]; fromWide: string[] }>();
-  const dir = buildDir('cpp-oracle');
+  const dir = tempDirForFile('cpp-oracle');
 
   beforeAll(async () => {
     if (!gxx || !present) return;

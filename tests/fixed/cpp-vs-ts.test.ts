@@ -13,7 +13,8 @@ import {
   sumType,
   type FixedType,
 } from '../../src/fixed/index.ts';
-import { build, buildDir, DRIVER_DIR, hasGxx, run, typeTableUnits } from './cpp/gxx.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
+import { build, DRIVER_DIR, hasGxx, run, typeTableUnits } from './cpp/gxx.ts';
 
 /** Every small type: W ≤ 8, I from −3 to W + 3, both signednesses, every mode (AP_WRAP_SM only when signed). */
 function smallTypes(): FixedType[] {
@@ -60,7 +61,7 @@ describe('hls/ap_fixed.h agrees with the TypeScript fixed-point core', () => {
   let arith = '';
   const pairs: [number, number][] = [];
   const steps: [number, number][] = [];
-  const dir = buildDir('cpp-vs-ts');
+  const dir = tempDirForFile('cpp-vs-ts');
 
   beforeAll(async () => {
     if (!gxx) return;

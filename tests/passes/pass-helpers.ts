@@ -9,11 +9,11 @@ import { verifyGraph } from '../../src/ir/verify.ts';
 import type { Pass } from '../../src/passes/pass.ts';
 import { randomArray, rng } from '../emulator/build-graph.ts';
 import { expect } from 'vitest';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForTest } from '../helpers/temp.ts';
 
 /** A project configuration from YAML text (HLSConfig etc.), written to a temporary file so diagnostics name it. */
 export function yamlConfig(text: string): ProjectConfig {
-  const dir = tempDir('pass');
+  const dir = tempDirForTest('pass');
   const file = join(dir, 'config.yml');
   writeFileSync(file, `OnnxModel: m.onnx\n${text}`);
   return loadConfig({ configFile: file });

@@ -9,7 +9,7 @@ import { sizeOf } from '../../src/ir/graph.ts';
 import { buildReport, type ReportData } from '../../src/report/build-report.ts';
 import { referenceComparer } from '../../src/report/reference.ts';
 import { REPORT_MAX_VALUES, reportSamples } from '../../src/report/limits.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/jet_tagger');
 const SAMPLES = 64;
@@ -20,7 +20,7 @@ const vectors = testVectors(graph, config, { samples: SAMPLES, seed: 7 });
 const fixed = emulate(graph, vectors.data, vectors.batch, { trace: true });
 const float = emulate(graph, vectors.data, vectors.batch, { mode: 'float', trace: true });
 let report: ReportData;
-const dir = tempDir('report-build');
+const dir = tempDirForFile('report-build');
 
 beforeAll(async () => {
   // the reference is the float outputs themselves: float vs reference is 0, fixed vs reference is fixed vs float

@@ -6,7 +6,7 @@ import type { ReportData } from '../../src/report/build-report.ts';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { runOrt } from '../frontends/onnx/ort-oracle.ts';
 
 /**
@@ -39,7 +39,7 @@ interface Page {
 }
 
 const ok = hasShared && hasChromium();
-const dir = tempDir('report-browser');
+const dir = tempDirForFile('report-browser');
 const pages: Record<string, Page> = {};
 
 /** The page's rule for numbers: integers exactly, others to 4 significant digits. */

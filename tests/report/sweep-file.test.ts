@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSweepFile } from '../../src/report/sweep-file.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { thrown } from '../helpers/thrown.ts';
 
-const dir = tempDir('report-sweep');
+const dir = tempDirForFile('report-sweep');
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 const point = { precision: 'ap_fixed<8,3>', width: 8, reuseFactor: 1, maxAbsError: 0.5, meanAbsError: 0.1, lut: 10, ff: 5, dsp: 1, bram: 0, latencyCycles: 4, latencyNs: 20, ii: 1, overflows: 0, pareto: true };
 

@@ -7,10 +7,12 @@ import { runRtlSim } from '../../src/rtlsim/index.ts';
 import { hasShared, sharedPath } from '../helpers/shared.ts';
 import { hasVerilator } from './rtl-harness.ts';
 
-// the Verilator build of a real CNN in io_parallel takes minutes; tests/e2e/cnn-verify.test.ts covers the same model at
-// the same ReuseFactor through `hlsforge verify` in CI, so this direct run is for developers: HLSFORGE_SLOW=1
+// the Verilator build of a real CNN in io_parallel takes minutes, so this direct run is for developers: HLSFORGE_SLOW=1
+// (as is the same model at the same ReuseFactor through `hlsforge verify` in tests/e2e/cnn-verify.test.ts). CI checks
+// there that 3 is the smallest ReuseFactor accepted and converts at it, simulates the model in io_stream, and each of
+// its layer kinds in io_parallel at reuse factors above 1 (tests/rtlsim/conv.test.ts, activations.test.ts, …)
 const SLOW = !!process.env.HLSFORGE_SLOW;
-if (!SLOW) console.warn('[hlsforge tests] io_parallel RTL of conv2d_small_mp_keras.onnx SKIPPED: set HLSFORGE_SLOW=1 (cnn-verify covers it)');
+if (!SLOW) console.warn('[hlsforge tests] io_parallel RTL of conv2d_small_mp_keras.onnx SKIPPED: set HLSFORGE_SLOW=1');
 
 let work: string | undefined;
 afterAll(() => work && rmSync(work, { recursive: true, force: true }));

@@ -13,8 +13,15 @@ const MIXED = {
   dense_4: { precision: { accum: P('ap_fixed<18,8,AP_RND_CONV,AP_WRAP>'), result: P('ap_fixed<16,6,AP_RND,AP_SAT>') } },
 };
 
+/**
+ * `slow`: with HLSFORGE_SLOW=1 only. The uniform ap_fixed<16,6> jet tagger at reuse factor 1 is the netlist (other
+ * constants) that CI simulates on the shared trained models: KERAS_3layer.json (tests/e2e/keras-verify.test.ts) and
+ * three_layer_keras.onnx (tests/e2e/verify.test.ts), 1000 inputs each, latency and II as planned.
+ */
+const SLOW = !!process.env.HLSFORGE_SLOW;
+if (!SLOW) console.warn('[hlsforge tests] RTL jet tagger at uniform ap_fixed<16,6>, reuse factor 1 SKIPPED (CI simulates the shared trained ones): set HLSFORGE_SLOW=1');
 const CASES = [
-  { name: 'ap_fixed<16,6>, reuse factor 1', reuseFactor: 1, layerName: {} },
+  { name: 'ap_fixed<16,6>, reuse factor 1', reuseFactor: 1, layerName: {}, slow: true },
   { name: 'mixed AP_RND/AP_SAT precision, reuse factor 1', reuseFactor: 1, layerName: MIXED },
   { name: 'ap_fixed<16,6>, reuse factor 4', reuseFactor: 4, layerName: {} },
   { name: 'mixed AP_RND/AP_SAT precision, reuse factor 4', reuseFactor: 4, layerName: MIXED },
@@ -27,7 +34,7 @@ describe('the jet tagger 16-64-32-32-5 in Verilator', () => {
       afterAll(() => cleanup(r));
       const sim = async () => (r ??= await simulate({ ...mlpGraph([16, 64, 32, 32, 5], { seed: 3 }), name: `jet ${c.name}` }, configFor(c), 1000));
 
-      it.skipIf(!hasVerilator)('equals the emulator bit for bit on 1000 seeded random inputs', async () => {
+      it.skipIf(!hasVerilator || (c.slow && !SLOW))('equals the emulator bit for bit on 1000 seeded random inputs', async () => {
         const { sim: s, predictions } = await sim();
         expect(s.firstMismatches).toEqual([]);
         expect(s.mismatches).toBe(0);
@@ -35,7 +42,7 @@ describe('the jet tagger 16-64-32-32-5 in Verilator', () => {
         expect(Math.min(...distinctPerOutput(predictions, 5))).toBeGreaterThan(10);
       });
 
-      it.skipIf(!hasVerilator)('has the latency and II the backend planned', async () => {
+      it.skipIf(!hasVerilator || (c.slow && !SLOW))('has the latency and II the backend planned', async () => {
         const { sim: s, plan } = await sim();
         expect(s.latencyCycles).toBe(plan.latencyCycles);
         expect(s.ii).toBe(plan.ii);

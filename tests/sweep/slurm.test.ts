@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasYosys } from '../helpers/oracles.ts';
 import { hasSlurm, startSlurm, type SlurmCluster } from '../helpers/slurm.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { fakeYosys } from './fake-yosys.ts';
 import { synthModel } from './synth-model.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/hlsforge.js');
 const RUN = hasYosys() && hasSlurm();
-const work = RUN ? tempDir('sweep-slurm') : '';
+const work = RUN ? tempDirForFile('sweep-slurm') : '';
 const tiny = RUN ? synthModel() : { dir: '', model: '' };
 afterAll(() => RUN && rmSync(tiny.dir, { recursive: true, force: true }));
 

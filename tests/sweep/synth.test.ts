@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hlsforge } from '../helpers/cli.ts';
 import { hasYosys } from '../helpers/oracles.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 import { fakeYosys } from './fake-yosys.ts';
 import { synthModel } from './synth-model.ts';
 
 const tiny = synthModel();
 afterAll(() => rmSync(tiny.dir, { recursive: true, force: true }));
-const work = tempDir('sweep-synth');
+const work = tempDirForFile('sweep-synth');
 
 interface Synthesized {
   precision: string;

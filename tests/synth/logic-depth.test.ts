@@ -6,9 +6,9 @@ import { worstPath } from '../../src/synth/logic-depth.ts';
 import { YOSYS } from '../../src/synth/yosys.ts';
 import { carryChainNs } from '../../src/backends/rtl/timing.ts';
 import { hasYosys } from '../helpers/oracles.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
-const work = tempDir('logic-depth');
+const work = tempDirForFile('logic-depth');
 
 /** Synthesizes one registered expression of 16-bit inputs a, b, c, d and walks its slowest path. */
 function depthOf(name: string, expr: string, width: number) {

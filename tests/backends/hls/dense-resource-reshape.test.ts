@@ -1,8 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validReuseFactors } from '../../../src/passes/validate-reuse.ts';
-import { build, buildDir, hasGxx, HLS_DIR, run, writeText } from '../../fixed/cpp/gxx.ts';
+import { build, hasGxx, HLS_DIR, run, writeText } from '../../fixed/cpp/gxx.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 
 /**
  * The Resource-strategy dense reshapes its weight array so that each ReuseLoop iteration reads ONE ROM word
@@ -14,8 +15,7 @@ import { build, buildDir, hasGxx, HLS_DIR, run, writeText } from '../../fixed/cp
  */
 const header = readFileSync(join(HLS_DIR, 'nnet/nnet_dense_resource.h'), 'utf8');
 const gxx = hasGxx();
-const dir = buildDir('reshape');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('reshape');
 
 const LAYERS: [nIn: number, nOut: number][] = [
   [16, 64],

@@ -9,7 +9,7 @@ import { applyConfig } from '../../../src/passes/apply-config.ts';
 import { run } from '../../../src/rtlsim/build.ts';
 import { mlpGraph } from '../../helpers/graphs.ts';
 import { hasYosys } from '../../helpers/oracles.ts';
-import { tempDir } from '../../helpers/temp.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { configFor } from '../../rtlsim/rtl-harness.ts';
 import { conv2dGraph } from '../../rtlsim/conv-graphs.ts';
 
@@ -56,7 +56,7 @@ function mlp(): Graph {
 }
 
 describe('readable RTL (issue 13)', () => {
-  const dir = tempDir('readable');
+  const dir = tempDirForFile('readable');
   const { g, info, read } = write(mlp(), join(dir, 'a'));
   const module = (layer: string) => read(info.perLayer.find((p) => p.name === layer)!.module);
 

@@ -8,15 +8,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from '../../helpers/temp.ts';
 
 export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
 export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
 
 export { hasGxx } from '../../helpers/oracles.ts';
-
-/** A fresh temporary directory for one test file's build (or one test's), removed after it. */
-export const buildDir = (name: string): string => tempDir(name);
 
 export interface BuildOptions {
   std?: 'c++14' | 'c++17';

@@ -1,18 +1,16 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hlsforge } from '../../helpers/cli.ts';
-import { ready, tempDir, writeKeras2Weights, type Weights } from './fixtures.ts';
+import { ready, writeKeras2Weights, type Weights } from './fixtures.ts';
+import { tempDirForTest } from '../../helpers/temp.ts';
 import { KERAS2_WEIGHTS, LAYER_NAMES, MODEL } from './model.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 beforeAll(ready);
 
-/** A folder holding tiny.json (the model, possibly edited) and tiny_weights.h5 (possibly edited). */
+/** A folder for the running test, holding tiny.json (the model, possibly edited) and tiny_weights.h5 (possibly edited). */
 function project(model: unknown = MODEL, weights: Weights | null = KERAS2_WEIGHTS): string {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = tempDirForTest('keras');
   writeFileSync(join(dir, 'tiny.json'), JSON.stringify(model));
   if (weights) writeKeras2Weights(join(dir, 'tiny_weights.h5'), weights, LAYER_NAMES);
   return dir;

@@ -1,18 +1,18 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { compile } from '../../../src/pipeline.ts';
 import { sequential, tensor, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
+import { ready, values, writeKeras2Weights } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { conv, crop, depthwise, globalPool, map, pool, tensorOf, upsample, zeroPad, type T } from './reference-cnn.ts';
 
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 const N = 20;
 

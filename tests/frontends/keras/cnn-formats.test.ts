@@ -1,16 +1,15 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { sequential, tensor, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir, writeKeras3, writeTfjs } from './fixtures.ts';
+import { ready, writeKeras3, writeTfjs } from './fixtures.ts';
+import { tempDirForFile, tempDirForTest } from '../../helpers/temp.ts';
 
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 
 /** A small CNN on [8, 8, 2] using every weighted convolution class; Keras 2 names its variables. */
@@ -61,14 +60,10 @@ describe('a CNN reads the same from Keras 2 JSON + .h5, a Keras 3 .keras zip and
     writeKeras3(keras, keras3Model(), KERAS3_VARS);
     const k3 = loadKeras(keras, P);
     verifyGraph(k3);
-    const tfjsDir = tempDir();
-    try {
-      const manifest = [Object.entries(KERAS2_VARS).flatMap(([layer, vars]) => Object.entries(vars).map(([v, t]) => ({ name: `${layer}/${v}`, ...t })))];
-      const tfjs = loadKeras(writeTfjs(tfjsDir, JSON.parse(JSON.stringify({ class_name: 'Sequential', config: keras3Model().config, keras_version: '2.13.1' })), manifest), P);
-      expect(meaning(tfjs)).toEqual(meaning(k2));
-    } finally {
-      rmSync(tfjsDir, { recursive: true, force: true });
-    }
+    const tfjsDir = tempDirForTest('keras');
+    const manifest = [Object.entries(KERAS2_VARS).flatMap(([layer, vars]) => Object.entries(vars).map(([v, t]) => ({ name: `${layer}/${v}`, ...t })))];
+    const tfjs = loadKeras(writeTfjs(tfjsDir, JSON.parse(JSON.stringify({ class_name: 'Sequential', config: keras3Model().config, keras_version: '2.13.1' })), manifest), P);
+    expect(meaning(tfjs)).toEqual(meaning(k2));
     expect(meaning(k3)).toEqual(meaning(k2));
   });
 });

@@ -1,14 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { emulate } from '../../../src/emulator/index.ts';
 import { loadModel } from '../../../src/frontends/load-model.ts';
-import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
+import { ready, values, writeKeras2Weights } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { KERAS2_WEIGHTS, LAYER_NAMES, MODEL, reference } from './model.ts';
 
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('keras');
 beforeAll(async () => {
   await ready();
   writeFileSync(join(dir, 'tiny.json'), JSON.stringify(MODEL));

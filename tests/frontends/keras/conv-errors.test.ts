@@ -1,14 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { thrown } from '../../helpers/thrown.ts';
 import { sequential, tensor, type LayerVars, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir } from './fixtures.ts';
+import { ready } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 
 const conv2d = (config: Record<string, unknown>): Spec => ({ class_name: 'Conv2D', config: { filters: 2, kernel_size: [3, 3], ...config } });

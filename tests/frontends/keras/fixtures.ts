@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import h5wasm, { type File as H5File, type Group as H5Group } from 'h5wasm/node';
-import { tempDir as temp } from '../../helpers/temp.ts';
 
 /**
  * Keras model files made by the tests themselves (no third-party files): the model JSON written by hand, the
@@ -19,8 +18,6 @@ export interface LayerJson {
 export const ready = async (): Promise<void> => {
   await h5wasm.ready;
 };
-
-export const tempDir = (): string => temp('keras');
 
 /**
  * Keras 2 `save_weights` layout: root attribute layer_names; a group per layer with attribute weight_names

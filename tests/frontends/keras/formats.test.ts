@@ -1,16 +1,17 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import type { Graph } from '../../../src/ir/graph.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
-import { ready, tempDir, values, writeFullH5, writeKeras2Weights, writeKeras3, writeTfjs } from './fixtures.ts';
+import { ready, values, writeFullH5, writeKeras2Weights, writeKeras3, writeTfjs } from './fixtures.ts';
+import { tempDirForFile, tempDirForTest } from '../../helpers/temp.ts';
 import { KERAS2_WEIGHTS, KERAS3_VARS, keras3Model, LAYER_NAMES, MODEL, reference, TFJS_GROUPS } from './model.ts';
 
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 const N = 50;
 const X = Float64Array.from(values(N * 6, 99).map((v) => 2 * v));
 
@@ -23,7 +24,6 @@ beforeAll(async () => {
   writeFullH5(join(dir, 'tiny.h5'), MODEL, KERAS2_WEIGHTS, LAYER_NAMES);
   writeKeras3(join(dir, 'tiny.keras'), keras3Model(), KERAS3_VARS);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('Keras model files in every format', () => {
   it('translates a functional model with a nested Sequential, split activations, Dropout, Reshape and Flatten', () => {
@@ -46,16 +46,12 @@ describe('Keras model files in every format', () => {
 
   it('reads the same model from a full-model .h5, a Keras 3 .keras zip and a TensorFlow.js model.json', () => {
     const want = floatOut(loadKeras(join(dir, 'tiny.json'), P));
-    const tfjsDir = tempDir();
-    try {
-      const tfjs = writeTfjs(tfjsDir, MODEL, TFJS_GROUPS);
-      for (const file of [join(dir, 'tiny.h5'), join(dir, 'tiny.keras'), tfjs]) {
-        const g = loadKeras(file, P);
-        verifyGraph(g);
-        expect(Array.from(floatOut(g)), file).toEqual(Array.from(want));
-      }
-    } finally {
-      rmSync(tfjsDir, { recursive: true, force: true });
+    const tfjsDir = tempDirForTest('keras');
+    const tfjs = writeTfjs(tfjsDir, MODEL, TFJS_GROUPS);
+    for (const file of [join(dir, 'tiny.h5'), join(dir, 'tiny.keras'), tfjs]) {
+      const g = loadKeras(file, P);
+      verifyGraph(g);
+      expect(Array.from(floatOut(g)), file).toEqual(Array.from(want));
     }
   });
 

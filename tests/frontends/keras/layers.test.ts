@@ -1,15 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { thrown } from '../../helpers/thrown.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('keras');
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 
 /** Sequential: InputLayer (shape) → the given weightless layer */

@@ -1,16 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFixedType, parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import type { Layer, LayerOf } from '../../../src/ir/layers.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { sequential, tensor, type LayerVars, type Spec } from './cnn-fixtures.ts';
-import { ready, tempDir } from './fixtures.ts';
+import { ready } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { quantizedBits } from './reference-mlp.ts';
 
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 
 const bits = (b: number, i: number) => ({ class_name: 'quantized_bits', config: { bits: b, integer: i, symmetric: 0, alpha: 1, keep_negative: true } });

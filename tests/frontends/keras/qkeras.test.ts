@@ -1,16 +1,15 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { fracBits, parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { parseQuantizer } from '../../../src/frontends/keras/qkeras/parse-quantizer.ts';
 import { compile } from '../../../src/pipeline.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { quantizedBits, quantizedPo2, quantizedRelu, roundEven } from './reference-mlp.ts';
 
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('keras');
 
 /** Sequential: InputLayer [n] → QActivation(activation) */
 function activationModel(name: string, activation: unknown, n: number): string {

@@ -1,6 +1,5 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulate } from '../../../src/emulator/index.ts';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
@@ -8,12 +7,12 @@ import type { CellActivation, RecurrentLayer } from '../../../src/ir/layers.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { floatRecurrent } from '../../helpers/float-recurrent.ts';
 import { thrown } from '../../helpers/thrown.ts';
-import { ready, tempDir, values, writeFullH5, writeKeras3, type Weights } from './fixtures.ts';
+import { ready, values, writeFullH5, writeKeras3, type Weights } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 import { quantizedBits } from './reference-mlp.ts';
 
-const dir = tempDir();
+const dir = tempDirForFile('keras');
 beforeAll(ready);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 const [T, F, U] = [4, 3, 3];
 const GATES = { LSTM: 4, GRU: 3, SimpleRNN: 1 } as const;

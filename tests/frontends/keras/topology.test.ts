@@ -1,15 +1,15 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFixedType } from '../../../src/fixed/index.ts';
 import { emulate } from '../../../src/emulator/index.ts';
 import { loadKeras } from '../../../src/frontends/keras/index.ts';
 import { verifyGraph } from '../../../src/ir/verify.ts';
 import { thrown } from '../../helpers/thrown.ts';
-import { ready, tempDir, values, writeKeras2Weights } from './fixtures.ts';
+import { ready, values, writeKeras2Weights } from './fixtures.ts';
+import { tempDirForFile } from '../../helpers/temp.ts';
 
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('keras');
 beforeAll(ready);
 const P = { defaultPrecision: parseFixedType('ap_fixed<16,6>') };
 
