@@ -1,16 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeRtlProject } from '../../src/backends/rtl/index.ts';
 import { synthesize, YOSYS } from '../../src/synth/index.ts';
 import { ChainBuilder, fx, projectConfig } from '../backends/hls/graph-builders.ts';
 import { hasYosys as yosysPresent } from '../helpers/oracles.ts';
+import { tempDirForFile } from '../helpers/temp.ts';
 
 const hasYosys = yosysPresent(YOSYS);
 
-const work = mkdtempSync(join(tmpdir(), 'hlsforge-per-module-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDirForFile('per-module');
 
 /** Per-module (out-of-context) synthesis: each module alone, counts multiplied by instances (src/synth/per-module.ts). */
 describe.skipIf(!hasYosys)('per-module synthesis', () => {
