@@ -11,13 +11,15 @@ import type { Sig } from './netlist.ts';
  * 2. Overflow to W bits: compare with [min, max] (only the comparisons that can be true are built), then wrap
  *    (keep W bits), saturate, saturate to zero, or sign-magnitude wrap.
  * The result carries an unsigned T with one extra zero sign bit, like every Fx.
+ * `nonNegative`: the caller uses the result only when x ≥ 0 (a relu selects 0 from x's sign bit, which is
+ * Q_T(0) = 0), so no logic is built for negative x (the underflow test and its multiplexer).
  */
-export function castFx(b: ModuleBuilder, x: Fx, t: FixedType, hint = 'cast'): Fx {
+export function castFx(b: ModuleBuilder, x: Fx, t: FixedType, hint = 'cast', nonNegative = false): Fx {
   if (t.overflow === 'AP_WRAP_SM' && !t.signed) throw new Error(`AP_WRAP_SM needs a signed type, not ${t.width}-bit unsigned`);
   const F = fracBits(t);
   if (t.overflow === 'AP_WRAP') return { sig: wrapCast(b, x, t, hint), frac: F };
   const { n, trunc, range } = quantize(b, x, F, t.quant, hint);
-  return { sig: overflow(b, n, trunc, range, t, hint), frac: F };
+  return { sig: overflow(b, n, trunc, nonNegative ? { min: 0n, max: range.max } : range, t, hint), frac: F };
 }
 
 interface Range {
@@ -128,7 +130,8 @@ function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedTy
   const inner = b.resize(n, wo, true, `${hint}_in`); // the value itself when it is in range
   if (!canHi && !canLo) return inner;
   const hi = canHi ? b.gt(n, b.constant(max, wo, true), `${hint}_ovh`) : undefined;
-  const lo = canLo ? b.lt(n, b.constant(min, wo, true), `${hint}_ovl`) : undefined;
+  // below 0 is the sign bit (no comparator)
+  const lo = !canLo ? undefined : min === 0n ? b.slice(n, n.width - 1, 1, `${hint}_ovl`) : b.lt(n, b.constant(min, wo, true), `${hint}_ovl`);
   const ovf = () => (hi && lo ? b.or(hi, lo, `${hint}_ovf`) : (hi ?? lo)!);
   switch (t.overflow) {
     case 'AP_WRAP': // handled by wrapCast
