@@ -6,6 +6,8 @@ import { planRtl, writeRtlProject, type RtlProjectMeta } from '../../../src/back
 import { buildDesign } from '../../../src/backends/rtl/design.ts';
 import type { LayerHardware } from '../../../src/backends/rtl/layers/types.ts';
 import { sizeOf, type Graph } from '../../../src/ir/graph.ts';
+import { parseFixedType } from '../../../src/fixed/index.ts';
+import { LUT_LEVEL_NS } from '../../../src/backends/rtl/timing.ts';
 import { thrown } from '../../helpers/thrown.ts';
 import { configFor } from '../../rtlsim/rtl-harness.ts';
 import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
@@ -89,6 +91,29 @@ describe('the RTL design of a branching graph', () => {
     expect(start?.name).toBe(`valid${fcOut.start - 1}`);
     const add = plan.perLayer.find((l) => l.name === 'skip_add')!;
     expect(plan.latencyCycles).toBe(add.start + add.latency + ((add.outDepthNs ?? 0) > 0 ? 1 : 0));
+  });
+
+  /** input → n relus of ap_fixed<16,6>: each one LUT level (the sign bit selects 0), in a module of its own */
+  const reluChain = (n: number): Graph => {
+    const t = parseFixedType('ap_fixed<16,6>');
+    const base = { precision: { result: t }, reuseFactor: 1, strategy: 'latency' as const, shape: [4] };
+    const relus = Array.from({ length: n }, (_, k) => ({ ...base, kind: 'relu' as const, name: `relu${k}`, inputs: [k === 0 ? 'x' : `relu${k - 1}`] }));
+    return { name: 'relus', layers: [{ ...base, kind: 'input', name: 'x', inputs: [] }, ...relus], outputs: [`relu${n - 1}`] };
+  };
+
+  it('lets logic flow through layers without registers while it fits one stage (docs/rtl.md "Pipelining rule")', () => {
+    const fits = Math.floor(planRtl(reluChain(1), config).stageNs / LUT_LEVEL_NS); // 9 relus at 5 ns
+    const short = planRtl(reluChain(fits), config);
+    // the input register, then all the relus in one stage, then the out register
+    expect(short.perLayer.map((l) => l.latency)).toEqual(Array(fits).fill(0));
+    expect(short.perLayer.map((l) => l.outDepthNs)).toEqual(Array.from({ length: fits }, (_, k) => +((k + 1) * LUT_LEVEL_NS).toFixed(3)));
+    expect(short.latencyCycles).toBe(2);
+    // one relu more: one register, in the relu where the budget runs out, which starts the next stage
+    const long = planRtl(reluChain(fits + 1), config);
+    expect(long.perLayer.map((l) => l.latency)).toEqual([...Array(fits).fill(0), 1]);
+    expect(long.perLayer.at(-1)!.outDepthNs).toBeCloseTo(LUT_LEVEL_NS);
+    expect(long.latencyCycles).toBe(3);
+    expect(long.delayBits).toBe(4 * 16); // the out register only
   });
 
   it('makes a transpose a module of wires: no clock, latency 0', () => {
