@@ -29,16 +29,17 @@ const zero = (b: ModuleBuilder): Fx => ({ sig: b.constant(0n, 1, true), frac: 0 
 export const negative = (b: ModuleBuilder, x: Fx, hint: string): Sig => b.slice(x.sig, x.sig.width - 1, 1, hint);
 
 /**
- * relu: y = Q_result(x > 0 ? x : 0) = x < 0 ? 0 : Q_result(x) (Q(0) = 0, Q monotonic): the cast of x ≥ 0 only,
- * then one clamp-to-zero from the sign bit, which shares the LUT level of the cast's saturation multiplexer
+ * Q_t(x > 0 ? x : 0) = x < 0 ? 0 : Q_t(x) (Q(0) = 0): the cast of x ≥ 0 only, then one clamp-to-zero from the sign
+ * bit, which shares the LUT level of the cast's saturation multiplexer
  */
+export function reluFx(b: ModuleBuilder, x: Fx, t: FixedType, i: number | string): Sig {
+  const y = castFx(b, x, t, `y${i}`, true).sig;
+  return b.mux(negative(b, x, `neg${i}`), b.constant(0n, y.width, true), y, `relu${i}`);
+}
+
+/** relu: y = Q_result(x > 0 ? x : 0) */
 export const relu: RtlLayer<'relu'> = (layer, ctx) =>
-  combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) =>
-    xs.map((x, i) => {
-      const y = castFx(b, x, result(layer), `y${i}`, true).sig;
-      return b.mux(negative(b, x, `neg${i}`), b.constant(0n, y.width, true), y, `relu${i}`);
-    }),
-  );
+  combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) => xs.map((x, i) => reluFx(b, x, result(layer), i)));
 
 /** abs: y = Q_result(x < 0 ? −x : x), the negation one bit wider (exact) */
 export const abs: RtlLayer<'abs'> = (layer, ctx) =>

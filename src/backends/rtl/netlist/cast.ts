@@ -138,6 +138,25 @@ function aboveMax(b: ModuleBuilder, q: Sig, up: Sig | undefined, max: bigint, hi
   return any ? b.and(pos, any, `${hint}_ovh`) : b.constant(0n, 1, false);
 }
 
+/**
+ * n < min with min = −2^k (every signed type's min but AP_SAT_SYM's), from q and `up` like aboveMax: q < −2^(k+1)
+ * when a bit above k is clear (`zeroAbove`, the sign set); otherwise q < −2^k when bit k is clear, except that
+ * q = −2^k − 1 (bits k − 1 … 0 all set) rounds up to min itself.
+ */
+function belowMin(b: ModuleBuilder, q: Sig, up: Sig | undefined, min: bigint, hint: string): Sig {
+  const k = (-min).toString(2).length - 1;
+  const wq = q.width;
+  const neg = b.slice(q, wq - 1, 1, `${hint}_qn`);
+  const zeroAbove = k + 1 < wq - 1 ? b.redor(b.not(b.slice(q, k + 1, wq - 2 - k, `${hint}_qa`), `${hint}_qaz`), `${hint}_qzero`) : undefined;
+  let under = b.not(b.slice(q, k, 1, `${hint}_qk`), `${hint}_qkz`);
+  if (up) {
+    const ones = k > 0 ? b.not(b.redor(b.not(b.slice(q, 0, k, `${hint}_qm`), `${hint}_qmz`), `${hint}_qmclr`), `${hint}_qmones`) : undefined;
+    const toMin = ones ? b.and(up, ones, `${hint}_qtomin`) : up;
+    under = b.and(under, b.not(toMin, `${hint}_qstay`), `${hint}_qunder`);
+  }
+  return b.and(neg, zeroAbove ? b.or(zeroAbove, under, `${hint}_qbelow`) : under, `${hint}_ovl`);
+}
+
 /** Step 2: n = trunc + up (any width, exact) to the W-bit result with the overflow mode. */
 function overflow(b: ModuleBuilder, r: { n: Sig; trunc: Sig; up?: Sig }, range: Range, t: FixedType, hint: string): Sig {
   const { n, trunc } = r;
@@ -151,7 +170,14 @@ function overflow(b: ModuleBuilder, r: { n: Sig; trunc: Sig; up?: Sig }, range: 
   const maxIsMask = max >= 0n && (max & (max + 1n)) === 0n && trunc.signed;
   const hi = !canHi ? undefined : maxIsMask ? aboveMax(b, trunc, r.up, max, hint) : b.gt(n, b.constant(max, wo, true), `${hint}_ovh`);
   // below 0 is the sign bit (no comparator)
-  const lo = !canLo ? undefined : min === 0n ? b.slice(n, n.width - 1, 1, `${hint}_ovl`) : b.lt(n, b.constant(min, wo, true), `${hint}_ovl`);
+  const minIsPow2 = min < 0n && (-min & (-min - 1n)) === 0n && trunc.signed;
+  const lo = !canLo
+    ? undefined
+    : min === 0n
+      ? b.slice(n, n.width - 1, 1, `${hint}_ovl`)
+      : minIsPow2
+        ? belowMin(b, trunc, r.up, min, hint)
+        : b.lt(n, b.constant(min, wo, true), `${hint}_ovl`);
   const ovf = () => (hi && lo ? b.or(hi, lo, `${hint}_ovf`) : (hi ?? lo)!);
   switch (t.overflow) {
     case 'AP_WRAP': // handled by wrapCast
