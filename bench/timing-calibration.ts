@@ -16,6 +16,7 @@ import { columnProducts } from '../src/backends/rtl/cmm/products.ts';
 import { tree } from '../src/backends/rtl/layers/accumulate.ts';
 import { ModuleBuilder } from '../src/backends/rtl/netlist/builder.ts';
 import { castFx } from '../src/backends/rtl/netlist/cast.ts';
+import { reluFx } from '../src/backends/rtl/layers/elementwise.ts';
 import { maxFx, type Fx } from '../src/backends/rtl/netlist/fx.ts';
 import type { Sig } from '../src/backends/rtl/netlist/netlist.ts';
 import { schedule } from '../src/backends/rtl/netlist/schedule.ts';
@@ -82,6 +83,26 @@ const DESIGNS: Design[] = [
     what: '24-bit accumulator to ap_fixed<16,6,AP_RND,AP_SAT>',
     inputs: [24],
     build: (b, [x]) => [castFx(b, fx(x, 14), fixedType(16, 6, { quant: 'AP_RND', overflow: 'AP_SAT' })).sig],
+  },
+  // the relus follow an adder, as they follow a layer's logic (straight after a register Yosys folds the clamp into the
+  // flip-flops' synchronous reset, and the row would measure nothing)
+  {
+    name: 'add-relu16',
+    what: '16-bit adder, then relu of ap_fixed<16,6> to the same type (clamp to 0 from the sign bit)',
+    inputs: [16, 16],
+    build: (b, [x, y]) => [reluFx(b, fx(b.add(x, y), 10), fixedType(16, 6), 'r')],
+  },
+  {
+    name: 'add-relu-cast6',
+    what: '16-bit adder, then relu to ap_ufixed<6,0,AP_RND_CONV,AP_SAT> (cast of x >= 0, clamp from the sign bit)',
+    inputs: [16, 16],
+    build: (b, [x, y]) => [reluFx(b, fx(b.add(x, y), 10), fixedType(6, 0, { signed: false, quant: 'AP_RND_CONV', overflow: 'AP_SAT' }), 'r')],
+  },
+  {
+    name: 'add-relu3x16',
+    what: '16-bit adder, then three relus of ap_fixed<16,6> in a row (logic flowing across layer modules, flattened)',
+    inputs: [16, 16],
+    build: (b, [x, y]) => [[0, 1, 2].reduce((v, k) => fx(reluFx(b, v, fixedType(16, 6), `r${k}`), 10), fx(b.add(x, y), 10)).sig],
   },
   ...[6, 8, 10].map((a) => ({ name: `rom${a}x16`, what: `ROM read, ${2 ** a} words of 16 bits`, inputs: [a], build: (b: ModuleBuilder, [x]: Sig[]) => [b.rom(rom(a, 16), b.slice(x, 0, a), true)] })),
 ];

@@ -14,21 +14,27 @@ import { buildTop } from './top.ts';
 
 /**
  * A tensor flowing through the design: the output of graph input `index` (a slice of the top's input register) or
- * of placed layer `index`, valid `at` cycles after the input register (wires — input, identity, reshape — pass
- * their input's value on under a new shape).
+ * of placed layer `index`, valid `at` cycles after the input register, `depthNs` of logic into that cycle's stage
+ * (0: straight out of a register); wires — input, identity, reshape — pass their input's value on under a new shape.
  */
 export interface DesignValue {
   readonly tensor: Tensor;
   readonly source: { readonly from: 'input' | 'layer'; readonly index: number };
   readonly at: number;
+  readonly depthNs: number;
 }
 
 /** One generated layer module, with its place in the pipeline. */
 export interface PlacedLayer {
   readonly layer: Layer;
   readonly hw: LayerHardware;
-  /** cycles from the top's input register to this layer's inputs being valid (the latest input; earlier ones are delayed) */
+  /**
+   * cycles from the top's input register to this layer's inputs being valid (the latest input; earlier ones are
+   * delayed by registers and arrive at depth 0)
+   */
   readonly offset: number;
+  /** the logic depth (ns) each input arrives with at `offset`, in layer.inputs order (0: registered) */
+  readonly inputDepthNs: readonly number[];
   /** the values on its input ports, in layer.inputs order */
   readonly inputs: readonly DesignValue[];
 }
@@ -65,6 +71,10 @@ const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: LayerContext): La
  * IR → netlists: every layer module and the top, with the latency and II known at generation time. The one graph
  * walker visits layers in topological order; a layer starts when its latest input is valid (its other inputs are
  * delayed to that cycle by the top), and the outputs are delayed to the latest one.
+ * Logic flows across layer boundaries (docs/rtl.md "Pipelining rule"): a layer scheduled by the pipeliner starts
+ * at the depth its latest inputs arrive with and hands its result on unregistered; a layer that needs registered
+ * inputs (sequential, recurrent) gets a top register in front of an input arriving with logic depth; the design's
+ * outputs are registered once by the top.
  */
 export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
   const stageNs = stageBudgetNs(config.clockPeriod);
@@ -74,16 +84,30 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
   const values = walk<DesignValue>(graph, (layer, ins) => {
     if (layer.kind === 'input') {
       inputs.push({ name: layer.name, size: sizeOf(layer.shape), type: layer.precision.result });
-      return { tensor: tensor(layer.shape, layer.precision.result), source: { from: 'input', index: inputs.length - 1 }, at: 0 };
+      return { tensor: tensor(layer.shape, layer.precision.result), source: { from: 'input', index: inputs.length - 1 }, at: 0, depthNs: 0 };
     }
     const tensors = ins.map((v) => v.tensor);
     const moduleName = verilogIdentifier(`${config.projectName}_${layer.name}`, taken);
-    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), stageNs, file: graph.file, dspCost: config.dspCost };
+    const latest = Math.max(...ins.map((v) => v.at));
+    const inputDepthNs = ins.map((v) => (v.at === latest ? v.depthNs : 0));
+    const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), stageNs, file: graph.file, dspCost: config.dspCost, inputDepthNs };
     const hw = generate(layer, ctx);
     if (!hw) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
-    const offset = Math.max(...ins.map((v) => v.at));
-    placed.push({ layer, hw, offset, inputs: ins });
-    return { tensor: tensor(layer.shape, hw.outType), source: { from: 'layer', index: placed.length - 1 }, at: offset + hw.latency };
+    const at = (offset: number, depthNs: number): DesignValue => ({ tensor: tensor(layer.shape, hw.outType), source: { from: 'layer', index: placed.length - 1 }, at: offset + hw.latency, depthNs });
+    if (hw.outDepthNs !== undefined) {
+      // scheduled from the arrival depths: its result flows on unregistered
+      placed.push({ layer, hw, offset: latest, inputs: ins, inputDepthNs });
+      return at(latest, hw.outDepthNs);
+    }
+    if (hw.latency === 0 && !hw.sequential) {
+      // wires: the deepest input's depth passes through
+      placed.push({ layer, hw, offset: latest, inputs: ins, inputDepthNs });
+      return at(latest, Math.max(...inputDepthNs));
+    }
+    // registered inputs: one top register after logic still in flight
+    const offset = latest + (inputDepthNs.some((d) => d > 0) ? 1 : 0);
+    placed.push({ layer, hw, offset, inputs: ins, inputDepthNs: ins.map(() => 0) });
+    return at(offset, 0);
   });
   const where = { file: graph.file };
   if (inputs.length === 0 || graph.outputs.length === 0)
@@ -99,7 +123,8 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     inputs,
     outputs,
     outputValues,
-    latencyCycles: Math.max(...outputValues.map((v) => v.at)) + 1, // + the top's input register
+    // + the top's input register; an output still in logic is registered once more
+    latencyCycles: Math.max(...outputValues.map((v) => v.at + (v.depthNs > 0 ? 1 : 0))) + 1,
     ii: Math.max(1, ...placed.map((p) => p.hw.ii)),
     stageNs,
   };

@@ -12,6 +12,10 @@ export interface RtlLayerInfo {
   readonly module: string;
   /** the cycle (after in_valid) its inputs are valid */
   readonly start: number;
+  /** the logic depth (ns) its latest inputs arrive with in that cycle's stage (0: registered) (io_parallel; io_stream ports are registered) */
+  readonly startDepthNs?: number;
+  /** the logic depth (ns) its unregistered result leaves with in its last stage (0: registered, or wires) */
+  readonly outDepthNs?: number;
   readonly latency: number;
   readonly ii: number;
   /** the largest logic delay one of its pipeline stages holds (ns; undefined when not pipelined by the scheduler) */
@@ -63,6 +67,8 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
       kind: p.layer.kind,
       module: p.hw.module.name,
       start: p.offset + 1,
+      startDepthNs: Math.max(0, ...p.inputDepthNs),
+      outDepthNs: p.hw.outDepthNs ?? 0,
       latency: p.hw.latency,
       ii: p.hw.ii,
       worstStageNs: p.hw.worstStageNs,

@@ -9,7 +9,9 @@ import { inputPort, packedWidth } from './layers/ports.ts';
  * The top module: registers in_data when a sample is accepted, instantiates the layer modules in topological order
  * (a value read by several layers fans out), delays every input of a layer to the cycle its latest input arrives
  * (shift registers shared by all readers of a value), delays every output to the latest one, and tracks validity
- * with a shift register as long as the latency. With II > 1 a sample is accepted only when the previous one was
+ * with a shift register as long as the latency. A value still in logic (a layer's unregistered result, design.ts)
+ * is read directly by a layer starting in its cycle; every delay register, and so the output alignment, registers it.
+ * With II > 1 a sample is accepted only when the previous one was
  * accepted at least II cycles earlier (in_valid is ignored while busy).
  */
 export function buildTop(name: string, d: Omit<RtlDesign, 'top' | 'delayBits'>, modelName: string): { module: Module; delayBits: number } {
@@ -79,10 +81,13 @@ export function buildTop(name: string, d: Omit<RtlDesign, 'top' | 'delayBits'>, 
     ...segmentLines('out_data', d.outputs),
     `latency ${d.latencyCycles} cycles from in_valid to out_valid; II ${d.ii}${d.ii > 1 ? ` (in_valid is ignored for ${d.ii - 1} cycles after an accepted sample)` : ''}`,
     `pipeline: stages of at most ${d.stageNs} ns of logic (docs/rtl.md, "Pipelining rule"); ${delayBits} delay register bits balance the paths`,
-    ...d.layers.map((p) => `  ${p.hw.module.name}: latency ${p.hw.latency}, II ${p.hw.ii}, starts at cycle ${p.offset + 1}`),
+    `layer ports are not registered where logic flows across layers: inputs arrive (ns) into the stage of their start cycle`,
+    ...d.layers.map((p) => `  ${p.hw.module.name}: latency ${p.hw.latency}, II ${p.hw.ii}, starts at cycle ${p.offset + 1}${startDepth(p.inputDepthNs)}${p.hw.outDepthNs ? `, result ${p.hw.outDepthNs} ns deep` : ''}`),
   ];
   return { module: { name, comment: comment.map(verilogComment), ports: b.ports, sigs: b.sigs, cells: b.cells, roms: b.roms }, delayBits };
 }
+
+const startDepth = (ds: readonly number[]): string => (ds.some((x) => x > 0) ? ` at ${ds.map((x) => `${x} ns`).join(', ')}` : '');
 
 export const segmentsWidth = (segs: readonly PortSegment[]): number => segs.reduce((n, s) => n + packedWidth(s.size, s.type), 0);
 

@@ -23,7 +23,9 @@ export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimat
   });
   const { multipliers, ...top } = moduleCost(design.top);
   // the top holds the input register, the valid pipeline and the delay lines that balance branches (design.delayBits)
-  const withTop: LayerEstimate[] = [...layers, { name: TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: 1, ii: 1 }];
+  // its cycles: the input register, and the out register when the last layer hands its result on still in logic
+  const topCycles = design.latencyCycles - Math.max(...design.outputValues.map((v) => v.at));
+  const withTop: LayerEstimate[] = [...layers, { name: TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: topCycles, ii: 1 }];
   return backendEstimate('RTL', 'counted on the generated netlist; cells mapped as Yosys synth_xilinx -family xcup maps them', withTop, {
     latencyCycles: design.latencyCycles,
     ii: design.ii,

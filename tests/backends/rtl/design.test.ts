@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planRtl, writeRtlProject, type RtlProjectMeta } from '../../../src/backends/rtl/index.ts';
 import { buildDesign } from '../../../src/backends/rtl/design.ts';
+import type { LayerHardware } from '../../../src/backends/rtl/layers/types.ts';
 import { sizeOf, type Graph } from '../../../src/ir/graph.ts';
+import { parseFixedType } from '../../../src/fixed/index.ts';
+import { LUT_LEVEL_NS } from '../../../src/backends/rtl/timing.ts';
 import { thrown } from '../../helpers/thrown.ts';
 import { configFor } from '../../rtlsim/rtl-harness.ts';
 import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut } from '../../rtlsim/branching-graphs.ts';
@@ -12,31 +15,38 @@ import { dataMovement, dots, mergeOfFour, mergeOfTwo, residualMlp, twoInTwoOut }
 const config = configFor();
 
 /**
- * The timing of a graph re-derived from the per-layer latencies alone: a layer starts when its latest input is
- * ready, a wire (input, identity, reshape) passes its input's readiness on, the design's latency is the latest output,
- * and each value needs one delay line as long as its longest wait (readers and outputs share it).
+ * The timing of a graph re-derived from the per-layer latencies and result depths alone (docs/rtl.md "Pipelining
+ * rule"): a layer starts when its latest input is ready; a layer scheduled from its inputs' depth (outDepthNs set)
+ * takes them as they come, any other layer with logic gets a register in front of a latest input still in logic; a
+ * wire (input, identity, reshape, a module of wires) passes its input's readiness and depth on; the design's latency
+ * is the latest output, plus its out register when it is still in logic; each value needs one delay line as long as
+ * its longest wait (readers and outputs share it).
  */
-function expectedTiming(graph: Graph, latency: Map<string, number>, width: Map<string, number>) {
-  const ready = new Map<string, number>();
+function expectedTiming(graph: Graph, hw: Map<string, LayerHardware>, width: Map<string, number>) {
+  const ready = new Map<string, { at: number; deep: boolean }>();
   const line = new Map<string, string>(); // the value whose delay line a wire shares
   const start = new Map<string, number>();
   for (const l of graph.layers) {
+    const h = hw.get(l.name);
     if (l.kind === 'input') {
-      ready.set(l.name, 1);
+      ready.set(l.name, { at: 1, deep: false });
       line.set(l.name, l.name);
-    } else if (!latency.has(l.name)) {
+    } else if (!h) {
       ready.set(l.name, ready.get(l.inputs[0])!);
       line.set(l.name, line.get(l.inputs[0])!);
     } else {
-      const s = Math.max(...l.inputs.map((i) => ready.get(i)!));
+      const latest = Math.max(...l.inputs.map((i) => ready.get(i)!.at));
+      const deep = l.inputs.some((i) => ready.get(i)!.at === latest && ready.get(i)!.deep);
+      const wires = h.latency === 0 && !h.sequential && h.outDepthNs === undefined;
+      const s = latest + (deep && h.outDepthNs === undefined && !wires ? 1 : 0);
       start.set(l.name, s);
-      ready.set(l.name, s + latency.get(l.name)!);
+      ready.set(l.name, { at: s + h.latency, deep: wires ? deep : (h.outDepthNs ?? 0) > 0 });
       line.set(l.name, l.name);
     }
   }
-  const total = Math.max(...graph.outputs.map((o) => ready.get(o)!));
+  const total = Math.max(...graph.outputs.map((o) => ready.get(o)!.at + (ready.get(o)!.deep ? 1 : 0)));
   const wait = new Map<string, number>();
-  const need = (v: string, at: number) => wait.set(line.get(v)!, Math.max(wait.get(line.get(v)!) ?? 0, at - ready.get(v)!));
+  const need = (v: string, at: number) => wait.set(line.get(v)!, Math.max(wait.get(line.get(v)!) ?? 0, at - ready.get(v)!.at));
   for (const l of graph.layers) if (start.has(l.name)) l.inputs.forEach((i) => need(i, start.get(l.name)!));
   graph.outputs.forEach((o) => need(o, total));
   const delayBits = [...wait].reduce((n, [v, d]) => n + d * width.get(v)!, 0);
@@ -47,11 +57,11 @@ describe('the RTL design of a branching graph', () => {
   for (const g of [mergeOfTwo(), mergeOfTwo(3), mergeOfFour(), dataMovement(), dots(), twoInTwoOut(), residualMlp(), residualMlp(4)])
     it(`starts every layer when its latest input arrives and balances the rest with shared delay lines (${g.name})`, () => {
       const d = buildDesign(g, config);
-      const latency = new Map(d.layers.map((p) => [p.layer.name, p.hw.latency]));
+      const hw = new Map(d.layers.map((p) => [p.layer.name, p.hw]));
       const width = new Map<string, number>();
       for (const l of g.layers) if (l.kind === 'input') width.set(l.name, sizeOf(l.shape) * l.precision.result.width);
       for (const p of d.layers) width.set(p.layer.name, p.hw.outSize * p.hw.outType.width);
-      const want = expectedTiming(g, latency, width);
+      const want = expectedTiming(g, hw, width);
       const plan = planRtl(g, config);
       expect(plan.perLayer.map((l) => [l.name, l.start])).toEqual(d.layers.map((p) => [p.layer.name, want.start.get(p.layer.name)]));
       expect(plan.latencyCycles).toBe(want.total);
@@ -63,7 +73,10 @@ describe('the RTL design of a branching graph', () => {
     expect(planRtl(mergeOfTwo(), config).delayBits).toBeGreaterThan(0);
     const chain = residualMlp();
     const straight: Graph = { ...chain, layers: chain.layers.filter((l) => ['x', 'fc1', 'relu1', 'fc2'].includes(l.name)), outputs: ['fc2'] };
-    expect(planRtl(straight, config).delayBits).toBe(0);
+    // the one top register of a chain is the out register of its result, still in logic
+    const d = buildDesign(straight, config);
+    expect(d.outputValues[0].depthNs).toBeGreaterThan(0);
+    expect(d.delayBits).toBe(d.outputs[0].size * d.outputs[0].type.width);
   });
 
   it('builds a branch no output reads, even a reuse-factor dense that starts after the last output', () => {
@@ -76,7 +89,31 @@ describe('the RTL design of a branching graph', () => {
     const inst = buildDesign(dead, config).top.cells.find((c) => c.op === 'inst' && c.module === fcOut.module);
     const start = inst?.op === 'inst' ? inst.conns.find((c) => c.port === 'start')?.sig : undefined;
     expect(start?.name).toBe(`valid${fcOut.start - 1}`);
-    expect(plan.latencyCycles).toBe(plan.perLayer.find((l) => l.name === 'skip_add')!.start + plan.perLayer.find((l) => l.name === 'skip_add')!.latency);
+    const add = plan.perLayer.find((l) => l.name === 'skip_add')!;
+    expect(plan.latencyCycles).toBe(add.start + add.latency + ((add.outDepthNs ?? 0) > 0 ? 1 : 0));
+  });
+
+  /** input → n relus of ap_fixed<16,6>: each one LUT level (the sign bit selects 0), in a module of its own */
+  const reluChain = (n: number): Graph => {
+    const t = parseFixedType('ap_fixed<16,6>');
+    const base = { precision: { result: t }, reuseFactor: 1, strategy: 'latency' as const, shape: [4] };
+    const relus = Array.from({ length: n }, (_, k) => ({ ...base, kind: 'relu' as const, name: `relu${k}`, inputs: [k === 0 ? 'x' : `relu${k - 1}`] }));
+    return { name: 'relus', layers: [{ ...base, kind: 'input', name: 'x', inputs: [] }, ...relus], outputs: [`relu${n - 1}`] };
+  };
+
+  it('lets logic flow through layers without registers while it fits one stage (docs/rtl.md "Pipelining rule")', () => {
+    const fits = Math.floor(planRtl(reluChain(1), config).stageNs / LUT_LEVEL_NS); // 9 relus at 5 ns
+    const short = planRtl(reluChain(fits), config);
+    // the input register, then all the relus in one stage, then the out register
+    expect(short.perLayer.map((l) => l.latency)).toEqual(Array(fits).fill(0));
+    expect(short.perLayer.map((l) => l.outDepthNs)).toEqual(Array.from({ length: fits }, (_, k) => +((k + 1) * LUT_LEVEL_NS).toFixed(3)));
+    expect(short.latencyCycles).toBe(2);
+    // one relu more: one register, in the relu where the budget runs out, which starts the next stage
+    const long = planRtl(reluChain(fits + 1), config);
+    expect(long.perLayer.map((l) => l.latency)).toEqual([...Array(fits).fill(0), 1]);
+    expect(long.perLayer.at(-1)!.outDepthNs).toBeCloseTo(LUT_LEVEL_NS);
+    expect(long.latencyCycles).toBe(3);
+    expect(long.delayBits).toBe(4 * 16); // the out register only
   });
 
   it('makes a transpose a module of wires: no clock, latency 0', () => {

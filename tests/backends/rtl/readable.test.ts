@@ -97,7 +97,9 @@ describe('readable RTL (issue 13)', () => {
     expect(header).toContain('// input [6] ap_fixed<16,6> -> result [8] ap_fixed<16,6>');
     expect(header).toMatch(/\/\/ precision: weight ap_fixed<16,6>, bias ap_fixed<16,6>, accum ap_fixed<16,6>/);
     expect(header).toContain(`// reuse factor ${dense.reuseFactor}, strategy latency`);
-    expect(header).toContain(`// latency ${info.perLayer[0].latency} cycles, II 1`);
+    expect(header).toContain(`// latency ${info.perLayer[0].latency} cycles (registers crossed), II 1`);
+    // logic flows across layers: the header says how deep the ports are
+    expect(header).toContain(`// ports not registered: inputs arrive 0 ns into their stage; y leaves unregistered ${info.perLayer[0].outDepthNs} ns into the last stage`);
     expect(module('sigmoid_1')).toContain('// source op: none (added by hlsforge)');
   });
 

@@ -54,4 +54,46 @@ describe('the RTL timing model (docs/rtl.md, "Pipelining rule")', () => {
       expect(s.worstStageNs).toBeGreaterThan(budget - merged);
     });
   }
+
+  describe('across layer boundaries: inputs arriving with logic depth, outputs handed on unregistered', () => {
+    const budget = stageBudgetNs(5);
+    /** one module of two chained adders, scheduled from input depth `depth`, its result unregistered */
+    const module2 = (depth: number) => {
+      const { b, out } = adderChain(2);
+      const ports = b.ports.filter((p) => p.dir === 'input');
+      return { b, s: schedule(b, [out], budget, { inputDepthNs: new Map(ports.map((p) => [p.sig, depth])), registerOutputs: false }) };
+    };
+    const alone = module2(0).s;
+
+    it('keeps a chain of modules whose logic fits one stage free of registers', () => {
+      expect(alone.latency).toBe(0);
+      expect(alone.outDepthNs).toBeCloseTo(alone.worstStageNs);
+      const next = module2(alone.outDepthNs);
+      expect(next.s.latency).toBe(0);
+      expect(next.b.cells.filter((c) => c.op === 'reg')).toEqual([]);
+      // the second module continues where the first stopped
+      expect(next.s.outDepthNs).toBeCloseTo(2 * alone.outDepthNs);
+      expect(next.s.outDepthNs).toBeLessThanOrEqual(budget);
+    });
+
+    it('registers exactly where the budget runs out, and only there', () => {
+      // the first adder still fits after `depth`, the second does not
+      const depth = budget - carryChainNs(17) - 0.01;
+      const { b, s } = module2(depth);
+      expect(s.latency).toBe(1);
+      const regs = b.cells.filter((c) => c.op === 'reg');
+      // the first sum and the second adder's fresh operand cross the register; the result leaves unregistered
+      expect(regs.map((r) => (r.op === 'reg' ? r.d.name.replace(/_w\d+$/, '') : '')).sort()).toEqual(['s1', 'x2']);
+      expect(s.outDepthNs).toBeGreaterThan(0);
+      expect(s.outDepthNs).toBeLessThan(alone.outDepthNs);
+      expect(s.worstStageNs).toBeLessThanOrEqual(budget);
+    });
+
+    it('registers every output once when asked (io_stream), whatever the input depth', () => {
+      const { b, out } = adderChain(2);
+      const ports = b.ports.filter((p) => p.dir === 'input');
+      const s = schedule(b, [out], budget, { inputDepthNs: new Map(ports.map((p) => [p.sig, 1])) });
+      expect([s.latency, s.outDepthNs]).toEqual([1, 0]);
+    });
+  });
 });

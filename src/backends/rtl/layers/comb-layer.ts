@@ -13,7 +13,10 @@ import type { LayerContext, LayerHardware } from './types.ts';
 
 /**
  * A layer that is one combinational function of its input, pipelined by the scheduler: ports `clk`, `x`, `y`,
- * a new sample every cycle (II = 1).
+ * a new sample every cycle (II = 1). When the design flows logic across layers (ctx.inputDepthNs set, docs/rtl.md
+ * "Pipelining rule"), the ports are not registered: input k arrives ctx.inputDepthNs[k] ns into its stage, the
+ * scheduler starts from there, and `y` leaves unregistered `outDepthNs` ns into the module's last stage (the header
+ * says both). Otherwise (io_stream) `x` is registered by the producer and `y` registered here.
  */
 export function combLayer(
   layer: Layer,
@@ -45,10 +48,20 @@ export function combLayerN(
   });
   const y = b.port('output', 'y', packedWidth(out.size, out.type));
   const ys = build(b, xs);
-  const s = schedule(b, ys, ctx.stageNs);
+  const flow = ctx.inputDepthNs;
+  const ports = b.ports.filter((p) => p.dir === 'input' && p.sig.name !== 'clk');
+  const inputDepthNs = new Map(flow ? ports.map((p, k) => [p.sig, flow[k] ?? 0] as const) : []);
+  const s = schedule(b, ys, ctx.stageNs, { inputDepthNs, registerOutputs: !flow });
   pack(b, y, s.outputs, out.type);
-  const comment = [...layerComment(layer, ctx), ...notes, `latency ${s.latency} cycles, II 1`];
-  return { module: toModule(b, ctx.moduleName, comment), latency: s.latency, ii: 1, outType: out.type, outSize: out.size, sequential: false, worstStageNs: s.worstStageNs };
+  const timing = flow
+    ? [
+        `ports not registered: inputs arrive ${flow.map((d) => `${d} ns`).join(', ')} into their stage; y leaves unregistered ${s.outDepthNs} ns into the last stage`,
+        `latency ${s.latency} cycles (registers crossed), II 1`,
+      ]
+    : [`latency ${s.latency} cycles, II 1`];
+  const comment = [...layerComment(layer, ctx), ...notes, ...timing];
+  const hw = { module: toModule(b, ctx.moduleName, comment), latency: s.latency, ii: 1, outType: out.type, outSize: out.size, sequential: false, worstStageNs: s.worstStageNs };
+  return flow ? { ...hw, outDepthNs: s.outDepthNs } : hw;
 }
 
 /**

@@ -25,22 +25,28 @@ export const constOf = (b: ModuleBuilder, mantissa: number, t: FixedType): Fx =>
 
 const zero = (b: ModuleBuilder): Fx => ({ sig: b.constant(0n, 1, true), frac: 0 });
 
+/** x < 0, the sign bit of an Fx (no comparator: x > 0 ? x : f(x) equals x < 0 ? f(x) : x when f(0) = 0) */
+export const negative = (b: ModuleBuilder, x: Fx, hint: string): Sig => b.slice(x.sig, x.sig.width - 1, 1, hint);
+
+/**
+ * Q_t(x > 0 ? x : 0) = x < 0 ? 0 : Q_t(x) (Q(0) = 0): the cast of x ≥ 0 only, then one clamp-to-zero from the sign
+ * bit, which shares the LUT level of the cast's saturation multiplexer
+ */
+export function reluFx(b: ModuleBuilder, x: Fx, t: FixedType, i: number | string): Sig {
+  const y = castFx(b, x, t, `y${i}`, true).sig;
+  return b.mux(negative(b, x, `neg${i}`), b.constant(0n, y.width, true), y, `relu${i}`);
+}
+
 /** relu: y = Q_result(x > 0 ? x : 0) */
 export const relu: RtlLayer<'relu'> = (layer, ctx) =>
-  combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) =>
-    xs.map((x, i) => {
-      const pos = b.gt(x.sig, zero(b).sig, `pos${i}`);
-      return castFx(b, { sig: b.mux(pos, x.sig, zero(b).sig, `relu${i}`), frac: x.frac }, result(layer), `y${i}`).sig;
-    }),
-  );
+  combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) => xs.map((x, i) => reluFx(b, x, result(layer), i)));
 
 /** abs: y = Q_result(x < 0 ? −x : x), the negation one bit wider (exact) */
 export const abs: RtlLayer<'abs'> = (layer, ctx) =>
   combLayer(layer, ctx, { type: result(layer), size: ctx.inSize }, (b, xs) =>
     xs.map((x, i) => {
       const neg = b.sub(zero(b).sig, x.sig, `neg${i}`);
-      const pos = b.gt(x.sig, zero(b).sig, `pos${i}`);
-      return castFx(b, { sig: b.mux(pos, x.sig, neg, `abs${i}`), frac: x.frac }, result(layer), `y${i}`).sig;
+      return castFx(b, { sig: b.mux(negative(b, x, `sgn${i}`), neg, x.sig, `abs${i}`), frac: x.frac }, result(layer), `y${i}`).sig;
     }),
   );
 
@@ -52,8 +58,7 @@ export const leakyRelu: RtlLayer<'leaky_relu'> = (layer, ctx) => {
     xs.map((x, i) => {
       const neg = alpha === 0 ? zero(b) : mulFx(b, x, constOf(b, alpha, param), `ax${i}`);
       const frac = Math.max(x.frac, neg.frac);
-      const pos = b.gt(x.sig, zero(b).sig, `pos${i}`);
-      const v = b.mux(pos, align(b, x, frac).sig, align(b, neg, frac).sig, `lrelu${i}`);
+      const v = b.mux(negative(b, x, `sgn${i}`), align(b, neg, frac).sig, align(b, x, frac).sig, `lrelu${i}`);
       return castFx(b, { sig: v, frac }, result(layer), `y${i}`).sig;
     }),
   );

@@ -5,7 +5,7 @@ import { castFx } from '../netlist/cast.ts';
 import { addFx, align, mulFx, type Fx } from '../netlist/fx.ts';
 import type { Sig } from '../netlist/netlist.ts';
 import { combLayer } from './comb-layer.ts';
-import { clip, compareConst, constOf, need } from './elementwise.ts';
+import { clip, compareConst, constOf, need, negative } from './elementwise.ts';
 import { fxWidth } from './ports.ts';
 import type { RtlLayer } from './types.ts';
 
@@ -25,8 +25,7 @@ export const prelu: RtlLayer<'prelu'> = (layer, ctx) => {
       const a = alpha[i % alpha.length];
       const neg: Fx = a === 0 ? { sig: zero(b), frac: 0 } : mulFx(b, x, constOf(b, a, param), `ax${i}`);
       const frac = Math.max(x.frac, neg.frac);
-      const pos = b.gt(x.sig, zero(b), `pos${i}`);
-      return castFx(b, { sig: b.mux(pos, align(b, x, frac).sig, align(b, neg, frac).sig, `prelu${i}`), frac }, res, `y${i}`).sig;
+      return castFx(b, { sig: b.mux(negative(b, x, `sgn${i}`), align(b, neg, frac).sig, align(b, x, frac).sig, `prelu${i}`), frac }, res, `y${i}`).sig;
     }),
   );
 };

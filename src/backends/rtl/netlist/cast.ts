@@ -11,13 +11,15 @@ import type { Sig } from './netlist.ts';
  * 2. Overflow to W bits: compare with [min, max] (only the comparisons that can be true are built), then wrap
  *    (keep W bits), saturate, saturate to zero, or sign-magnitude wrap.
  * The result carries an unsigned T with one extra zero sign bit, like every Fx.
+ * `nonNegative`: the caller uses the result only when x ≥ 0 (a relu selects 0 from x's sign bit, which is
+ * Q_T(0) = 0), so no logic is built for negative x (the underflow test and its multiplexer).
  */
-export function castFx(b: ModuleBuilder, x: Fx, t: FixedType, hint = 'cast'): Fx {
+export function castFx(b: ModuleBuilder, x: Fx, t: FixedType, hint = 'cast', nonNegative = false): Fx {
   if (t.overflow === 'AP_WRAP_SM' && !t.signed) throw new Error(`AP_WRAP_SM needs a signed type, not ${t.width}-bit unsigned`);
   const F = fracBits(t);
   if (t.overflow === 'AP_WRAP') return { sig: wrapCast(b, x, t, hint), frac: F };
-  const { n, trunc, range } = quantize(b, x, F, t.quant, hint);
-  return { sig: overflow(b, n, trunc, range, t, hint), frac: F };
+  const { n, trunc, range, up } = quantize(b, x, F, t.quant, hint);
+  return { sig: overflow(b, { n, trunc, up }, nonNegative ? { min: 0n, max: range.max } : range, t, hint), frac: F };
 }
 
 interface Range {
@@ -76,7 +78,7 @@ function quantize(b: ModuleBuilder, x: Fx, F: number, mode: QuantMode, hint: str
   const q = wa > shift ? b.resize(b.slice(a, shift, wa - shift, `${hint}_fl`), wa - shift, true) : b.resize(sign(), 1, true, `${hint}_fl`);
   if (!up) return { n: q, trunc: q, range: qRange };
   const n = b.add(q, up, `${hint}_rnd`);
-  return { n, trunc: q, range: { min: qRange.min, max: qRange.max + 1n } };
+  return { n, trunc: q, range: { min: qRange.min, max: qRange.max + 1n }, up };
 }
 
 interface RoundBits {
@@ -118,8 +120,46 @@ function roundUp(b: ModuleBuilder, mode: QuantMode, r: RoundBits, hint: string):
   }
 }
 
-/** Step 2: n (any width, exact) to the W-bit result with the overflow mode. */
-function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedType, hint: string): Sig {
+/**
+ * n > max with max = 2^k − 1 (every type's max), from q = trunc and the rounding carry `up` (n = q + up), in parallel
+ * with the rounding adder and without a comparator: q > max ⇔ q ≥ 0 and a bit above k − 1 is set (`high`); q = max ⇔
+ * q ≥ 0, no bit above is set and bits k − 1 … 0 are all set (`ones`); so n > max ⇔ q ≥ 0 and (high or (ones and up)).
+ * LUT6 trees over the bits of q, ahead of the one multiplexer level after the adder (docs/rtl.md "Pipelining rule").
+ */
+function aboveMax(b: ModuleBuilder, q: Sig, up: Sig | undefined, max: bigint, hint: string): Sig {
+  const k = max === 0n ? 0 : max.toString(2).length;
+  const wq = q.width;
+  const pos = b.not(b.slice(q, wq - 1, 1, `${hint}_qs`), `${hint}_qpos`);
+  const high = k < wq - 1 ? b.redor(b.slice(q, k, wq - 1 - k, `${hint}_qh`), `${hint}_qhi`) : undefined;
+  // bits k−1 … 0 all set: none of them clear
+  const ones = k > 0 ? b.not(b.redor(b.not(b.slice(q, 0, k, `${hint}_ql`), `${hint}_qlz`), `${hint}_qclr`), `${hint}_qones`) : undefined;
+  const carry = up ? (ones ? b.and(up, ones, `${hint}_qcarry`) : up) : undefined;
+  const any = high && carry ? b.or(high, carry, `${hint}_qany`) : (high ?? carry);
+  return any ? b.and(pos, any, `${hint}_ovh`) : b.constant(0n, 1, false);
+}
+
+/**
+ * n < min with min = −2^k (every signed type's min but AP_SAT_SYM's), from q and `up` like aboveMax: q < −2^(k+1)
+ * when a bit above k is clear (`zeroAbove`, the sign set); otherwise q < −2^k when bit k is clear, except that
+ * q = −2^k − 1 (bits k − 1 … 0 all set) rounds up to min itself.
+ */
+function belowMin(b: ModuleBuilder, q: Sig, up: Sig | undefined, min: bigint, hint: string): Sig {
+  const k = (-min).toString(2).length - 1;
+  const wq = q.width;
+  const neg = b.slice(q, wq - 1, 1, `${hint}_qn`);
+  const zeroAbove = k + 1 < wq - 1 ? b.redor(b.not(b.slice(q, k + 1, wq - 2 - k, `${hint}_qa`), `${hint}_qaz`), `${hint}_qzero`) : undefined;
+  let under = b.not(b.slice(q, k, 1, `${hint}_qk`), `${hint}_qkz`);
+  if (up) {
+    const ones = k > 0 ? b.not(b.redor(b.not(b.slice(q, 0, k, `${hint}_qm`), `${hint}_qmz`), `${hint}_qmclr`), `${hint}_qmones`) : undefined;
+    const toMin = ones ? b.and(up, ones, `${hint}_qtomin`) : up;
+    under = b.and(under, b.not(toMin, `${hint}_qstay`), `${hint}_qunder`);
+  }
+  return b.and(neg, zeroAbove ? b.or(zeroAbove, under, `${hint}_qbelow`) : under, `${hint}_ovl`);
+}
+
+/** Step 2: n = trunc + up (any width, exact) to the W-bit result with the overflow mode. */
+function overflow(b: ModuleBuilder, r: { n: Sig; trunc: Sig; up?: Sig }, range: Range, t: FixedType, hint: string): Sig {
+  const { n, trunc } = r;
   const w = t.width;
   const wo = t.signed ? w : w + 1;
   const { min, max } = castRangeBig(t);
@@ -127,8 +167,17 @@ function overflow(b: ModuleBuilder, n: Sig, trunc: Sig, range: Range, t: FixedTy
   const canLo = range.min < min;
   const inner = b.resize(n, wo, true, `${hint}_in`); // the value itself when it is in range
   if (!canHi && !canLo) return inner;
-  const hi = canHi ? b.gt(n, b.constant(max, wo, true), `${hint}_ovh`) : undefined;
-  const lo = canLo ? b.lt(n, b.constant(min, wo, true), `${hint}_ovl`) : undefined;
+  const maxIsMask = max >= 0n && (max & (max + 1n)) === 0n && trunc.signed;
+  const hi = !canHi ? undefined : maxIsMask ? aboveMax(b, trunc, r.up, max, hint) : b.gt(n, b.constant(max, wo, true), `${hint}_ovh`);
+  // below 0 is the sign bit (no comparator)
+  const minIsPow2 = min < 0n && (-min & (-min - 1n)) === 0n && trunc.signed;
+  const lo = !canLo
+    ? undefined
+    : min === 0n
+      ? b.slice(n, n.width - 1, 1, `${hint}_ovl`)
+      : minIsPow2
+        ? belowMin(b, trunc, r.up, min, hint)
+        : b.lt(n, b.constant(min, wo, true), `${hint}_ovl`);
   const ovf = () => (hi && lo ? b.or(hi, lo, `${hint}_ovf`) : (hi ?? lo)!);
   switch (t.overflow) {
     case 'AP_WRAP': // handled by wrapCast

@@ -6,7 +6,12 @@ import { cellInputs, type Cell, type Sig } from './netlist.ts';
  * Pipelining of a combinational netlist: each cell is placed as early as possible in a stage whose logic delay (ns,
  * timing.ts `cellDelayNs`) stays within `budgetNs`; a multiply fills a stage and a ROM read ends one (both are
  * registered). Every operand coming from an earlier stage is delayed by registers (one chain per signal, shared by
- * its consumers), so all paths into a cell have the same latency. Every output is registered once at the end.
+ * its consumers), so all paths into a cell have the same latency.
+ * Cross-layer flow (docs/rtl.md, "Pipelining rule"): `inputDepthNs` gives the depth (ns of logic already spent in the
+ * current stage) at which each input signal arrives (absent: 0, a register). With `registerOutputs` (the default)
+ * every output is registered once at the end and leaves at depth 0; without it the outputs leave in the last stage,
+ * unregistered, `outDepthNs` deep (outputs of earlier stages are delayed to it by registers), and `latency` counts
+ * the registers crossed (0 when all the logic fits in the stage the inputs arrive in).
  * `worstStageNs` is the largest logic delay any stage holds (multiplies, a stage each, are not counted).
  */
 const REGISTERED = new Set<Cell['op']>(['mul', 'rom']);
@@ -17,9 +22,26 @@ interface Arrival {
   readonly depth: number;
 }
 
-export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: number): { outputs: Sig[]; latency: number; worstStageNs: number } {
+export interface ScheduleOptions {
+  /** arrival depth (ns into stage 0) of input signals; others arrive at depth 0 */
+  readonly inputDepthNs?: ReadonlyMap<Sig, number>;
+  /** register every output at the end (default true) */
+  readonly registerOutputs?: boolean;
+}
+
+export interface Scheduled {
+  readonly outputs: Sig[];
+  /** registers crossed from the inputs to the outputs */
+  readonly latency: number;
+  /** logic depth (ns) the outputs leave with in their stage: 0 when registered */
+  readonly outDepthNs: number;
+  readonly worstStageNs: number;
+}
+
+export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: number, options: ScheduleOptions = {}): Scheduled {
   const cells = b.cells.splice(0);
   const arrival = new Map<Sig, Arrival>();
+  for (const [s, depth] of options.inputDepthNs ?? []) arrival.set(s, { stage: 0, depth });
   const arrive = (s: Sig): Arrival => arrival.get(s) ?? { stage: 0, depth: 0 };
   const chains = new Map<string, Sig>();
   /** signals that are sums of adders (and wiring of them), for the merged-adder cost */
@@ -124,8 +146,14 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
 
   for (const [s, p] of [...pending]) at(s, p.minStage);
   const live = outputs.filter((s) => !b.isConstant(s)).map((s) => arrive(s));
-  const latency = Math.max(1, ...live.map((a) => a.stage + (a.depth > 0 ? 1 : 0)));
-  return { outputs: outputs.map((s) => at(s, latency)), latency, worstStageNs: Math.round(worstStageNs * 1000) / 1000 };
+  const worst = Math.round(worstStageNs * 1000) / 1000;
+  if (options.registerOutputs ?? true) {
+    const latency = Math.max(1, ...live.map((a) => a.stage + (a.depth > 0 ? 1 : 0)));
+    return { outputs: outputs.map((s) => at(s, latency)), latency, outDepthNs: 0, worstStageNs: worst };
+  }
+  const latency = Math.max(0, ...live.map((a) => a.stage));
+  const outDepthNs = Math.max(0, ...live.filter((a) => a.stage === latency).map((a) => a.depth));
+  return { outputs: outputs.map((s) => at(s, latency)), latency, outDepthNs: Math.round(outDepthNs * 1000) / 1000, worstStageNs: worst };
 }
 
 function withInputs(c: Comb, f: (s: Sig) => Sig): Comb {
