@@ -61,6 +61,6 @@ describe('hlsforge estimate', () => {
     expect(r.stdout).toContain('HLS backend (MODEL (not measured)');
     expect(r.stdout).toMatch(/\nfc1 +dense +\d+/);
     const json = JSON.parse(hlsforge(['estimate', tiny.model, '--json']).stdout);
-    expect(json.rtl.layers.map((l: { name: string }) => l.name)).toEqual(['fc1', 'relu1', 'fc2', 'softmax', '(top: input register, valid, delay lines)']);
+    expect(json.rtl.layers.map((l: { name: string }) => l.name)).toEqual(['fc1', 'relu1', 'fc2', 'softmax', '(top: in/out registers, valid, delay lines)']);
   });
 });

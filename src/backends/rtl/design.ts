@@ -13,8 +13,9 @@ import { stageBudgetNs } from './timing.ts';
 import { buildTop } from './top.ts';
 
 /**
- * A tensor flowing through the design: the output of graph input `index` (a slice of the top's input register) or
- * of placed layer `index`, valid `at` cycles after the input register, `depthNs` of logic into that cycle's stage
+ * A tensor flowing through the design: the output of graph input `index` (a slice of in_data, or of the top's input
+ * register when there is one) or of placed layer `index`, valid in pipeline stage `at` (stage 0: the cycle a sample
+ * is accepted, or the one after it with an input register), `depthNs` of logic into that cycle's stage
  * (0: straight out of a register); wires — input, identity, reshape — pass their input's value on under a new shape.
  */
 export interface DesignValue {
@@ -29,8 +30,8 @@ export interface PlacedLayer {
   readonly layer: Layer;
   readonly hw: LayerHardware;
   /**
-   * cycles from the top's input register to this layer's inputs being valid (the latest input; earlier ones are
-   * delayed by registers and arrive at depth 0)
+   * the pipeline stage in which this layer's inputs are valid (the latest input; earlier ones are delayed by
+   * registers and arrive at depth 0)
    */
   readonly offset: number;
   /** the logic depth (ns) each input arrives with at `offset`, in layer.inputs order (0: registered) */
@@ -55,6 +56,8 @@ export interface RtlDesign {
   readonly outputs: readonly PortSegment[];
   /** the value of each output, before it is delayed to the common out_valid */
   readonly outputValues: readonly DesignValue[];
+  /** whether the top registers in_data (II > 1: the sample is held while the layers work on it) */
+  readonly inputRegister: boolean;
   /** cycles from in_valid (accepted) to out_valid */
   readonly latencyCycles: number;
   readonly ii: number;
@@ -118,14 +121,20 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     return v;
   });
   const outputs = graph.outputs.map((name, k) => ({ name, size: sizeOf(outputValues[k].tensor.shape), type: outputValues[k].tensor.type }));
+  const ii = Math.max(1, ...placed.map((p) => p.hw.ii));
+  // in_data is registered by the top only when a sample must be held for II > 1 cycles; otherwise the first stage
+  // reads the port (driven by the user's register, like every register-to-register path of the timing model)
+  const inputRegister = ii > 1;
   const design = {
     layers: placed,
     inputs,
     outputs,
     outputValues,
-    // + the top's input register; an output still in logic is registered once more
-    latencyCycles: Math.max(...outputValues.map((v) => v.at + (v.depthNs > 0 ? 1 : 0))) + 1,
-    ii: Math.max(1, ...placed.map((p) => p.hw.ii)),
+    inputRegister,
+    // the stage of the out register (an output still in logic is registered once more; at least one register from
+    // the ports), + the top's input register when there is one
+    latencyCycles: Math.max(1, ...outputValues.map((v) => v.at + (v.depthNs > 0 ? 1 : 0))) + (inputRegister ? 1 : 0),
+    ii,
     stageNs,
   };
   const top = buildTop(verilogIdentifier(config.projectName), design, graph.name);

@@ -66,7 +66,7 @@ export function designInfo(d: RtlDesign): RtlDesignInfo {
       name: p.layer.name,
       kind: p.layer.kind,
       module: p.hw.module.name,
-      start: p.offset + 1,
+      start: p.offset + (d.inputRegister ? 1 : 0),
       startDepthNs: Math.max(0, ...p.inputDepthNs),
       outDepthNs: p.hw.outDepthNs ?? 0,
       latency: p.hw.latency,

@@ -5,7 +5,7 @@ import { backendEstimate, deepestStage, type BackendEstimate, type LayerEstimate
 import { estimateRtlStream } from './estimate-rtl-stream.ts';
 import { moduleCost } from './module-cost.ts';
 
-export const TOP_ROW = '(top: input register, valid, delay lines)';
+export const TOP_ROW = '(top: in/out registers, valid, delay lines)';
 
 /**
  * The RTL backend's figures, counted on the netlist it generates: latency and II exactly as the design's (and so as
@@ -22,8 +22,8 @@ export function estimateRtl(graph: Graph, config: ProjectConfig): BackendEstimat
     return { name: p.layer.name, kind: p.layer.kind, ...resources, multipliers, latencyCycles: p.hw.latency, ii: p.hw.ii };
   });
   const { multipliers, ...top } = moduleCost(design.top);
-  // the top holds the input register, the valid pipeline and the delay lines that balance branches (design.delayBits)
-  // its cycles: the input register, and the out register when the last layer hands its result on still in logic
+  // the top holds the input register (II > 1), the valid pipeline and the delay lines that balance branches (design.delayBits)
+  // its cycles: the input register (II > 1), and the out register when the last layer hands its result on still in logic
   const topCycles = design.latencyCycles - Math.max(...design.outputValues.map((v) => v.at));
   const withTop: LayerEstimate[] = [...layers, { name: TOP_ROW, kind: 'top', ...top, multipliers, latencyCycles: topCycles, ii: 1 }];
   return backendEstimate('RTL', 'counted on the generated netlist; cells mapped as Yosys synth_xilinx -family xcup maps them', withTop, {

@@ -22,14 +22,15 @@ const config = configFor();
  * is the latest output, plus its out register when it is still in logic; each value needs one delay line as long as
  * its longest wait (readers and outputs share it).
  */
-function expectedTiming(graph: Graph, hw: Map<string, LayerHardware>, width: Map<string, number>) {
+/** `inputRegister`: the top registers in_data (II > 1), so the inputs are valid one cycle after in_valid */
+function expectedTiming(graph: Graph, hw: Map<string, LayerHardware>, width: Map<string, number>, inputRegister: boolean) {
   const ready = new Map<string, { at: number; deep: boolean }>();
   const line = new Map<string, string>(); // the value whose delay line a wire shares
   const start = new Map<string, number>();
   for (const l of graph.layers) {
     const h = hw.get(l.name);
     if (l.kind === 'input') {
-      ready.set(l.name, { at: 1, deep: false });
+      ready.set(l.name, { at: inputRegister ? 1 : 0, deep: false });
       line.set(l.name, l.name);
     } else if (!h) {
       ready.set(l.name, ready.get(l.inputs[0])!);
@@ -44,7 +45,8 @@ function expectedTiming(graph: Graph, hw: Map<string, LayerHardware>, width: Map
       line.set(l.name, l.name);
     }
   }
-  const total = Math.max(...graph.outputs.map((o) => ready.get(o)!.at + (ready.get(o)!.deep ? 1 : 0)));
+  // out_data is a register: at least one cycle after the ports
+  const total = Math.max(inputRegister ? 2 : 1, ...graph.outputs.map((o) => ready.get(o)!.at + (ready.get(o)!.deep ? 1 : 0)));
   const wait = new Map<string, number>();
   const need = (v: string, at: number) => wait.set(line.get(v)!, Math.max(wait.get(line.get(v)!) ?? 0, at - ready.get(v)!.at));
   for (const l of graph.layers) if (start.has(l.name)) l.inputs.forEach((i) => need(i, start.get(l.name)!));
@@ -61,7 +63,8 @@ describe('the RTL design of a branching graph', () => {
       const width = new Map<string, number>();
       for (const l of g.layers) if (l.kind === 'input') width.set(l.name, sizeOf(l.shape) * l.precision.result.width);
       for (const p of d.layers) width.set(p.layer.name, p.hw.outSize * p.hw.outType.width);
-      const want = expectedTiming(g, hw, width);
+      expect(d.inputRegister).toBe(d.ii > 1);
+      const want = expectedTiming(g, hw, width, d.inputRegister);
       const plan = planRtl(g, config);
       expect(plan.perLayer.map((l) => [l.name, l.start])).toEqual(d.layers.map((p) => [p.layer.name, want.start.get(p.layer.name)]));
       expect(plan.latencyCycles).toBe(want.total);
@@ -104,15 +107,15 @@ describe('the RTL design of a branching graph', () => {
   it('lets logic flow through layers without registers while it fits one stage (docs/rtl.md "Pipelining rule")', () => {
     const fits = Math.floor(planRtl(reluChain(1), config).stageNs / LUT_LEVEL_NS); // 9 relus at 5 ns
     const short = planRtl(reluChain(fits), config);
-    // the input register, then all the relus in one stage, then the out register
+    // all the relus in one stage from in_data (II 1: no input register), then the out register
     expect(short.perLayer.map((l) => l.latency)).toEqual(Array(fits).fill(0));
     expect(short.perLayer.map((l) => l.outDepthNs)).toEqual(Array.from({ length: fits }, (_, k) => +((k + 1) * LUT_LEVEL_NS).toFixed(3)));
-    expect(short.latencyCycles).toBe(2);
+    expect(short.latencyCycles).toBe(1);
     // one relu more: one register, in the relu where the budget runs out, which starts the next stage
     const long = planRtl(reluChain(fits + 1), config);
     expect(long.perLayer.map((l) => l.latency)).toEqual([...Array(fits).fill(0), 1]);
     expect(long.perLayer.at(-1)!.outDepthNs).toBeCloseTo(LUT_LEVEL_NS);
-    expect(long.latencyCycles).toBe(3);
+    expect(long.latencyCycles).toBe(2);
     expect(long.delayBits).toBe(4 * 16); // the out register only
   });
 
