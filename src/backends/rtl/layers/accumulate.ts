@@ -5,13 +5,22 @@ import { addFx, type Fx } from '../netlist/fx.ts';
 import { rangeWidth } from '../cmm/products.ts';
 import { fxWidth } from './ports.ts';
 
+/** How `chain` names and treats its terms. */
+export interface ChainOptions {
+  /** the input index of each term (signal names `<hint>_s<i>`…), default its position */
+  readonly labels?: readonly number[];
+  /** cast each term to accum before adding it (Arithmetic: hls4ml) */
+  readonly castTerms?: boolean;
+}
+
 /**
  * The exact accumulation of docs/arithmetic.md: acc = Q_accum(acc + p) for each term in the given (ascending) order;
  * `castTerms` (Arithmetic: hls4ml, accumulation() in src/fixed): acc = Q_accum(acc + Q_accum(p)).
  * Signals: `<hint>_q<i>` the cast term, `<hint>_s<i>` the exact sum with term i, `<hint>_a<i>` the accumulator after it
  * (i = `labels[k]`, the term's input index, or k), the last one `<hint>_acc`.
  */
-export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, labels?: readonly number[], castTerms = false): Fx {
+export function chain(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, opts: ChainOptions = {}): Fx {
+  const { labels, castTerms = false } = opts;
   let acc = init;
   terms.forEach((p, k) => {
     const i = labels?.[k] ?? k;
