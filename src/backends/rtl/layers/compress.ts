@@ -74,7 +74,7 @@ export function columnTimes(operands: readonly { width: number; nonNegative?: bo
  * at least 2: the first target every column meets) and, column by column from the least significant, counts only as
  * many bits (the earliest, up to six per counter) as that column needs so that its own outputs, the bits it keeps and
  * the carries arriving from the columns below fit the target. A counter's outputs arrive one LUT level after its latest
- * input: the low one in the same column, the others in the next two (when below the sum's width). Late bits (deep
+ * input (`counterNs`): the low one in the same column, the others in the next two (when below the sum's width). Late bits (deep
  * products) so enter the reduction where they arrive instead of delaying every counter; a level with nothing to count
  * waits for the next arrival.
  */
@@ -101,7 +101,7 @@ export function reduceColumns<T>(columns: readonly (readonly { bit: T; t: number
       for (const size of plan![col]) {
         const take = pool.slice(used, used + size);
         used += size;
-        const t = Math.max(...take.map((e) => e.t)) + LUT_LEVEL_NS;
+        const t = Math.max(...take.map((e) => e.t)) + counterNs(size);
         counter(take.map((e) => e.bit), col).forEach((bit, j) => col + j < pools.length && next[col + j].push({ bit, t }));
       }
       next[col].push(...pool.slice(used));
@@ -111,6 +111,12 @@ export function reduceColumns<T>(columns: readonly (readonly { bit: T; t: number
   }
   return pools;
 }
+
+/**
+ * The delay of a counter as Yosys maps it (bench/timing-calibration.json, csa rows): a full or half adder is one LUT
+ * level, a counter of 4 to 6 bits two (ABC splits its xor-heavy outputs over two LUT levels).
+ */
+export const counterNs = (size: number): number => (size <= 3 ? 1 : 2) * LUT_LEVEL_NS;
 
 /** One level towards `target`: per column the fewest counters (of its `ready` bits) that bring it, with its incoming carries, to the target. */
 function planLevel(h: readonly number[], ready: readonly number[], target: number): { groups: number[][]; next: number[] } {
@@ -157,9 +163,10 @@ export function compressorShape(columns: readonly (readonly number[])[]): { rows
  */
 function count(b: ModuleBuilder, bits: readonly Sig[], hint: string): Sig[] {
   if (bits.length <= 3) return full(b, bits, hint);
-  const [s1, c1] = full(b, bits.slice(0, 3), `${hint}_a`);
+  // as Yosys maps it: the two adders are one LUT level, their combination a second (`counterNs`)
+  const [s1, c1] = full(b, bits.slice(0, 3), `${hint}_a`).map((o) => b.lutOutput(o));
   const rest = bits.slice(3);
-  const [s2, c2] = rest.length === 1 ? [rest[0], undefined] : full(b, rest, `${hint}_b`);
+  const [s2, c2] = rest.length === 1 ? [rest[0], undefined] : full(b, rest, `${hint}_b`).map((o) => b.lutOutput(o));
   const t = b.and(s1, s2, `${hint}_t`);
   const bit0 = b.xor(s1, s2, `${hint}_0`);
   if (!c2) return [bit0, b.xor(c1, t, `${hint}_1`), b.and(c1, t, `${hint}_2`)];

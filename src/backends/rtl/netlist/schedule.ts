@@ -24,36 +24,28 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
   const chains = new Map<string, Sig>();
   /** signals that are sums of adders (and wiring of them), for the merged-adder cost */
   const sums = new Set<Sig>();
-  /** per-bit LUT cones of small logic in the stage it is computed: its distinct leaf inputs, and their latest arrival */
-  const cones = new Map<Sig, { stage: number; leaves: ReadonlySet<string>; base: number }>();
+  /** per-bit LUT cones of small logic in the stage it is computed: distinct leaf inputs, and their latest arrival */
+  const cones = new Map<Sig, { stage: number; leaves: number; base: number }>();
   /**
    * The depth of a gate's output when it is packed into LUT6s like ABC does: its cone (its inputs' cones of the same
-   * stage, other inputs as single leaves; a leaf read twice counts once) is one LUT as long as it has at most 6
-   * leaves, else a new LUT level on top. A LUT output the builder marks (`lutOutput`, a compressor's counter) is a leaf.
+   * stage, other inputs as single leaves) is one LUT as long as it has at most 6 leaves, else a new LUT level on top.
    */
-  const packGate = (c: Comb, stage: number): { depth: number; leaves: ReadonlySet<string>; base: number } => {
-    const leaves = new Set<string>();
-    let [base, top] = [0, 0];
-    const inputs = cellInputs(c).filter((s) => !b.isConstant(s));
-    for (const s of inputs) {
+  const packGate = (c: Comb, stage: number): { depth: number; leaves: number; base: number } => {
+    let [leaves, base, top] = [0, 0, 0];
+    for (const s of cellInputs(c)) {
+      if (b.isConstant(s)) continue;
       const a = arrive(s);
       const d = a.stage === stage ? a.depth : 0;
+      // a counter output of a compressor (builder.lutOutput) is a LUT of its own: a leaf
       const k = b.isLutOutput(s) ? undefined : cones.get(s);
-      if (k && k.stage === stage) {
-        for (const l of k.leaves) leaves.add(l);
-        base = Math.max(base, k.base);
-      } else {
-        if (c.op === 'redor') for (let i = 0; i < s.width; i++) leaves.add(`${s.id}.${i}`);
-        else leaves.add(`${s.id}`);
-        base = Math.max(base, d);
-      }
+      if (k && k.stage === stage) [leaves, base] = [leaves + k.leaves, Math.max(base, k.base)];
+      else [leaves, base] = [leaves + (c.op === 'redor' ? s.width : 1), Math.max(base, d)];
       top = Math.max(top, d);
     }
-    if (leaves.size <= 6) return { depth: base + LUT_LEVEL_NS, leaves, base };
-    if (c.op === 'redor') return { depth: top + cellDelayNs(c), leaves: new Set([`${c.out.id}`]), base: top };
-    return { depth: top + LUT_LEVEL_NS, leaves: new Set(inputs.map((s) => `${s.id}`)), base: top };
+    if (leaves <= 6) return { depth: base + LUT_LEVEL_NS, leaves, base };
+    if (c.op === 'redor') return { depth: top + cellDelayNs(c), leaves: 1, base: top };
+    return { depth: top + LUT_LEVEL_NS, leaves: cellInputs(c).filter((s) => !b.isConstant(s)).length, base: top };
   };
-
   // multiplies are placed as late as possible: just before their first consumer (in an ascending accumulation chain
   // this delays the shared inputs instead of every product)
   const pending = new Map<Sig, { cell: Comb; minStage: number; wire: boolean }>();
@@ -122,11 +114,7 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
     else if (cost === 0) {
       // wiring and `not` keep the cone of what they carry
       const k = cellInputs(c).map((s) => cones.get(s)).filter((x) => x !== undefined && x.stage === stage);
-      // (per bit: the widest of the cones it carries)
-      if (k.length > 0) {
-        const widest = k.reduce((w, x) => (x!.leaves.size > w!.leaves.size ? x : w))!;
-        cones.set(c.out, { stage, leaves: widest.leaves, base: Math.max(...k.map((x) => x!.base)) });
-      }
+      if (k.length > 0) cones.set(c.out, { stage, leaves: Math.max(...k.map((x) => x!.leaves)), base: Math.max(...k.map((x) => x!.base)) });
     }
     const ins = cellInputs(c).filter((s) => !b.isConstant(s));
     if (c.op === 'mul') pending.set(c.out, { cell: c, minStage: stage + 1, wire: false });
