@@ -53,7 +53,21 @@ const DESIGNS: Design[] = [
     name: `tree${n}x12`,
     what: `balanced tree of ${n} 12-bit terms (${Math.log2(n)} adder levels, exact widths)`,
     inputs: Array(n).fill(12),
-    build: (b: ModuleBuilder, xs: Sig[]) => [tree(b, fx(b.constant(0n, 18, true)), xs.map((x) => fx(x)), fixedType(18, 18), 't', xs.map(() => ({ lo: -2048n, hi: 2047n }))).sig],
+    build: (b: ModuleBuilder, xs: Sig[]) => [tree(b, fx(b.constant(0n, 18, true)), xs.map((x) => fx(x)), fixedType(18, 18), 't', { ranges: xs.map(() => ({ lo: -2048n, hi: 2047n })), form: 'adders' }).sig],
+  })),
+  ...[
+    [8, 12],
+    [16, 12],
+    [32, 12],
+    [64, 6],
+  ].map(([n, w]) => ({
+    name: `csa${n}x${w}`,
+    what: `carry-save compressor of ${n} ${w}-bit terms (6:3 counters, one carry adder; layers/compress.ts)`,
+    inputs: Array(n).fill(w),
+    build: (b: ModuleBuilder, xs: Sig[]) => {
+      const h = 1n << BigInt(w - 1);
+      return [tree(b, fx(b.constant(0n, 24, true)), xs.map((x) => fx(x)), fixedType(24, 24), 't', { ranges: xs.map(() => ({ lo: -h, hi: h - 1n })), form: 'compressor' }).sig];
+    },
   })),
   {
     name: 'csd16',

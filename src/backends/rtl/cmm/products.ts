@@ -10,6 +10,8 @@ export interface Ranged {
   readonly fx: Fx;
   readonly lo: bigint;
   readonly hi: bigint;
+  /** it comes out of a multiply cell (registered by the scheduler) */
+  readonly late?: boolean;
 }
 
 /** Width of the narrowest signed signal holding every integer in [lo, hi]. */
@@ -75,7 +77,9 @@ export function columnProducts(
     const r = scaled(odd, xr);
     const frac = x.frac + weightFrac - shift;
     const sig = product(odd);
-    out.set(w, frac >= 0 ? { fx: { sig, frac }, ...r } : { fx: { sig: b.shiftLeft(sig, -frac), frac: 0 }, lo: r.lo << BigInt(-frac), hi: r.hi << BigInt(-frac) });
+    // a multiply cell's product is registered (a stage of its own): its sum takes it last
+    const late = plan.products.get(odd)?.kind === 'mul' ? true : undefined;
+    out.set(w, frac >= 0 ? { fx: { sig, frac }, ...r, late } : { fx: { sig: b.shiftLeft(sig, -frac), frac: 0 }, lo: r.lo << BigInt(-frac), hi: r.hi << BigInt(-frac), late });
   }
   return out;
 

@@ -53,7 +53,7 @@ export function parallelRow(b: ModuleBuilder, row: DotRow): Sig[] {
     const fxs = terms.map((t) => t.fx);
     // neuron j: `<hint>n<j>_p<i>` its terms, `_l<d>_<k>` tree sums or `_q<i>`/`_s<i>`/`_a<i>` chain steps, `_acc`, `_y`
     const n = `${hint}n${j}`;
-    const acc = k.orderFree ? tree(b, init, fxs, k.accum, n, terms, inputsOf) : chain(b, init, fxs, k.accum, n, inputsOf, k.castProducts);
+    const acc = k.orderFree ? tree(b, init, fxs, k.accum, n, { ranges: terms, labels: inputsOf }) : chain(b, init, fxs, k.accum, n, { labels: inputsOf, castTerms: k.castProducts });
     ys.push(castFx(b, acc, k.result, `${n}_y`).sig);
   }
   return ys;

@@ -119,7 +119,7 @@ function reuseRows(b: ModuleBuilder, start: Sig, x0: Fx, rows: readonly DotRow[]
       const acc = b.sig(fxWidth(k.accum), true, `${hint}acc${j}`);
       const init = b.constant(BigInt(k.accInit[j]), fxWidth(k.accum), true);
       const base: Fx = { sig: b.mux(first, init, acc, `${hint}base${j}`), frac: accFrac };
-      const next = k.orderFree ? tree(b, base, products, k.accum, `${hint}o${j}`) : chain(b, base, products, k.accum, `${hint}o${j}`, undefined, k.castProducts);
+      const next = k.orderFree ? tree(b, base, products, k.accum, `${hint}o${j}`) : chain(b, base, products, k.accum, `${hint}o${j}`, { castTerms: k.castProducts });
       b.reg(b.resize(next.sig, acc.width, true, `${hint}acc${j}_n`), { out: acc });
       out.push(b.reg(castFx(b, { sig: acc, frac: accFrac }, k.result, `${hint}res${j}`).sig, { en: done, hint: `${hint}y${j}` }));
     }

@@ -12,6 +12,8 @@ export class ModuleBuilder {
   private readonly consts = new Map<string, Sig>();
   private readonly constValues = new Map<Sig, bigint>();
   private readonly names = new Set<string>();
+  /** outputs of logic that is one LUT by construction (`lutOutput`) */
+  private readonly lutOutputs = new Set<Sig>();
   /** next free `_<k>` suffix per name (docs/rtl.md "Signal names") */
   private readonly suffixes = new Map<string, number>();
 
@@ -72,6 +74,19 @@ export class ModuleBuilder {
       this.constValues.set(s, value);
     }
     return s;
+  }
+
+  /**
+   * Marks `s` as the output of a small function built to be one LUT6 (a compressor's counter output): the scheduler
+   * packs no further logic into its LUT (it is a leaf of the cones that read it).
+   */
+  lutOutput(s: Sig): Sig {
+    this.lutOutputs.add(s);
+    return s;
+  }
+
+  isLutOutput(s: Sig): boolean {
+    return this.lutOutputs.has(s);
   }
 
   isConstant(s: Sig): boolean {

@@ -58,7 +58,8 @@ export function schedule(b: ModuleBuilder, outputs: readonly Sig[], budgetNs: nu
       if (b.isConstant(s)) continue;
       const a = arrive(s);
       const d = a.stage === stage ? a.depth : 0;
-      const k = cones.get(s);
+      // a counter output of a compressor (builder.lutOutput) is a LUT of its own: a leaf
+      const k = b.isLutOutput(s) ? undefined : cones.get(s);
       if (k && k.stage === stage) [leaves, base] = [leaves + k.leaves, Math.max(base, k.base)];
       else [leaves, base] = [leaves + (c.op === 'redor' ? s.width : 1), Math.max(base, d)];
       top = Math.max(top, d);

@@ -71,7 +71,7 @@ export function dotColumn(
   });
   const h = hint.replace(/_+$/, '');
   const init = lane.perUnit(bias, k.accum, `${hint}b`);
-  return k.orderFree ? tree(b, init, terms, k.accum, h, undefined, inputs) : chain(b, init, terms, k.accum, h, inputs);
+  return k.orderFree ? tree(b, init, terms, k.accum, h, { labels: inputs }) : chain(b, init, terms, k.accum, h, { labels: inputs });
 }
 
 /** Q_accum(ax + ah): a gate's pre-activation from its input and recurrent parts. */
