@@ -6,7 +6,8 @@
  * the record is updated. The latency column is the planned one, and the Verilator-measured one recorded by
  * bench/acceptance-latency.ts. Needs the shared model corpus (tests/helpers/shared.ts finds it).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../src/cli/summary.ts';
@@ -45,7 +46,15 @@ function build(d: (typeof DESIGNS)[number]) {
 }
 
 const record = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : { tool: 'Debian yosys 0.23, synth_xilinx -family xcup -abc9 (hlsforge synth)', results: {} };
+/** SHA-256 over the names and contents of the files in an rtl/ folder */
+const rtlHash = (dir: string): string => {
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort()) h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  return h.digest('hex');
+};
+
 if (args.includes('--synth')) {
+  const synthesized = new Map<string, string>();
   const work = mkdtempSync(join(tmpdir(), 'hlsforge-acceptance-'));
   try {
     for (const d of DESIGNS) {
@@ -55,9 +64,17 @@ if (args.includes('--synth')) {
       const width = inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0);
       const v = randomInputs(4, width, 1);
       await writeProject(graph, { ...config, outputDir: dir }, dir, { inputs: v.data, predictions: emulate(graph, v.data, v.batch).output, batch: v.batch });
-      const s = await synthesize(dir, { perModule, jobs: availableParallelism(), onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
-      const { lut, ff, dsp, carry } = s.resources;
-      record.results[d.name] = { lut, ff, dsp, carry, mode: s.mode, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
+      // a design whose Verilog equals one synthesized in this run (e.g. DspCost none when no product takes a DSP anyway)
+      const verilog = rtlHash(join(dir, 'rtl'));
+      const same = synthesized.get(verilog);
+      if (same) {
+        record.results[d.name] = { ...record.results[same], sameVerilogAs: same };
+      } else {
+        const s = await synthesize(dir, { perModule, jobs: availableParallelism(), onProgress: (m) => process.stderr.write(`\r${d.name}: ${m}      `) });
+        const { lut, ff, dsp, carry } = s.resources;
+        record.results[d.name] = { lut, ff, dsp, carry, mode: s.mode, seconds: Math.round(s.seconds), recorded: new Date().toISOString().slice(0, 10) };
+        synthesized.set(verilog, d.name);
+      }
       writeFileSync(FILE, JSON.stringify(record, null, 2) + '\n');
     }
   } finally {
