@@ -13,6 +13,10 @@ export const LUT_PER_BIT = {
   /** the same for an adder of constant-multiplier shift-add terms and of their accumulation (no multiply cell
    * upstream, cmm/): measured on dense layers of 6 to 16 bits whose products are shift-adds (bench/yosys-cmm.json) */
   addDenseShiftAdd: 0.012,
+  /** plus this per adder (not per bit) that reads another adder's sum directly, no register between: where logic
+   * flows through adder trees (docs/rtl.md "Pipelining rule") ABC spends about one LUT more per such adder than per
+   * its sum bits, the top bit carried into the wider sum (fitted on the fifth calibration, docs/estimation.md) */
+  addCell: 1,
   /** 2:1 multiplexer between two different signals */
   mux: 0.5,
   /** 2:1 multiplexer between two signals read only by a register (a shift register's load/shift select): a LUT3
@@ -20,6 +24,10 @@ export const LUT_PER_BIT = {
   muxToRegister: 1,
   /** 2:1 multiplexer where one side is a constant (an AND/OR gate, merged into the next LUT) */
   muxConst: 0.25,
+  /** the same gate read only by the module's output port (a relu's clamp): a LUT2 per bit, since neither Yosys's
+   * flattened run (the pool's carry-chain compare after it does not absorb it) nor a per-module run merges it
+   * (the small CNN's relu: 336 LUT2 for 48 × 7 bits, docs/estimation.md) */
+  muxConstToOutput: 1,
   /** a distinct function of the select signals only (a bit of a shared multiplier's weight, picked by the cycle
    * counter from constants): built once per module, however many cells read it (select-logic.ts) */
   muxConsts: 0.5,
@@ -34,6 +42,9 @@ export const LUT_PER_BIT = {
   /** a ROM read in logic (more reads than a block RAM's two ports, or small): LUTs per 64 ROM bits, after ABC
    * minimizes the (smooth, partly constant) table */
   romLogic: 0.5,
+  /** the same for a table of 1024 words or more (10+ address bits): ABC minimizes it far less, about one LUT6 per 64
+   * table bits per read, as a LUT6 tree with F7/F8 multiplexers would be (the softmax's exp table, 20 reads, Yosys) */
+  romLogicLarge: 1,
 } as const;
 
 /** bits per carry cell: Yosys 0.23 maps every Xilinx family's carry chain to CARRY4 */
@@ -46,6 +57,8 @@ export const BRAM18_BITS = 18 * 1024;
 export const BRAM_PORTS = 2;
 /** bits per LUT of a ROM left in LUTs (a LUT6 is a 64 × 1 ROM) */
 export const LUTROM_BITS = 64;
+/** tables from this many words cost `romLogicLarge` per 64 bits when read in logic */
+export const LARGE_ROM_WORDS = 1024;
 /** shift-register chains at least this long become SRL16E/SRLC32E (xilinx_srl -minlen 3), 32 stages per LUT */
 export const SRL_MIN = 3;
 export const SRL_DEPTH = 32;

@@ -18,8 +18,9 @@ export function mergedAdders(net: BitNetlist, reader = soleReaders(net)): Uint8A
 }
 
 /** per node: the index of the one node reading its bits, or a negative value (several readers, an output, none) */
+export const OUTPUT_ONLY = -1;
 export function soleReaders(net: BitNetlist): Int32Array {
-  const [OUTPUT, MANY, NONE] = [-1, -2, -3];
+  const [OUTPUT, MANY, NONE] = [OUTPUT_ONLY, -2, -3];
   const reader = new Int32Array(net.nodes.length).fill(NONE);
   const read = (from: number, by: number) => {
     const r = reader[from];

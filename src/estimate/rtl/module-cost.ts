@@ -2,9 +2,9 @@ import type { Module } from '../../backends/rtl/netlist/netlist.ts';
 import { constantMultiply, variableMultiply, type MultiplierPlace } from '../multiplier.ts';
 import type { Resources } from '../types.ts';
 import { bitNetlist, isConst, ONE, ZERO, type BitNetlist, type BinaryCell, type BitRef } from './bits.ts';
-import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
+import { BRAM18_BITS, BRAM_MIN_BITS, BRAM_PORTS, CARRY_BITS, LARGE_ROM_WORDS, LUT_PER_BIT, LUTROM_BITS } from './costs.ts';
 import { liveBits } from './live.ts';
-import { mergedAdders, soleReaders } from './macc.ts';
+import { mergedAdders, OUTPUT_ONLY, soleReaders } from './macc.ts';
 import { registerBits } from './registers.ts';
 import { selectFunctions } from './select-logic.ts';
 
@@ -23,7 +23,7 @@ export function moduleCost(m: Module): ModuleCost {
   const merged = mergedAdders(net, readers);
   const selectKey = selectFunctions(net);
   const selectLogic = new Set<string>();
-  const romReads = new Map<string, { bits: number; reads: number; logicBits: number; style?: 'logic' | 'block' }>();
+  const romReads = new Map<string, { bits: number; words: number; reads: number; logicBits: number; style?: 'logic' | 'block' }>();
   const fromProduct = productDerived(net);
 
   net.nodes.forEach((node, index) => {
@@ -45,7 +45,7 @@ export function moduleCost(m: Module): ModuleCost {
           // select input: no LUT (Yosys: a 16-bit a + 1-bit c is 1 LUT2 + CARRY4s, a + b 16 LUT2)
           let summed = active;
           if (c.op === 'add') for (let k = low; k <= top; k++) if ((a[k] === ZERO) !== (b[k] === ZERO)) summed--;
-          lut += summed * LUT_PER_BIT.add + dense * dense * (fromProduct[index] ? LUT_PER_BIT.addDense : LUT_PER_BIT.addDenseShiftAdd);
+          lut += summed * LUT_PER_BIT.add + dense * dense * (fromProduct[index] ? LUT_PER_BIT.addDense : LUT_PER_BIT.addDenseShiftAdd) + (fedBySum(net, c) ? LUT_PER_BIT.addCell : 0);
           if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;
@@ -71,7 +71,9 @@ export function moduleCost(m: Module): ModuleCost {
             continue;
           }
           const toRegister = readers[index] >= 0 && net.nodes[readers[index]].cell?.op === 'reg';
-          lut += isConst(a[k]) || isConst(b[k]) ? LUT_PER_BIT.muxConst : toRegister ? LUT_PER_BIT.muxToRegister : LUT_PER_BIT.mux;
+          // a gate read only by the module's output has no neighbour in the module to merge into
+          const gate = readers[index] === OUTPUT_ONLY ? LUT_PER_BIT.muxConstToOutput : LUT_PER_BIT.muxConst;
+          lut += isConst(a[k]) || isConst(b[k]) ? gate : toRegister ? LUT_PER_BIT.muxToRegister : LUT_PER_BIT.mux;
         }
         break;
       }
@@ -95,7 +97,7 @@ export function moduleCost(m: Module): ModuleCost {
       case 'rom': {
         // constant address bits (an index shifted left) leave only part of the table reachable from this read
         const reachable = Math.min(c.rom.words.length, 2 ** net.bits(c.addr).filter((b) => !isConst(registeredConst(net, b))).length);
-        const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, reads: 0, logicBits: 0, style: c.rom.style };
+        const r = romReads.get(c.rom.name) ?? { bits: c.rom.width * c.rom.words.length, words: c.rom.words.length, reads: 0, logicBits: 0, style: c.rom.style };
         romReads.set(c.rom.name, { ...r, reads: r.reads + 1, logicBits: r.logicBits + reachable * c.rom.width });
         break;
       }
@@ -104,7 +106,7 @@ export function moduleCost(m: Module): ModuleCost {
   for (const r of romReads.values()) {
     // a `rom_style` attribute decides; else Yosys's rule (costs.ts)
     if (r.style ? r.style === 'block' : r.bits >= BRAM_MIN_BITS && r.reads <= BRAM_PORTS) bram += Math.ceil(r.bits / BRAM18_BITS) / 2;
-    else lut += (r.logicBits / LUTROM_BITS) * LUT_PER_BIT.romLogic;
+    else lut += (r.logicBits / LUTROM_BITS) * (r.words >= LARGE_ROM_WORDS ? LUT_PER_BIT.romLogicLarge : LUT_PER_BIT.romLogic);
   }
 
   const regs = registerBits(net, live);
@@ -138,6 +140,12 @@ function productDerived(net: BitNetlist): Uint8Array {
     });
   }
   return out;
+}
+
+/** An adder reading another adder's sum directly (no register between): costs.ts `addCell`. */
+function fedBySum(net: BitNetlist, c: BinaryCell): boolean {
+  const op = (b: BitRef) => (isConst(b) ? undefined : net.nodes[net.nodeOfBit[b]]?.cell?.op);
+  return [c.a, c.b].some((s) => net.bits(s).some((b) => op(b) === 'add' || op(b) === 'sub'));
 }
 
 /** The value of an all-constant signed bit vector, or undefined. */
