@@ -71,6 +71,21 @@ const generate = <K extends LayerKind>(layer: LayerOf<K>, ctx: LayerContext): La
   (RTL_LAYERS[layer.kind as K] as RtlLayer<K>)(layer, ctx);
 
 /**
+ * Strategy: Latency puts the result's arrival first (docs/rtl.md "Constant multipliers"): a layer scheduled from its
+ * inputs' depths that uses DSP products (a stage of their own) is built again without them, and that version is kept
+ * when its result leaves earlier (fewer registers crossed, or as many and less deep); otherwise LUT + DspCost·DSP
+ * decides, as it did.
+ */
+function latencyFirst<K extends LayerKind>(layer: LayerOf<K>, ctx: LayerContext, hw: LayerHardware | undefined): LayerHardware | undefined {
+  if (!hw || hw.outDepthNs === undefined || layer.strategy !== 'latency' || ctx.dspCost === Infinity) return hw;
+  if (!hw.module.cells.some((c) => c.op === 'mul')) return hw;
+  const lut = generate(layer, { ...ctx, dspCost: Infinity });
+  if (!lut || lut.outDepthNs === undefined) return hw;
+  const earlier = lut.latency < hw.latency || (lut.latency === hw.latency && lut.outDepthNs < hw.outDepthNs);
+  return earlier ? lut : hw;
+}
+
+/**
  * IR → netlists: every layer module and the top, with the latency and II known at generation time. The one graph
  * walker visits layers in topological order; a layer starts when its latest input is valid (its other inputs are
  * delayed to that cycle by the top), and the outputs are delayed to the latest one.
@@ -94,7 +109,7 @@ export function buildDesign(graph: Graph, config: ProjectConfig): RtlDesign {
     const latest = Math.max(...ins.map((v) => v.at));
     const inputDepthNs = ins.map((v) => (v.at === latest ? v.depthNs : 0));
     const ctx = { moduleName, inputs: tensors, inType: tensors[0].type, inSize: sizeOf(tensors[0].shape), stageNs, file: graph.file, dspCost: config.dspCost, inputDepthNs };
-    const hw = generate(layer, ctx);
+    const hw = latencyFirst(layer, ctx, generate(layer, ctx));
     if (!hw) return { ...ins[0], tensor: tensor(layer.shape, ins[0].tensor.type) };
     const at = (offset: number, depthNs: number): DesignValue => ({ tensor: tensor(layer.shape, hw.outType), source: { from: 'layer', index: placed.length - 1 }, at: offset + hw.latency, depthNs });
     if (hw.outDepthNs !== undefined) {

@@ -57,8 +57,8 @@ export interface TreeOptions {
  *
  * Terms from multiply cells (`late`, a registered stage of their own) are summed last: the other terms and the init
  * are reduced while the multiplies compute, then that partial sum and the products. Each of the (one or two) sums is
- * a balanced tree of carry adders or a carry-save compressor (compress.ts), whichever the timing model finds
- * shallower (`chooseCompressor`, docs/rtl.md "Adder trees").
+ * tree of carry adders built in order of arrival (`reduce`) or a carry-save compressor (compress.ts), whichever the
+ * timing model finds shallower (`chooseCompressor`, docs/rtl.md "Adder trees").
  */
 export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: FixedType, hint: string, opts: TreeOptions = {}): Fx {
   const { ranges, labels, form } = opts;
@@ -84,7 +84,10 @@ export function tree(b: ModuleBuilder, init: Fx, terms: readonly Fx[], accum: Fi
   return { sig: b.resize(root.sig, fxWidth(accum), true), frac: root.frac };
 }
 
-/** The sum of `items` mod 2^W: a compressor or a balanced adder tree (`chooseCompressor`); its last sum is `<hint>_acc`. */
+/**
+ * The sum of `items` mod 2^W: a compressor or an adder tree (`chooseCompressor`); its last sum is `<hint>_acc`. The tree
+ * adds the two terms ready first (`arrivalNs`; all at once when `registered`), like a Huffman code over arrival times.
+ */
 function reduce(b: ModuleBuilder, items: readonly Item[], accum: FixedType, full: Bounds, exact: boolean, hint: string, form: TreeOptions['form'], registered: boolean): Item {
   if (items.length === 1) return items[0];
   const [lo, hi] = items.reduce(([l, h], t) => [l + t.lo, h + t.hi], [0n, 0n]);
@@ -109,26 +112,27 @@ function reduce(b: ModuleBuilder, items: readonly Item[], accum: FixedType, full
     if (fits) return { fx: { sig: b.resize(s, width, true, `${hint}_acc`), frac }, lo, hi };
     return { fx: { sig: b.resize(s, accum.signed ? width : width + 1, true, `${hint}_acc`), frac }, ...full };
   }
-  // narrow terms first, so the tree pairs terms of similar width
-  let level = [...items].sort((p, q) => p.fx.sig.width - q.fx.sig.width);
-  for (let depth = 0; level.length > 1; depth++) {
-    const next: Item[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      if (i + 1 === level.length) {
-        next.push(level[i]);
-        continue;
-      }
-      const [x, y] = [level[i], level[i + 1]];
-      const [lo, hi] = [x.lo + y.lo, x.hi + y.hi];
-      // `<hint>_l<depth>_<k>`: partial sum k of tree level depth; the last sum is the accumulator `<hint>_acc`
-      const name = level.length === 2 ? `${hint}_acc` : `${hint}_l${depth}_${i / 2}`;
-      if (lo >= full.lo && hi <= full.hi && exact) {
-        next.push({ fx: { sig: b.binary('add', x.fx.sig, y.fx.sig, rangeWidth(lo, hi), true, name), frac: x.fx.frac }, lo, hi });
-      } else next.push({ fx: wrapAdd(b, x.fx, y.fx, accum, name), ...full });
-    }
-    level = next;
+  // the two earliest terms first (narrower first among equals), as they become ready: the terms that arrive late
+  // (deep products) join near the root, and terms of one arrival pair up level by level as a balanced tree would
+  const pool = items.map((t) => ({ t, at: registered ? 0 : arrivalNs(b, t.fx.sig), level: 0, sum: false }));
+  const count: number[] = [];
+  while (pool.length > 1) {
+    pool.sort((p, q) => p.at - q.at || p.t.fx.sig.width - q.t.fx.sig.width);
+    const [x, y] = pool.splice(0, 2);
+    const [lo, hi] = [x.t.lo + y.t.lo, x.t.hi + y.t.hi];
+    const level = Math.max(x.level, y.level);
+    const k = (count[level] = (count[level] ?? -1) + 1);
+    // `<hint>_l<level>_<k>`: partial sum k of tree level `level`; the last sum is the accumulator `<hint>_acc`
+    const name = pool.length === 0 ? `${hint}_acc` : `${hint}_l${level}_${k}`;
+    const t: Item =
+      lo >= full.lo && hi <= full.hi && exact
+        ? { fx: { sig: b.binary('add', x.t.fx.sig, y.t.fx.sig, rangeWidth(lo, hi), true, name), frac: x.t.fx.frac }, lo, hi }
+        : { fx: wrapAdd(b, x.t.fx, y.t.fx, accum, name), ...full };
+    const merged = x.sum || y.sum || x.at > 0 || y.at > 0;
+    const at = Math.round((Math.max(x.at, y.at) + (merged ? LUT_LEVEL_NS + DELAY_NS.carryIn : carryChainNs(t.fx.sig.width))) * 1000) / 1000;
+    pool.push({ t, at, level: level + 1, sum: true });
   }
-  return level[0];
+  return pool[0].t;
 }
 
 /**
