@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { planRtl } from '../../src/backends/rtl/index.ts';
 import { estimate } from '../../src/estimate/index.ts';
 import type { Graph } from '../../src/ir/graph.ts';
-import type { Layer } from '../../src/ir/layers.ts';
+import type { Layer, Strategy } from '../../src/ir/layers.ts';
 import { ChainBuilder, fx, projectConfig } from '../backends/hls/graph-builders.ts';
 
 const config = { ...projectConfig('est', '/tmp/unused'), backend: 'RTL' as const };
 
-const mlp = (precision: string, reuseFactor = 1): Graph =>
+const mlp = (precision: string, reuseFactor = 1, strategy: Strategy = reuseFactor > 1 ? 'resource' : 'latency'): Graph =>
   new ChainBuilder('est', 8, fx(precision), 5)
-    .dense(8, { reuseFactor, strategy: reuseFactor > 1 ? 'resource' : 'latency' })
+    .dense(8, { reuseFactor, strategy })
     .relu()
-    .dense(4, { reuseFactor, strategy: reuseFactor > 1 ? 'resource' : 'latency' })
+    .dense(4, { reuseFactor, strategy })
     .softmax()
     .build();
 
@@ -60,15 +60,17 @@ describe('estimate', () => {
   });
 
   it('costs less when most weights are pruned to zero', () => {
-    const dense = estimate(mlp('ap_fixed<16,6>'), config).rtl!.total;
-    const pruned = estimate(withWeights(mlp('ap_fixed<16,6>'), (w) => w.map((v) => (Math.abs(v) < 0.5 ? 0 : v))), config).rtl!.total;
+    // Strategy: Resource, so that the cost model's DSP products stay (Strategy: Latency drops those that delay a layer)
+    const dense = estimate(mlp('ap_fixed<16,6>', 1, 'resource'), config).rtl!.total;
+    const pruned = estimate(withWeights(mlp('ap_fixed<16,6>', 1, 'resource'), (w) => w.map((v) => (Math.abs(v) < 0.5 ? 0 : v))), config).rtl!.total;
     expect(pruned.dsp).toBeLessThan(dense.dsp);
     expect(pruned.lut).toBeLessThan(dense.lut);
   });
 
   it('divides the multipliers by the reuse factor', () => {
-    // DspCost 0: every product Yosys would put on a DSP stays a multiply cell at reuse factor 1 too (docs/rtl.md)
-    const count = (rf: number) => estimate(mlp('ap_fixed<16,6>', rf), { ...config, dspCost: 0 });
+    // DspCost 0 under Strategy: Resource: every product Yosys would put on a DSP stays a multiply cell at reuse factor 1
+    // too (docs/rtl.md)
+    const count = (rf: number) => estimate(mlp('ap_fixed<16,6>', rf, 'resource'), { ...config, dspCost: 0 });
     const dsp1 = count(1).rtl!.layers.find((l) => l.name === 'dense_1')!;
     for (const rf of [2, 4]) {
       const layer = count(rf).rtl!.layers.find((l) => l.name === 'dense_1')!;

@@ -62,12 +62,14 @@ describe('estimateRtl on branching graphs', () => {
   });
 
   it('counts a convolution by its multipliers: fewer DSPs at a higher reuse factor, pad, crop and upsample free', () => {
-    // DspCost 0 keeps the reuse-factor-1 products on DSPs (the default cost model makes these 8-bit ones shift-adds)
+    // DspCost 0 under Strategy: Resource keeps the reuse-factor-1 products on DSPs (the default cost model makes these
+    // 8-bit ones shift-adds, and Strategy: Latency would drop DSP products that make the layer later)
     const onDsp = { ...config, dspCost: 0 };
-    const [one, three] = [estimateRtl(smallCnn('ap_fixed<8,3>'), onDsp), estimateRtl(smallCnn('ap_fixed<8,3>', 3), onDsp)];
+    const resource = (g: Graph): Graph => ({ ...g, layers: g.layers.map((l) => ({ ...l, strategy: 'resource' as const })) });
+    const [one, three] = [estimateRtl(resource(smallCnn('ap_fixed<8,3>')), onDsp), estimateRtl(smallCnn('ap_fixed<8,3>', 3), onDsp)];
     expect(estimateRtl(smallCnn('ap_fixed<8,3>'), config).layers.find((l) => l.name === 'conv')!.dsp).toBe(0);
     const conv = (e: typeof one) => e.layers.find((l) => l.name === 'conv')!;
-    const plan = planRtl(smallCnn('ap_fixed<8,3>'), onDsp).perLayer.find((l) => l.name === 'conv')!;
+    const plan = planRtl(resource(smallCnn('ap_fixed<8,3>')), onDsp).perLayer.find((l) => l.name === 'conv')!;
     expect(conv(one).dsp).toBeGreaterThan(0);
     expect(conv(one).dsp).toBeLessThanOrEqual(plan.multipliers);
     expect(conv(three).dsp).toBeLessThan(conv(one).dsp);
