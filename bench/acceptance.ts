@@ -6,8 +6,7 @@
  * the record is updated. The latency column is the planned one, and the Verilator-measured one recorded by
  * bench/acceptance-latency.ts. Needs the shared model corpus (tests/helpers/shared.ts finds it).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../src/cli/summary.ts';
@@ -16,7 +15,9 @@ import { emulate } from '../src/emulator/index.ts';
 import { estimateRtl } from '../src/estimate/rtl/estimate-rtl.ts';
 import { inputLayers, sizeOf } from '../src/ir/graph.ts';
 import { compile, writeProject } from '../src/pipeline.ts';
+import { synthKey } from '../src/synth/cache.ts';
 import { synthesize } from '../src/synth/index.ts';
+import { synthInputs } from '../src/synth/job.ts';
 import { sharedPath } from '../tests/helpers/shared.ts';
 
 const FILE = new URL('./yosys-acceptance.json', import.meta.url);
@@ -46,13 +47,6 @@ function build(d: (typeof DESIGNS)[number]) {
 }
 
 const record = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : { tool: 'Debian yosys 0.23, synth_xilinx -family xcup -abc9 (hlsforge synth)', results: {} };
-/** SHA-256 over the names and contents of the files in an rtl/ folder */
-const rtlHash = (dir: string): string => {
-  const h = createHash('sha256');
-  for (const f of readdirSync(dir).sort()) h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
-  return h.digest('hex');
-};
-
 if (args.includes('--synth')) {
   const synthesized = new Map<string, string>();
   const work = mkdtempSync(join(tmpdir(), 'hlsforge-acceptance-'));
@@ -64,8 +58,9 @@ if (args.includes('--synth')) {
       const width = inputLayers(graph).reduce((n, l) => n + sizeOf(l.shape), 0);
       const v = randomInputs(4, width, 1);
       await writeProject(graph, { ...config, outputDir: dir }, dir, { inputs: v.data, predictions: emulate(graph, v.data, v.batch).output, batch: v.batch });
-      // a design whose Verilog equals one synthesized in this run (e.g. DspCost none when no product takes a DSP anyway)
-      const verilog = rtlHash(join(dir, 'rtl'));
+      // a design whose Verilog equals one synthesized in this run (e.g. DspCost none when no product takes a DSP anyway):
+      // the content hash of the synthesis cache, over what Yosys reads
+      const verilog = synthKey(synthInputs(dir), '', '');
       const same = synthesized.get(verilog);
       if (same) {
         record.results[d.name] = { ...record.results[same], sameVerilogAs: same };

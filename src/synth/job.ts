@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { RTL_FILES, writeRtlProject } from '../backends/rtl/index.ts';
 import type { ProjectConfig } from '../config/project-config.ts';
 import { compileEmulator } from '../emulator/index.ts';
 import type { Graph } from '../ir/graph.ts';
 import { readRtlProject } from '../rtlsim/read-project.ts';
+import { filesUnder } from '../util/atomic-dir.ts';
 import { synthKey, type CachedSynth } from './cache.ts';
 import { parseStat, resourcesOf } from './parse-stat.ts';
 import { synthScript } from './yosys.ts';
@@ -35,21 +36,21 @@ export function writeSynthJob(label: string, graph: Graph, config: ProjectConfig
   writeRtlProject(graph, config, dir, { inputs: row, predictions, batch: 1 });
   const meta = readRtlProject(dir);
   const script = synthScript(meta.sources, meta.top);
-  const files: Record<string, string> = {};
-  for (const path of filesUnder(dir)) if (!NOT_SYNTHESIZED.has(path) && !path.startsWith('tb_data/')) files[path] = readFileSync(join(dir, path), 'utf8');
+  const key = synthKey(synthInputs(dir), script, yosysVersion);
   writeFileSync(join(dir, JOB_FILES.script), script + '\n');
-  return { label, dir, top: meta.top, script, key: synthKey(files, script, yosysVersion) };
+  return { label, dir, top: meta.top, script, key };
+}
+
+/** Every file of the RTL project in `dir` that Yosys may read (path with '/' → text): not the test vectors or descriptions. */
+export function synthInputs(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of filesUnder(dir).map((p) => p.split(sep).join('/')))
+    if (!NOT_SYNTHESIZED.has(path) && !path.startsWith('tb_data/')) files[path] = readFileSync(join(dir, path), 'utf8');
+  return files;
 }
 
 /** The cache entry of a finished job, from the Yosys log it wrote. */
 export function resultOf(job: SynthJob, log: string, yosysVersion: string, seconds: number): CachedSynth {
   const cells = parseStat(log);
   return { key: job.key, top: job.top, yosysVersion, cells, resources: resourcesOf(cells), seconds };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
 }

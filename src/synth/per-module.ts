@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Resources } from '../estimate/types.ts';
+import { eachLimited } from '../util/each-limited.ts';
 import { parseStat, resourcesOf } from './parse-stat.ts';
 import { YOSYS_TARGET, runYosys } from './yosys.ts';
 
@@ -58,21 +59,15 @@ export async function synthesizePerModule(
   const names = new Set(units.map((u) => u.module));
   if (!names.has(top)) throw fail('not-a-project', { file: dir }, `the top module '${top}' must be declared by a source, not missing`);
   const done: ModuleSynth[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < units.length) {
-      const { source, module } = units[next++];
-      const log = join(opts.logDir, `${module}.log`);
-      const run = await runYosys(moduleScript(sources, source, module), dir, log);
-      const cells = parseStat(run.log);
-      const instances = Object.fromEntries(Object.entries(cells).filter(([c]) => names.has(c)));
-      const own = Object.fromEntries(Object.entries(cells).filter(([c]) => !names.has(c)));
-      done.push({ module, source, cells: own, resources: resourcesOf(own), instances, seconds: run.seconds, log });
-      opts.onProgress?.(`yosys: ${done.length} of ${units.length} modules (${module}: ${run.seconds.toFixed(0)} s)`);
-    }
-  };
-  const jobs = Math.max(1, Math.min(opts.jobs ?? 1, units.length));
-  await Promise.all(Array.from({ length: jobs }, worker));
+  await eachLimited(units, opts.jobs ?? 1, async ({ source, module }) => {
+    const log = join(opts.logDir, `${module}.log`);
+    const run = await runYosys(moduleScript(sources, source, module), dir, log);
+    const cells = parseStat(run.log);
+    const instances = Object.fromEntries(Object.entries(cells).filter(([c]) => names.has(c)));
+    const own = Object.fromEntries(Object.entries(cells).filter(([c]) => !names.has(c)));
+    done.push({ module, source, cells: own, resources: resourcesOf(own), instances, seconds: run.seconds, log });
+    opts.onProgress?.(`yosys: ${done.length} of ${units.length} modules (${module}: ${run.seconds.toFixed(0)} s)`);
+  });
 
   const byName = new Map(done.map((m) => [m.module, m]));
   // every primitive of `module` and what it instantiates (a module instantiating itself is not Verilog)

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { isHlsforgeError } from '../diagnostics/diagnostic.ts';
+import { eachLimited } from '../util/each-limited.ts';
 import type { CachedSynth } from './cache.ts';
 import { JOB_FILES, resultOf, type SynthJob } from './job.ts';
 import { runYosys } from './yosys.ts';
@@ -13,23 +14,18 @@ export type JobOutcome = { readonly job: SynthJob; readonly result: CachedSynth 
  */
 export async function runLocal(jobs: readonly SynthJob[], workers: number, yosysVersion: string, onDone: (o: JobOutcome) => void): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      const log = join(job.dir, JOB_FILES.log);
-      let outcome: JobOutcome;
-      try {
-        const run = await runYosys(job.script, job.dir, log);
-        outcome = { job, result: resultOf(job, run.log, yosysVersion, run.seconds) };
-      } catch (e) {
-        if ((e as { code?: string }).code === 'tool-missing') throw e;
-        outcome = { job, error: isHlsforgeError(e) ? e.detail : (e as Error).message, log };
-      }
-      outcomes.push(outcome);
-      onDone(outcome);
+  await eachLimited(jobs, workers, async (job) => {
+    const log = join(job.dir, JOB_FILES.log);
+    let outcome: JobOutcome;
+    try {
+      const run = await runYosys(job.script, job.dir, log);
+      outcome = { job, result: resultOf(job, run.log, yosysVersion, run.seconds) };
+    } catch (e) {
+      if ((e as { code?: string }).code === 'tool-missing') throw e;
+      outcome = { job, error: isHlsforgeError(e) ? e.detail : (e as Error).message, log };
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, worker));
+    outcomes.push(outcome);
+    onDone(outcome);
+  });
   return outcomes;
 }

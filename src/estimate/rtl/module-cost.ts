@@ -25,6 +25,7 @@ export function moduleCost(m: Module): ModuleCost {
   const selectLogic = new Set<string>();
   const romReads = new Map<string, { bits: number; words: number; reads: number; logicBits: number; style?: 'logic' | 'block' }>();
   const fromProduct = productDerived(net);
+  const fromSum = fedBySum(net);
 
   net.nodes.forEach((node, index) => {
     const c = node.cell;
@@ -45,7 +46,7 @@ export function moduleCost(m: Module): ModuleCost {
           // select input: no LUT (Yosys: a 16-bit a + 1-bit c is 1 LUT2 + CARRY4s, a + b 16 LUT2)
           let summed = active;
           if (c.op === 'add') for (let k = low; k <= top; k++) if ((a[k] === ZERO) !== (b[k] === ZERO)) summed--;
-          lut += summed * LUT_PER_BIT.add + dense * dense * (fromProduct[index] ? LUT_PER_BIT.addDense : LUT_PER_BIT.addDenseShiftAdd) + (fedBySum(net, c) ? LUT_PER_BIT.addCell : 0);
+          lut += summed * LUT_PER_BIT.add + dense * dense * (fromProduct[index] ? LUT_PER_BIT.addDense : LUT_PER_BIT.addDenseShiftAdd) + (fromSum[index] ? LUT_PER_BIT.addCell : 0);
           if (!merged[index]) carry += Math.ceil(active / CARRY_BITS);
         }
         break;
@@ -142,10 +143,14 @@ function productDerived(net: BitNetlist): Uint8Array {
   return out;
 }
 
-/** An adder reading another adder's sum directly (no register between): costs.ts `addCell`. */
-function fedBySum(net: BitNetlist, c: BinaryCell): boolean {
-  const op = (b: BitRef) => (isConst(b) ? undefined : net.nodes[net.nodeOfBit[b]]?.cell?.op);
-  return [c.a, c.b].some((s) => net.bits(s).some((b) => op(b) === 'add' || op(b) === 'sub'));
+/** Per node: whether it is an adder reading another adder's sum directly (no register between): costs.ts `addCell`. */
+function fedBySum(net: BitNetlist): Uint8Array {
+  const sum = Uint8Array.from(net.nodes, (n) => (n.cell?.op === 'add' || n.cell?.op === 'sub' ? 1 : 0));
+  return Uint8Array.from(net.nodes, (n, i) => {
+    if (!sum[i]) return 0;
+    const c = n.cell as BinaryCell;
+    return [c.a, c.b].some((s) => net.bits(s).some((b) => !isConst(b) && sum[net.nodeOfBit[b]] === 1)) ? 1 : 0;
+  });
 }
 
 /** The value of an all-constant signed bit vector, or undefined. */

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eachLimited } from '../../../src/util/each-limited.ts';
 
 export const HLS_DIR = fileURLToPath(new URL('../../../hls/', import.meta.url));
 export const DRIVER_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -86,13 +87,9 @@ export async function build(units: Unit[], output: string, opts: BuildOptions = 
 
 async function compileAndLink(units: Unit[], output: string, opts: BuildOptions): Promise<void> {
   const objects = units.map((_, i) => `${output}-${i}.o`);
-  const queue = units.map((u, i) => () =>
-    gxx([...baseArgs(opts), ...(u.defines ?? []).map((d) => `-D${d}`), '-c', u.source, '-o', objects[i]]),
+  await eachLimited(units.map((_, i) => i), availableParallelism(), (i) =>
+    gxx([...baseArgs(opts), ...(units[i].defines ?? []).map((d) => `-D${d}`), '-c', units[i].source, '-o', objects[i]]),
   );
-  const worker = async (): Promise<void> => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
   await gxx([...objects, '-o', output]);
 }
 
