@@ -4,15 +4,17 @@
  * leaves once it has merged a cell with its neighbours.
  */
 export const LUT_PER_BIT = {
-  /** one LUT per sum bit beside the carry chain (less a little: some merge into the compressor's LUTs) */
-  add: 0.95,
+  /** one LUT per sum bit beside the carry chain (0.95 until the sixth calibration: adder trees built in order of
+   * arrival pair narrow terms with wide partial sums, which ABC merges less; docs/estimation.md) */
+  add: 1,
   /** plus d² × this for an adder with d bits where both operands carry information: ABC's compressor trees of wide
    * full-width sums (RF > 1 accumulators of DSP products) cost 1.2–1.3 LUT per bit at 6 bits and 1.45–1.5 at 16
    * (measured on 4- and 8-term accumulators, docs/estimation.md); sign-extended narrow terms stay near 1 */
   addDense: 0.03,
   /** the same for an adder of constant-multiplier shift-add terms and of their accumulation (no multiply cell
-   * upstream, cmm/): measured on dense layers of 6 to 16 bits whose products are shift-adds (bench/yosys-cmm.json) */
-  addDenseShiftAdd: 0.012,
+   * upstream, cmm/): measured on dense layers of 6 to 16 bits whose products are shift-adds (bench/yosys-cmm.json);
+   * 0.012 until the sixth calibration (docs/estimation.md) */
+  addDenseShiftAdd: 0.006,
   /** plus this per adder (not per bit) that reads another adder's sum directly, no register between: where logic
    * flows through adder trees (docs/rtl.md "Pipelining rule") ABC spends about one LUT more per such adder than per
    * its sum bits, the top bit carried into the wider sum (fitted on the fifth calibration, docs/estimation.md) */
